@@ -1,0 +1,92 @@
+package nl.ontwikkelplein.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.EditorAuth;
+import nl.ontwikkelplein.domain.InvalidInputException;
+import nl.ontwikkelplein.domain.NotFoundException;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferInput;
+import nl.ontwikkelplein.domain.OfferService;
+import nl.ontwikkelplein.store.DynamoCatalog;
+import nl.ontwikkelplein.store.DynamoClients;
+import nl.ontwikkelplein.store.DynamoEditorTokens;
+import nl.ontwikkelplein.store.TableNames;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Editor API: offers with their sessions, for staff with a valid bearer token. */
+public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final ObjectMapper json = JsonBodies.mapper();
+    private final OfferService offers;
+    private final EditorAuth auth;
+
+    public EditorApiHandler() {
+        this(System.getenv());
+    }
+
+    public EditorApiHandler(Map<String, String> env) {
+        TableNames tables = TableNames.from(env);
+        DynamoDbClient dynamo = DynamoClients.create();
+        Clock clock = Clock.systemUTC();
+        this.offers = new OfferService(new DynamoCatalog(dynamo, tables.catalog()), clock);
+        this.auth = new EditorAuth(new DynamoEditorTokens(dynamo, tables.editors()), clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = new HttpRequest(event);
+        try {
+            Editor editor = auth.authenticate(request.header("authorization"))
+                    .orElseThrow(() -> new HttpError(401, "unauthorized", "Send a valid editor token: Authorization: Bearer op_..."));
+            return switch (request.routeKey()) {
+                case "POST /api/offers" -> {
+                    OfferInput input = JsonBodies.read(json, jsonBody(request), OfferInput.class);
+                    allow(editor, input.organisationId());
+                    Offer created = offers.create(input);
+                    yield Responses.json(json, 201, OfferJson.from(created));
+                }
+                case "GET /api/offers/{offerId}" -> {
+                    Offer offer = offers.get(request.pathParameter("offerId"));
+                    allow(editor, offer.organisationId());
+                    yield Responses.json(json, 200, OfferJson.from(offer));
+                }
+                case "PUT /api/offers/{offerId}" -> {
+                    OfferInput input = JsonBodies.read(json, jsonBody(request), OfferInput.class);
+                    Offer current = offers.get(request.pathParameter("offerId"));
+                    allow(editor, current.organisationId());
+                    yield Responses.json(json, 200, OfferJson.from(offers.update(current.id(), input)));
+                }
+                default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
+            };
+        } catch (HttpError e) {
+            return Responses.error(json, e.status, e.code, e.getMessage(), null);
+        } catch (InvalidInputException e) {
+            return Responses.error(json, 400, "invalid", "Het aanbod is niet opgeslagen. Verbeter de velden hieronder.", e.errors());
+        } catch (NotFoundException e) {
+            return Responses.error(json, 404, "not_found", e.getMessage(), null);
+        } catch (ConflictException e) {
+            return Responses.error(json, 409, "conflict", e.getMessage(), null);
+        }
+    }
+
+    private static String jsonBody(HttpRequest request) {
+        if (!request.isJson()) throw new HttpError(415, "unsupported_media_type", "Send the offer as Content-Type: application/json.");
+        return request.body(MAX_BODY_BYTES);
+    }
+
+    /** Admins may change every organisation's offers; editors only their own organisations'. */
+    private static void allow(Editor editor, String organisationId) {
+        if (editor.role() == Editor.Role.ADMIN) return;
+        if (organisationId == null || !editor.organisationIds().contains(organisationId))
+            throw new HttpError(403, "forbidden", "Your token may not change offers of this organisation.");
+    }
+}

@@ -1,0 +1,20 @@
+package nl.ontwikkelplein.api;
+
+import nl.ontwikkelplein.domain.EnrolmentService;
+
+/** Plain-Dutch outcome messages for JSON callers (the HTML pages word them in full). */
+final class EnrolmentMessages {
+    private EnrolmentMessages() {}
+
+    static String text(EnrolmentService.Result result) {
+        return switch (result.outcome()) {
+            case ENROLLED -> "U bent aangemeld.";
+            case ALREADY_ENROLLED -> "U was al aangemeld voor deze bijeenkomst.";
+            case FULL -> "Deze bijeenkomst is vol. Kies een andere datum.";
+            case NO_ENROLMENT_NEEDED -> "Aanmelden is niet nodig. U kunt gewoon langskomen.";
+            case CANCELLED -> "Deze bijeenkomst gaat niet door.";
+            case PAST -> "Deze bijeenkomst is al begonnen of voorbij.";
+            case NOT_FOUND -> "Deze bijeenkomst bestaat niet.";
+        };
+    }
+}

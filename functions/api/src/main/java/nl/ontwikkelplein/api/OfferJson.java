@@ -1,0 +1,40 @@
+package nl.ontwikkelplein.api;
+
+import java.util.List;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.Session;
+
+/** The JSON shape of an offer in API responses: the same field names as {@code OfferInput}. */
+record OfferJson(
+        String id,
+        String organisationId,
+        String title,
+        String summary,
+        String description,
+        String kind,
+        String programmeLine,
+        List<String> themes,
+        List<String> targetGroups,
+        String format,
+        long priceCents,
+        String provider,
+        String moreInfoUrl,
+        String updatedAt,
+        String page,
+        List<SessionJson> sessions) {
+
+    record SessionJson(String id, String start, String end, String locationId, Integer seats, int taken, String status) {}
+
+    static OfferJson from(Offer o) {
+        return new OfferJson(o.id(), o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()),
+                name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.price().cents(), o.provider(),
+                o.moreInfoUrl(), o.updatedAt() == null ? null : o.updatedAt().toString(), "/aanbod/" + o.id() + "/",
+                o.sessions().stream().map(OfferJson::session).toList());
+    }
+
+    private static SessionJson session(Session s) {
+        return new SessionJson(s.id(), s.start().toString(), s.end().toString(), s.locationId(), s.seats(), s.taken(), s.status().name());
+    }
+
+    private static String name(Enum<?> e) { return e == null ? null : e.name(); }
+}

@@ -1,0 +1,150 @@
+package nl.ontwikkelplein.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.EnrolmentService;
+import nl.ontwikkelplein.domain.FieldError;
+import nl.ontwikkelplein.domain.InvalidInputException;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.store.DynamoCatalog;
+import nl.ontwikkelplein.store.DynamoClients;
+import nl.ontwikkelplein.store.DynamoSeats;
+import nl.ontwikkelplein.store.TableNames;
+import nl.ontwikkelplein.web.Pages;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Public API: health, the OpenAPI description, and enrolment from the plain HTML form or JSON. */
+public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int MAX_ENROLMENT_BYTES = 4 * 1024;
+    private static final String OPENAPI = resource("/openapi.yaml");
+
+    private final ObjectMapper json = JsonBodies.mapper();
+    private final Catalog catalog;
+    private final EnrolmentService enrolments;
+    private final Pages pages = new Pages();
+
+    public PublicApiHandler() {
+        this(System.getenv());
+    }
+
+    public PublicApiHandler(Map<String, String> env) {
+        TableNames tables = TableNames.from(env);
+        DynamoDbClient dynamo = DynamoClients.create();
+        this.catalog = new DynamoCatalog(dynamo, tables.catalog());
+        int retentionDays = Integer.parseInt(env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90"));
+        this.enrolments = new EnrolmentService(catalog, new DynamoSeats(dynamo, tables.catalog(), tables.enrolments()),
+                Clock.systemUTC(), Duration.ofDays(retentionDays));
+    }
+
+    record EnrolRequest(String name, String phone) {}
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = new HttpRequest(event);
+        try {
+            return switch (request.routeKey()) {
+                case "GET /api/health" -> Responses.json(json, 200, Map.of("status", "ok"));
+                case "GET /api/openapi.yaml" -> Responses.text(200, "application/yaml; charset=utf-8", OPENAPI, "public, max-age=300");
+                case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request);
+                default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
+            };
+        } catch (HttpError e) {
+            if (request.wantsHtml()) return Responses.html(e.status, pages.problem(dutch(e)));
+            return Responses.error(json, e.status, e.code, e.getMessage(), null);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse enrol(HttpRequest request) {
+        String offerId = request.pathParameter("offerId");
+        String sessionId = request.pathParameter("sessionId");
+        String name;
+        String phone;
+        if (request.isForm()) {
+            Map<String, String> form = HttpRequest.parseForm(request.body(MAX_ENROLMENT_BYTES));
+            // The honeypot field is invisible to people; only robots fill it in.
+            if (!form.getOrDefault("website", "").isEmpty())
+                throw new HttpError(400, "rejected", "Enrolment refused.");
+            name = form.get("name");
+            phone = form.get("phone");
+        } else if (request.isJson()) {
+            EnrolRequest body = JsonBodies.read(json, request.body(MAX_ENROLMENT_BYTES), EnrolRequest.class);
+            name = body.name();
+            phone = body.phone();
+        } else {
+            throw new HttpError(415, "unsupported_media_type", "Send application/x-www-form-urlencoded or application/json.");
+        }
+
+        EnrolmentService.Result result;
+        try {
+            result = enrolments.enrol(offerId, sessionId, name, phone);
+        } catch (InvalidInputException e) {
+            return invalid(request, offerId, sessionId, e.errors(), name, phone);
+        }
+        int status = switch (result.outcome()) {
+            case ENROLLED -> 201;
+            case ALREADY_ENROLLED -> 200;
+            case NOT_FOUND -> 404;
+            case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST -> 409;
+        };
+        if (request.wantsHtml()) {
+            Location location = result.session() == null ? null : catalog.location(result.session().locationId()).orElse(null);
+            return Responses.html(status, pages.enrolmentResult(result, location));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", result.outcome().name());
+        body.put("message", EnrolmentMessages.text(result));
+        if (result.session() != null) body.put("seatsLeft", seatsLeftAfter(result));
+        return Responses.json(json, status, body);
+    }
+
+    private static int seatsLeftAfter(EnrolmentService.Result result) {
+        Session s = result.session();
+        int left = s.seatsLeft() - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
+        return Math.max(0, left);
+    }
+
+    private APIGatewayV2HTTPResponse invalid(HttpRequest request, String offerId, String sessionId,
+                                             List<FieldError> errors, String name, String phone) {
+        if (!request.wantsHtml())
+            return Responses.error(json, 400, "invalid", "U bent nog niet aangemeld. Verbeter de velden hieronder.", errors);
+        Offer offer = catalog.offer(offerId).orElse(null);
+        Session session = offer == null ? null : offer.session(sessionId).orElse(null);
+        if (session == null)
+            return Responses.html(404, pages.enrolmentResult(new EnrolmentService.Result(EnrolmentService.Outcome.NOT_FOUND, offer, null), null));
+        Location location = catalog.location(session.locationId()).orElse(null);
+        return Responses.html(400, pages.enrolmentForm(offer, session, location, errors, name, phone));
+    }
+
+    private static String dutch(HttpError e) {
+        return switch (e.status) {
+            case 413 -> "U hebt te veel tekst gestuurd. Vul alleen uw naam en telefoonnummer in en probeer het opnieuw.";
+            case 415 -> "Dit formulier kon niet worden gelezen. Ga terug en probeer het opnieuw.";
+            case 404 -> "Deze pagina bestaat niet.";
+            default -> "Uw aanmelding is niet gelukt. Ga terug en probeer het opnieuw, of bel de bibliotheek.";
+        };
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = PublicApiHandler.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException(path + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package nl.ontwikkelplein.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.FieldError;
+
+/** Builds API Gateway responses; every response says it must not be cached or sniffed. */
+final class Responses {
+    private Responses() {}
+
+    static APIGatewayV2HTTPResponse json(ObjectMapper json, int status, Object body) {
+        try {
+            return response(status, "application/json; charset=utf-8", json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+
+    static APIGatewayV2HTTPResponse html(int status, String html) {
+        return response(status, "text/html; charset=utf-8", html);
+    }
+
+    static APIGatewayV2HTTPResponse text(int status, String contentType, String body, String cacheControl) {
+        APIGatewayV2HTTPResponse r = response(status, contentType, body);
+        r.getHeaders().put("cache-control", cacheControl);
+        return r;
+    }
+
+    static APIGatewayV2HTTPResponse error(ObjectMapper json, int status, String code, String message, List<FieldError> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        if (fields != null && !fields.isEmpty()) body.put("fields", fields);
+        return json(json, status, body);
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("cache-control", "no-store");
+        headers.put("x-content-type-options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
+    }
+}

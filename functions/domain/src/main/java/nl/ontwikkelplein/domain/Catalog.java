@@ -1,0 +1,46 @@
+package nl.ontwikkelplein.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where organisations, locations, offers and sessions are kept. */
+public interface Catalog {
+    void saveOrganisation(Organisation organisation);
+
+    void saveLocation(Location location);
+
+    List<Organisation> organisations();
+
+    List<Location> locations();
+
+    Optional<Location> location(String locationId);
+
+    /** The offer with all its sessions, read consistently. */
+    Optional<Offer> offer(String offerId);
+
+    /** @throws ConflictException when an offer with this id exists */
+    void createOffer(Offer offer);
+
+    /**
+     * Replaces the offer's fields and its set of sessions, keeping seat counters.
+     *
+     * @throws NotFoundException when the offer does not exist
+     * @throws ConflictException when a session that people enrolled in would be removed, or its
+     *                           seats would drop below the seats taken
+     */
+    void updateOffer(Offer offer);
+
+    /** Sessions starting at or after {@code from}, earliest first, at most {@code limit}. */
+    List<AgendaEntry> upcoming(Instant from, int limit);
+
+    /** Offers of one organisation, without their sessions. */
+    List<Offer> offersOf(String organisationId);
+
+    /**
+     * Writes an imported offer only when its content differs from what is stored.
+     *
+     * @return true when something was written
+     */
+    boolean upsertImported(Offer offer);
+}

@@ -1,0 +1,44 @@
+package nl.ontwikkelplein.domain;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Bearer tokens for editors: issued once, stored as SHA-256 hashes, checked on every request. */
+public final class EditorAuth {
+    private static final String PREFIX = "op_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EditorTokens tokens;
+    private final Clock clock;
+
+    public EditorAuth(EditorTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** Creates a token, stores its hash and returns the token: the only time it is visible. */
+    public String issue(Editor editor) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        tokens.save(hash(token), editor);
+        return token;
+    }
+
+    /** @param authorization the HTTP Authorization header, may be null */
+    public Optional<Editor> authenticate(String authorization) {
+        if (authorization == null || authorization.length() > 200) return Optional.empty();
+        String value = authorization.strip();
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+        String token = value.substring(7).strip();
+        if (!token.startsWith(PREFIX) || token.length() < 20) return Optional.empty();
+        return tokens.findByTokenHash(hash(token))
+                .filter(e -> e.expiresAt() == null || e.expiresAt().isAfter(clock.instant()));
+    }
+
+    static String hash(String token) {
+        return Ids.sha256Hex(token);
+    }
+}

@@ -1,0 +1,68 @@
+package nl.ontwikkelplein.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules for taking part: who may enrol where, and what they hear back. */
+public final class EnrolmentService {
+    public static final int MAX_NAME_LENGTH = 100;
+
+    private final Catalog catalog;
+    private final Seats seats;
+    private final Clock clock;
+    private final Duration retention;
+
+    public EnrolmentService(Catalog catalog, Seats seats, Clock clock, Duration retention) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    public enum Outcome { ENROLLED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND }
+
+    /** @param offer and session are present unless the outcome is NOT_FOUND */
+    public record Result(Outcome outcome, Offer offer, Session session) {}
+
+    /** @throws InvalidInputException when name or phone number cannot be used */
+    public Result enrol(String offerId, String sessionId, String name, String phone) {
+        String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        String cleanPhone = PhoneNumbers.normalise(phone);
+        List<FieldError> errors = new ArrayList<>();
+        if (cleanName.isEmpty()) errors.add(new FieldError("name", "Vul uw naam in."));
+        else if (cleanName.length() > MAX_NAME_LENGTH)
+            errors.add(new FieldError("name", "Uw naam is te lang. Gebruik hoogstens " + MAX_NAME_LENGTH + " tekens."));
+        if (cleanPhone == null)
+            errors.add(new FieldError("phone", "Vul een telefoonnummer in waarop we u kunnen bellen, bijvoorbeeld 06 12345678."));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+
+        if (!Ids.isValid(offerId) || !Ids.isValid(sessionId)) return new Result(Outcome.NOT_FOUND, null, null);
+        Offer offer = catalog.offer(offerId).orElse(null);
+        Session session = offer == null ? null : offer.session(sessionId).orElse(null);
+        if (session == null) return new Result(Outcome.NOT_FOUND, offer, null);
+
+        Instant now = clock.instant();
+        if (session.isCancelled()) return new Result(Outcome.CANCELLED, offer, session);
+        if (session.hasStarted(now)) return new Result(Outcome.PAST, offer, session);
+        if (!session.needsEnrolment()) return new Result(Outcome.NO_ENROLMENT_NEEDED, offer, session);
+
+        Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, cleanPhone),
+                cleanName, cleanPhone, Enrolment.EnrolmentStatus.CONFIRMED, now,
+                session.endInstant().plus(retention));
+        Outcome outcome = switch (seats.take(enrolment)) {
+            case TAKEN -> Outcome.ENROLLED;
+            case FULL -> Outcome.FULL;
+            case ALREADY_ENROLLED -> Outcome.ALREADY_ENROLLED;
+            case SESSION_GONE -> Outcome.NOT_FOUND;
+        };
+        return new Result(outcome, offer, session);
+    }
+
+    /** Same person, same session, same key: a second form submission cannot take a second seat. */
+    static String personKey(String offerId, String sessionId, String normalisedPhone) {
+        return Ids.sha256Hex(offerId + "/" + sessionId + "/" + normalisedPhone).substring(0, 32);
+    }
+}

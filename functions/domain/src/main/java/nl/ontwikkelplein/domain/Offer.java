@@ -1,0 +1,58 @@
+package nl.ontwikkelplein.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something people can learn from: a course, workshop, drop-in hour, lecture or e-learning,
+ * run by a library organisation or a partner, with its dated sessions.
+ *
+ * @param provider who gives it when that is not the library itself (a Taalhuis, a college, UWV)
+ * @param source   where an imported offer came from; {@code null} for offers made by editors
+ */
+public record Offer(
+        String id,
+        String organisationId,
+        String title,
+        String summary,
+        String description,
+        OfferKind kind,
+        ProgrammeLine programmeLine,
+        List<String> themes,
+        List<String> targetGroups,
+        DeliveryFormat format,
+        Price price,
+        String provider,
+        String moreInfoUrl,
+        Source source,
+        Instant updatedAt,
+        List<Session> sessions) {
+
+    public Offer {
+        Ids.requireValid(id);
+        Ids.requireValid(organisationId);
+        Text.require(title, "title");
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
+        sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        if (price == null) price = Price.FREE;
+        if (format == null) format = DeliveryFormat.IN_PERSON;
+    }
+
+    /** Origin of an imported offer: the feed and the partner's own id for it. */
+    public record Source(String sourceId, String externalId, String contentHash) {}
+
+    public Offer withSessions(List<Session> newSessions) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, price, provider, moreInfoUrl, source, updatedAt, newSessions);
+    }
+
+    public Offer withUpdatedAt(Instant when) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, price, provider, moreInfoUrl, source, when, sessions);
+    }
+
+    public java.util.Optional<Session> session(String sessionId) {
+        return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
+    }
+}

@@ -1,0 +1,188 @@
+package nl.ontwikkelplein.domain;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Creating and changing offers, with every rule an editor's input must meet. */
+public final class OfferService {
+    public static final int MAX_SESSIONS = 60;
+    public static final int MAX_SEATS = 1000;
+    public static final long MAX_PRICE_CENTS = 100_000_00L;
+    private static final Duration MAX_SESSION_LENGTH = Duration.ofHours(12);
+
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public OfferService(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public Offer create(OfferInput input) {
+        Offer offer = toOffer(Ids.newId(input == null ? "" : input.title()), input, List.of(), null, s -> Ids.randomSuffix(8));
+        catalog.createOffer(offer);
+        return offer;
+    }
+
+    public Offer update(String offerId, OfferInput input) {
+        Offer existing = catalog.offer(offerId).orElseThrow(() -> new NotFoundException("Offer " + offerId + " does not exist."));
+        Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8));
+        if (!offer.organisationId().equals(existing.organisationId()))
+            throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
+        catalog.updateOffer(offer);
+        return catalog.offer(offerId).orElse(offer);
+    }
+
+    public Offer get(String offerId) {
+        return catalog.offer(offerId).orElseThrow(() -> new NotFoundException("Offer " + offerId + " does not exist."));
+    }
+
+    /**
+     * Checks a partner's offer by the same rules as an editor's. Session ids derive from the
+     * offer and the start time, so importing the same feed again finds the same sessions.
+     */
+    public Offer checkImported(String offerId, Offer.Source source, OfferInput input, List<Session> existingSessions) {
+        return toOffer(offerId, input, existingSessions, source,
+                s -> Ids.derived("s", offerId, s.start() == null ? "" : s.start().strip(), s.locationId() == null ? "" : s.locationId()));
+    }
+
+    private Offer toOffer(String id, OfferInput in, List<Session> existingSessions, Offer.Source source,
+                          Function<OfferInput.SessionInput, String> newSessionId) {
+        if (in == null) throw InvalidInputException.of("", "Stuur een aanbod mee.");
+        List<FieldError> errors = new ArrayList<>();
+        String organisationId = in.organisationId();
+        if (!Ids.isValid(organisationId)) errors.add(new FieldError("organisationId", "Kies de organisatie van dit aanbod."));
+        else if (catalog.organisations().stream().noneMatch(o -> o.id().equals(organisationId)))
+            errors.add(new FieldError("organisationId", "Deze organisatie bestaat niet."));
+        String title = text(in.title(), "title", 3, 120, true, errors);
+        String summary = text(in.summary(), "summary", 0, 300, false, errors);
+        String description = text(in.description(), "description", 0, 5000, false, errors);
+        OfferKind kind = choice(OfferKind.class, in.kind(), "kind", errors);
+        ProgrammeLine line = choice(ProgrammeLine.class, in.programmeLine(), "programmeLine", errors);
+        DeliveryFormat format = in.format() == null ? DeliveryFormat.IN_PERSON : choice(DeliveryFormat.class, in.format(), "format", errors);
+        List<String> themes = labels(in.themes(), "themes", errors);
+        List<String> groups = labels(in.targetGroups(), "targetGroups", errors);
+        long cents = in.priceCents() == null ? 0 : in.priceCents();
+        if (cents < 0 || cents > MAX_PRICE_CENTS)
+            errors.add(new FieldError("priceCents", "De prijs moet tussen 0 (gratis) en 100000 euro liggen, in centen."));
+        String provider = text(in.provider(), "provider", 0, 120, false, errors);
+        String url = text(in.moreInfoUrl(), "moreInfoUrl", 0, 500, false, errors);
+        if (url != null && !isWebAddress(url))
+            errors.add(new FieldError("moreInfoUrl", "Gebruik een webadres dat begint met https:// of http://."));
+        List<Session> sessions = sessions(in.sessions(), existingSessions, newSessionId, errors);
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
+                new Price(cents), provider, url, source, clock.instant(), sessions);
+    }
+
+    private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,
+                                   Function<OfferInput.SessionInput, String> newSessionId, List<FieldError> errors) {
+        if (inputs == null) return List.of();
+        if (inputs.size() > MAX_SESSIONS) {
+            errors.add(new FieldError("sessions", "Een aanbod heeft hoogstens " + MAX_SESSIONS + " bijeenkomsten."));
+            return List.of();
+        }
+        Set<String> knownLocations = new HashSet<>();
+        catalog.locations().forEach(l -> knownLocations.add(l.id()));
+        Set<String> seen = new HashSet<>();
+        List<Session> out = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            OfferInput.SessionInput s = inputs.get(i);
+            String at = "sessions[" + i + "]";
+            if (s == null) { errors.add(new FieldError(at, "Deze bijeenkomst is leeg.")); continue; }
+            String id = s.id() != null ? s.id() : newSessionId.apply(s);
+            Session previous = existing.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+            if (s.id() != null && previous == null) {
+                errors.add(new FieldError(at + ".id", "Deze bijeenkomst bestaat niet bij dit aanbod. Laat id weg voor een nieuwe bijeenkomst."));
+                continue;
+            }
+            if (!seen.add(id)) { errors.add(new FieldError(at + ".id", "Deze bijeenkomst staat twee keer in de lijst.")); continue; }
+            LocalDateTime start = dateTime(s.start(), at + ".start", errors);
+            LocalDateTime end = dateTime(s.end(), at + ".end", errors);
+            if (start != null && end != null) {
+                if (!end.isAfter(start)) errors.add(new FieldError(at + ".end", "Het einde moet na het begin liggen."));
+                else if (Duration.between(start, end).compareTo(MAX_SESSION_LENGTH) > 0)
+                    errors.add(new FieldError(at + ".end", "Een bijeenkomst duurt hoogstens 12 uur."));
+            }
+            if (s.locationId() == null || !knownLocations.contains(s.locationId()))
+                errors.add(new FieldError(at + ".locationId", "Kies een bestaande locatie."));
+            if (s.seats() != null && (s.seats() < 1 || s.seats() > MAX_SEATS))
+                errors.add(new FieldError(at + ".seats", "Het aantal plaatsen ligt tussen 1 en " + MAX_SEATS + ". Laat het weg als aanmelden niet nodig is."));
+            Session.SessionStatus status = s.status() == null ? Session.SessionStatus.SCHEDULED
+                    : choice(Session.SessionStatus.class, s.status(), at + ".status", errors);
+            if (start == null || end == null || status == null) continue;
+            out.add(new Session(id, start, end, s.locationId(), s.seats(), previous == null ? 0 : previous.taken(), status));
+        }
+        return out;
+    }
+
+    private static String text(String value, String field, int min, int max, boolean required, List<FieldError> errors) {
+        String v = value == null ? null : value.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) errors.add(new FieldError(field, "Dit veld is verplicht."));
+            return null;
+        }
+        if (v.length() < min) errors.add(new FieldError(field, "Gebruik minstens " + min + " tekens."));
+        if (v.length() > max) errors.add(new FieldError(field, "Gebruik hoogstens " + max + " tekens."));
+        if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'))
+            errors.add(new FieldError(field, "Deze tekst bevat onzichtbare stuurtekens. Typ de tekst opnieuw."));
+        return v;
+    }
+
+    private static List<String> labels(List<String> values, String field, List<FieldError> errors) {
+        if (values == null) return List.of();
+        if (values.size() > 12) { errors.add(new FieldError(field, "Kies hoogstens 12.")); return List.of(); }
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            String t = text(v, field, 1, 60, true, errors);
+            if (t != null && !out.contains(t)) out.add(t);
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, List<FieldError> errors) {
+        if (value != null) {
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // reported below with the allowed values
+            }
+        }
+        errors.add(new FieldError(field, "Kies een van: " + String.join(", ", names(type)) + "."));
+        return null;
+    }
+
+    private static <E extends Enum<E>> List<String> names(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) names.add(e.name());
+        return names;
+    }
+
+    private static LocalDateTime dateTime(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) { errors.add(new FieldError(field, "Vul datum en tijd in, zoals 2026-12-01T14:00.")); return null; }
+        try {
+            return LocalDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Gebruik datum en tijd als 2026-12-01T14:00 (tijd in Nederland)."));
+            return null;
+        }
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package nl.ontwikkelplein.importer;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.OfferInput;
+import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.PartnerImport;
+import nl.ontwikkelplein.domain.PartnerImport.FeedLocation;
+import nl.ontwikkelplein.domain.PartnerImport.FeedOffer;
+import nl.ontwikkelplein.domain.PartnerImport.Problem;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+
+/**
+ * Reads the partner CSV format of docs/import-csv.md: one row per session; rows with the same
+ * external_id are one offer, whose fields come from its first row. Rows that cannot be read are
+ * reported with their line number and left out.
+ */
+final class CsvFeed {
+    static final int MAX_ROWS = 20_000;
+    static final List<String> REQUIRED = List.of("external_id", "title", "kind", "programme_line", "location_name", "start", "end");
+
+    record Parsed(List<FeedLocation> locations, List<FeedOffer> offers, List<Problem> problems) {}
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.TRIM_SPACES).build();
+
+    static Parsed parse(String sourceId, byte[] bytes) {
+        List<Problem> problems = new ArrayList<>();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem("", 0, "The feed is not UTF-8 text."));
+            return new Parsed(List.of(), List.of(), problems);
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // spreadsheet exports add a BOM
+
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
+            while (it.hasNextValue()) {
+                int line = it.getCurrentLocation().getLineNr();
+                if (rows.size() == MAX_ROWS + 1) { // the header plus MAX_ROWS rows
+                    problems.add(new Problem("", line, "More than " + MAX_ROWS + " rows; the rest is ignored."));
+                    break;
+                }
+                rows.add(it.nextValue());
+                lines.add(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A broken quote or similar: keep what was read before it, report where it broke.
+            problems.add(new Problem("", lines.isEmpty() ? 1 : lines.get(lines.size() - 1) + 1,
+                    "The CSV cannot be read from here on: " + firstLine(e.getMessage())));
+        }
+        if (rows.isEmpty()) {
+            if (problems.isEmpty()) problems.add(new Problem("", 1, "The feed is empty."));
+            return new Parsed(List.of(), List.of(), problems);
+        }
+
+        String[] header = Arrays.stream(rows.get(0)).map(h -> h.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        List<String> missing = REQUIRED.stream().filter(c -> !Arrays.asList(header).contains(c)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new Problem("", 1, "Missing columns: " + String.join(", ", missing) + "."));
+            return new Parsed(List.of(), List.of(), problems);
+        }
+
+        Map<String, Builder> offers = new LinkedHashMap<>();
+        Map<String, FeedLocation> locations = new LinkedHashMap<>();
+        for (int r = 1; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            int line = lines.get(r);
+            if (row.length != header.length) {
+                problems.add(new Problem("", line, "Expected " + header.length + " columns, found " + row.length + "."));
+                continue;
+            }
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) v.put(header[c], row[c].strip());
+            String externalId = v.get("external_id");
+            if (externalId.isEmpty() || externalId.length() > 200) {
+                problems.add(new Problem("", line, "external_id is empty or longer than 200 characters."));
+                continue;
+            }
+            try {
+                String locationName = v.get("location_name");
+                if (locationName.isEmpty() || locationName.length() > 120) throw new IllegalArgumentException("location_name is empty or too long.");
+                locations.putIfAbsent(locationName.toLowerCase(Locale.ROOT), new FeedLocation(locationName,
+                        new Location.Address(blankToNull(v.get("street")), blankToNull(v.get("postcode")), blankToNull(v.get("city")))));
+                OfferInput.SessionInput session = new OfferInput.SessionInput(null, dateTime(v.get("start")), dateTime(v.get("end")),
+                        PartnerImport.locationId(sourceId, locationName), seats(v.get("seats")), null);
+                Builder offer = offers.get(externalId);
+                if (offer == null) offers.put(externalId, offer = new Builder(externalId, line, v));
+                offer.sessions.add(session);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(externalId, line, e.getMessage()));
+            }
+        }
+        List<FeedOffer> out = new ArrayList<>();
+        for (Builder b : offers.values()) out.add(b.build());
+        return new Parsed(List.copyOf(locations.values()), out, problems);
+    }
+
+    private static final class Builder {
+        final String externalId;
+        final int line;
+        final Map<String, String> first;
+        final List<OfferInput.SessionInput> sessions = new ArrayList<>();
+
+        final Long priceCents;
+
+        Builder(String externalId, int line, Map<String, String> first) {
+            this.externalId = externalId;
+            this.line = line;
+            this.first = first;
+            this.priceCents = cents(first.get("price_eur")); // may throw: the row is then reported
+        }
+
+        FeedOffer build() {
+            OfferInput input = new OfferInput(null, first.get("title"), blankToNull(first.get("summary")),
+                    blankToNull(first.get("description")),
+                    enumName(OfferKind.class, first.get("kind"), OfferKind::label),
+                    enumName(ProgrammeLine.class, first.get("programme_line"), ProgrammeLine::label),
+                    list(first.get("themes")), list(first.get("target_groups")),
+                    first.get("format") == null || first.get("format").isEmpty() ? null
+                            : enumName(DeliveryFormat.class, first.get("format"), DeliveryFormat::label),
+                    priceCents, blankToNull(first.get("provider")), blankToNull(first.get("more_info_url")),
+                    List.copyOf(sessions));
+            return new FeedOffer(externalId, line, input);
+        }
+    }
+
+    /** Accepts the enum name (COURSE) or the Dutch label (Cursus); unknown values pass through for validation to report. */
+    private static <E extends Enum<E>> String enumName(Class<E> type, String value, java.util.function.Function<E, String> label) {
+        if (value == null) return null;
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value) || label.apply(e).equalsIgnoreCase(value)) return e.name();
+        }
+        return value;
+    }
+
+    private static List<String> list(String value) {
+        if (value == null || value.isBlank()) return List.of();
+        return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** "2026-12-01 14:00" and "2026-12-01T14:00" both mean local time in the Netherlands. */
+    private static String dateTime(String value) {
+        if (value == null) return null;
+        return value.strip().replace(' ', 'T');
+    }
+
+    private static Integer seats(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seats must be a whole number or empty: " + value);
+        }
+    }
+
+    /** "gratis", "0", "12,50" and "12.50" euro → cents. */
+    private static Long cents(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("gratis")) return 0L;
+        try {
+            BigDecimal euro = new BigDecimal(value.strip().replace("€", "").strip().replace(',', '.'));
+            return euro.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("price_eur must be an amount like 12,50 or 'gratis': " + value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

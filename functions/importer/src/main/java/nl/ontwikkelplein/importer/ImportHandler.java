@@ -1,0 +1,67 @@
+package nl.ontwikkelplein.importer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.OfferService;
+import nl.ontwikkelplein.domain.PartnerImport;
+import nl.ontwikkelplein.store.DynamoCatalog;
+import nl.ontwikkelplein.store.DynamoClients;
+import nl.ontwikkelplein.store.TableNames;
+
+/**
+ * The nightly import: every feed in IMPORT_FEEDS is fetched, read and upserted. One broken feed
+ * does not stop the others; the function fails (so the schedule retries) only when a feed could
+ * not be fetched at all.
+ */
+public final class ImportHandler implements RequestHandler<ScheduledEvent, String> {
+    private final List<FeedConfig> feeds;
+    private final PartnerImport importer;
+    private final FeedFetcher fetcher = new FeedFetcher();
+
+    public ImportHandler() {
+        this(System.getenv());
+    }
+
+    public ImportHandler(Map<String, String> env) {
+        this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
+        DynamoCatalog catalog = new DynamoCatalog(DynamoClients.create(), TableNames.from(env).catalog());
+        this.importer = new PartnerImport(catalog, new OfferService(catalog, Clock.systemUTC()));
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        List<String> summaries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (FeedConfig feed : feeds) {
+            try {
+                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url()));
+                summaries.add(report.summary());
+                log(context, "import " + report.summary());
+                // Problems name line numbers and fields, never the content: a feed may hold personal data by mistake.
+                for (PartnerImport.Problem p : report.rejected())
+                    log(context, "import rejected source=" + feed.sourceId() + " line=" + p.line() + " " + p.message());
+            } catch (IOException e) {
+                failures.add(feed.sourceId() + ": " + e.getMessage());
+                log(context, "import failed source=" + feed.sourceId() + " " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) throw new IllegalStateException("feeds not fetched: " + String.join("; ", failures));
+        return String.join("\n", summaries);
+    }
+
+    PartnerImport.Report importFeed(FeedConfig feed, byte[] bytes) {
+        CsvFeed.Parsed parsed = CsvFeed.parse(feed.sourceId(), bytes);
+        return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems());
+    }
+
+    private static void log(Context context, String line) {
+        if (context != null && context.getLogger() != null) context.getLogger().log(line + "\n");
+        else System.out.println(line);
+    }
+}

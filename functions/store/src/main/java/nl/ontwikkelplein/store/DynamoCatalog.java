@@ -1,0 +1,245 @@
+package nl.ontwikkelplein.store;
+
+import static nl.ontwikkelplein.store.CatalogItems.GSI1;
+import static nl.ontwikkelplein.store.CatalogItems.GSI1PK;
+import static nl.ontwikkelplein.store.CatalogItems.GSI1SK;
+import static nl.ontwikkelplein.store.CatalogItems.PK;
+import static nl.ontwikkelplein.store.CatalogItems.SK;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import nl.ontwikkelplein.domain.AgendaEntry;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.NotFoundException;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.Session;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** The catalog in one DynamoDB table with one overloaded index (docs/dynamodb.md). */
+public final class DynamoCatalog implements Catalog {
+    /** DynamoDB's limit on actions in one transaction. */
+    private static final int MAX_TRANSACTION_ITEMS = 100;
+    /** How far ahead the agenda looks, in months. */
+    private static final int AGENDA_MONTHS = 13;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoCatalog(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void saveOrganisation(Organisation organisation) {
+        dynamo.putItem(b -> b.tableName(table).item(CatalogItems.organisation(organisation)));
+    }
+
+    @Override
+    public void saveLocation(Location location) {
+        dynamo.putItem(b -> b.tableName(table).item(CatalogItems.location(location)));
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return queryIndex("ORGS", null).stream().map(CatalogItems::toOrganisation).toList();
+    }
+
+    @Override
+    public List<Location> locations() {
+        return queryIndex("LOCS", null).stream().map(CatalogItems::toLocation).toList();
+    }
+
+    @Override
+    public Optional<Location> location(String locationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(CatalogItems.key("LOC#" + locationId, "LOC"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CatalogItems.toLocation(item));
+    }
+
+    @Override
+    public Optional<Offer> offer(String offerId) {
+        Map<String, AttributeValue> offerItem = null;
+        List<Session> sessions = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(CatalogItems.offerPk(offerId)))).build())) {
+            String sk = Attr.str(item, SK);
+            if ("OFFER".equals(sk)) offerItem = item;
+            else if (sk.startsWith("SESSION#")) sessions.add(CatalogItems.toSession(item));
+        }
+        if (offerItem == null) return Optional.empty();
+        sessions.sort((a, b) -> a.start().compareTo(b.start()));
+        return Optional.of(CatalogItems.toOffer(offerItem, sessions));
+    }
+
+    @Override
+    public void createOffer(Offer offer) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s));
+        write(writes, reasons -> {
+            throw new ConflictException("Offer " + offer.id() + " already exists.");
+        });
+    }
+
+    @Override
+    public void updateOffer(Offer offer) {
+        Offer existing = offer(offer.id()).orElseThrow(() -> new NotFoundException("Offer " + offer.id() + " does not exist."));
+        Set<String> kept = offer.sessions().stream().map(Session::id).collect(Collectors.toSet());
+        List<Session> removed = existing.sessions().stream().filter(s -> !kept.contains(s.id())).toList();
+
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
+                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s));
+        for (Session s : removed) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), CatalogItems.sessionSk(s.id())))
+                    .conditionExpression("attribute_not_exists(taken) OR taken = :zero")
+                    .expressionAttributeValues(Map.of(":zero", Attr.n(0)))).build());
+        }
+        if (writes.size() > MAX_TRANSACTION_ITEMS)
+            throw new ConflictException("Too many session changes at once; remove past sessions in a separate update.");
+        write(writes, reasons -> {
+            throw new ConflictException(explain(reasons, offer, removed));
+        });
+    }
+
+    /** Which rule a cancelled update broke, in words an editor understands. */
+    private static String explain(List<CancellationReason> reasons, Offer offer, List<Session> removed) {
+        for (int i = 0; i < reasons.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
+            if (i == 0) return "Het aanbod is intussen verwijderd.";
+            int s = i - 1;
+            if (s < offer.sessions().size())
+                return "Bij de bijeenkomst van " + offer.sessions().get(s).start() + " zijn al meer mensen aangemeld dan het nieuwe aantal plaatsen.";
+            return "Bij de bijeenkomst van " + removed.get(s - offer.sessions().size()).start() + " zijn mensen aangemeld. Zeg die bijeenkomst af in plaats van haar te verwijderen.";
+        }
+        return "Het aanbod is intussen door iemand anders gewijzigd. Probeer het opnieuw.";
+    }
+
+    /** Writes the editor's fields of a session, never its seat counter. */
+    private TransactWriteItem sessionWrite(Offer offer, Session s) {
+        Map<String, AttributeValue> fields = CatalogItems.sessionFields(offer, s);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, AttributeValue> f : fields.entrySet()) {
+            names.put("#f" + n, f.getKey());
+            values.put(":f" + n, f.getValue());
+            sets.add("#f" + n + " = :f" + n);
+            n++;
+        }
+        names.put("#taken", "taken");
+        names.put("#seats", "seats");
+        values.put(":zero", Attr.n(0));
+        sets.add("#taken = if_not_exists(#taken, :zero)");
+        String update;
+        String condition;
+        if (s.seats() != null) {
+            values.put(":seats", Attr.n(s.seats()));
+            sets.add("#seats = :seats");
+            update = "SET " + String.join(", ", sets);
+            condition = "attribute_not_exists(#taken) OR #taken <= :seats";
+        } else {
+            update = "SET " + String.join(", ", sets) + " REMOVE #seats";
+            condition = null;
+        }
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), CatalogItems.sessionSk(s.id())))
+                .updateExpression(update).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build();
+    }
+
+    private void write(List<TransactWriteItem> writes, Consumer<List<CancellationReason>> onConditionFailed) {
+        Transactions.write(dynamo, writes, onConditionFailed);
+    }
+
+    @Override
+    public List<AgendaEntry> upcoming(Instant from, int limit) {
+        List<AgendaEntry> out = new ArrayList<>();
+        YearMonth month = YearMonth.from(LocalDateTime.ofInstant(from, Session.ZONE));
+        String fromKey = CatalogItems.utcKey(from);
+        for (int m = 0; m < AGENDA_MONTHS && out.size() < limit; m++, month = month.plusMonths(1)) {
+            String pk = "AGENDA#" + month;
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(GSI1)
+                    .expressionAttributeNames(Map.of("#pk", GSI1PK, "#sk", GSI1SK));
+            // Only the first month can hold sessions before `from`.
+            q.keyConditionExpression("#pk = :pk AND #sk >= :from")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":from", Attr.s(fromKey)));
+            for (Map<String, AttributeValue> item : query(q.build())) {
+                if (out.size() >= limit) break;
+                out.add(CatalogItems.toAgendaEntry(item));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Offer> offersOf(String organisationId) {
+        return queryIndex("ORG#" + organisationId + "#OFFERS", null).stream()
+                .map(i -> CatalogItems.toOffer(i, List.of())).toList();
+    }
+
+    @Override
+    public boolean upsertImported(Offer offer) {
+        Objects.requireNonNull(offer.source(), "an imported offer has a source");
+        Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), "OFFER"))).item();
+        if (current == null || current.isEmpty()) {
+            createOffer(offer);
+            return true;
+        }
+        if (Objects.equals(Attr.str(current, "contentHash"), offer.source().contentHash())) return false;
+        updateOffer(offer);
+        return true;
+    }
+
+    private List<Map<String, AttributeValue>> queryIndex(String pk, String skPrefix) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", Attr.s(pk));
+        return query(QueryRequest.builder().tableName(table).indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1PK))
+                .expressionAttributeValues(values).build());
+    }
+
+    private List<Map<String, AttributeValue>> query(QueryRequest request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest page = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
+            QueryResponse response = dynamo.query(page);
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    static boolean isConditionFailure(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+    }
+}
