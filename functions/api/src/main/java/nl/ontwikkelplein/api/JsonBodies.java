@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
@@ -20,6 +22,9 @@ final class JsonBodies {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // A number where text belongs is a mistake to report, not to convert silently.
+        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean})
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         // Deep nesting is an attack, not an offer.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build());
         return mapper;
@@ -34,7 +39,9 @@ final class JsonBodies {
         } catch (UnrecognizedPropertyException e) {
             throw new HttpError(400, "unknown_field", "Unknown field '" + e.getPropertyName() + "'. Known fields: "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
-        } catch (InvalidFormatException | MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Trailing token"))
+                throw new HttpError(400, "malformed_json", "Send one JSON object and nothing after it.");
             throw new HttpError(400, "wrong_type", "Field '" + path(e) + "' has the wrong type or format.");
         } catch (JsonProcessingException e) {
             throw new HttpError(400, "malformed_json", "The body is not valid JSON (line " + e.getLocation().getLineNr()

@@ -1,0 +1,66 @@
+package nl.ontwikkelplein.sitebuilder;
+
+import java.net.URI;
+import java.util.Map;
+import nl.ontwikkelplein.store.DynamoClients;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/** Publishes the site into the S3 bucket that CloudFront serves. */
+public final class S3SitePublisher implements SitePublisher {
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3SitePublisher(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String path, byte[] body, String contentType, String cacheControl) {
+        s3.putObject(b -> b.bucket(bucket).key(path).contentType(contentType).cacheControl(cacheControl), RequestBody.fromBytes(body));
+    }
+
+    @Override
+    public void delete(String path) {
+        s3.deleteObject(b -> b.bucket(bucket).key(path));
+    }
+
+    /**
+     * The S3 client, built like {@link DynamoClients#create()}: smallest HTTP client, region and
+     * credentials from environment variables or system properties. The SDK reads an endpoint
+     * override itself (system property {@code aws.endpointUrlS3}, environment
+     * {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}); a local S3 such as S3Proxy then
+     * needs path-style addresses. An endpoint given only in {@code env} (not the process
+     * environment) is set explicitly.
+     */
+    public static S3Client createClient(Map<String, String> env) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(DynamoClients.region())
+                .credentialsProvider(AwsCredentialsProviderChain.of(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        SystemPropertyCredentialsProvider.create()))
+                // Checksums only where S3 requires them: local S3 servers lack the newer trailing-checksum uploads.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        String seenBySdk = firstNonBlank(System.getProperty("aws.endpointUrlS3"), System.getProperty("aws.endpointUrl"),
+                System.getenv("AWS_ENDPOINT_URL_S3"), System.getenv("AWS_ENDPOINT_URL"));
+        String fromEnvMap = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
+        if (seenBySdk == null && fromEnvMap != null) builder.endpointOverride(URI.create(fromEnvMap));
+        if (seenBySdk != null || fromEnvMap != null) builder.forcePathStyle(true);
+        return builder.build();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+}

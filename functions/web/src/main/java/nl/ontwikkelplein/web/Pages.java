@@ -1,0 +1,341 @@
+package nl.ontwikkelplein.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.ontwikkelplein.domain.AgendaEntry;
+import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentService;
+import nl.ontwikkelplein.domain.FieldError;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.web.model.AgendaDay;
+import nl.ontwikkelplein.web.model.AgendaItem;
+import nl.ontwikkelplein.web.model.Availability;
+import nl.ontwikkelplein.web.model.EnrolmentFormPage;
+import nl.ontwikkelplein.web.model.FormState;
+import nl.ontwikkelplein.web.model.HomePage;
+import nl.ontwikkelplein.web.model.Link;
+import nl.ontwikkelplein.web.model.NotFoundPage;
+import nl.ontwikkelplein.web.model.OfferPage;
+import nl.ontwikkelplein.web.model.PageMeta;
+import nl.ontwikkelplein.web.model.ResultPage;
+import nl.ontwikkelplein.web.model.SessionView;
+
+/**
+ * The public pages as HTML strings, rendered from the jte templates in {@code site/templates}
+ * (precompiled into this jar). Every value from editors, imports or visitors is escaped by jte
+ * for the place it lands in; nothing is ever written as raw HTML except the JSON-LD, which
+ * {@link Json} makes safe for a script element itself.
+ *
+ * <p>Thread-safe; build one and keep it.
+ */
+public final class Pages {
+    public static final String SITE_NAME = "Ontwikkelplein";
+    public static final String TAGLINE = "Leren in de bibliotheek";
+
+    /** Built once per JVM (Lambda init, so it lands in the SnapStart snapshot). */
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, Pages.class.getClassLoader(), "nl.ontwikkelplein.web.jte");
+
+    private final String assetVersion;
+
+    /** Pages that link the stylesheet without a version (fine for API responses). */
+    public Pages() { this(null); }
+
+    /** @param assetVersion a short hash of the assets, appended as {@code ?v=} so changed CSS is fetched at once */
+    public Pages(String assetVersion) { this.assetVersion = assetVersion; }
+
+    // ------------------------------------------------------------------ public pages
+
+    /** The home page: the upcoming sessions, grouped by day. Sessions that started before {@code now} are left out. */
+    public String home(List<AgendaEntry> upcoming, Map<String, Location> locations,
+                       Map<String, Organisation> organisations, Instant now) {
+        LocalDate today = DutchFormat.today(now);
+        Map<LocalDate, List<AgendaItem>> byDay = new LinkedHashMap<>();
+        upcoming.stream()
+                .filter(e -> e.session() != null && !e.session().hasStarted(now))
+                .sorted(Comparator.comparing((AgendaEntry e) -> e.session().startInstant()))
+                .forEach(e -> byDay.computeIfAbsent(e.session().start().toLocalDate(), d -> new ArrayList<>()).add(agendaItem(e, locations, organisations)));
+        List<AgendaDay> days = new ArrayList<>();
+        byDay.forEach((day, items) -> days.add(new AgendaDay(DutchFormat.dayHeading(day, today), day.toString(), List.copyOf(items))));
+        PageMeta meta = new PageMeta(SITE_NAME + " – " + TAGLINE,
+                "Cursussen, workshops en inloopuren in de bibliotheek. Bijna altijd gratis.", "/", false, assetVersion);
+        return render("home.jte", new HomePage(meta, List.copyOf(days)));
+    }
+
+    /** The page of one offer with its sessions that have not started yet, each with an enrolment form when it has seats left. */
+    public String offer(Offer offer, Map<String, Location> locations, Organisation organisation, Instant now) {
+        List<Session> upcoming = offer.sessions().stream()
+                .filter(s -> !s.hasStarted(now))
+                .sorted(Comparator.comparing(Session::startInstant))
+                .toList();
+        List<SessionView> sessions = upcoming.stream()
+                .map(s -> sessionView(offer, s, locations.get(s.locationId()), organisation))
+                .toList();
+        String provider = notBlank(offer.provider()) ? offer.provider() : organisation == null ? null : organisation.name();
+        String moreInfoUrl = safeUrl(offer.moreInfoUrl());
+        PageMeta meta = new PageMeta(offer.title(), describe(offer), offerPath(offer.id()), false, assetVersion);
+        OfferPage page = new OfferPage(meta, offer.id(), offer.title(), blankToNull(offer.summary()),
+                paragraphs(offer.description()),
+                label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),
+                offer.format().label(), offer.price().label(), provider,
+                moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
+                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation));
+        return render("offer.jte", page);
+    }
+
+    /** For addresses that lead nowhere (404). */
+    public String notFound() {
+        return render("notFound.jte", new NotFoundPage(new PageMeta("Deze pagina bestaat niet", null, null, true, assetVersion)));
+    }
+
+    /** For requests the API refuses (too large, unreadable): what went wrong and what to do. */
+    public String problem(String message) {
+        return render("problem.jte", new nl.ontwikkelplein.web.model.ProblemPage(
+                new PageMeta("Dat lukte niet", null, null, true, assetVersion), message));
+    }
+
+    // ------------------------------------------------------------------ answers to the enrolment form
+
+    /**
+     * The answer to a sent enrolment form, in plain Dutch, with a next step.
+     *
+     * @param location where the session is; may be null (unknown or online)
+     */
+    public String enrolmentResult(EnrolmentService.Result result, Location location) {
+        Offer offer = result.offer();
+        Session session = result.session();
+        String title = offer == null ? null : offer.title();
+        String when = session == null ? null : DutchFormat.dateWithoutYear(session.start().toLocalDate())
+                + ", " + DutchFormat.time(session.start().toLocalTime()) + " uur";
+        String where = session == null ? null : placeName(offer, location, null);
+        Link offerLink = offer == null ? null : new Link(offerPath(offer.id()) + "#data", "Bekijk de andere data van " + offer.title());
+        Link backToOffer = offer == null ? null : new Link(offerPath(offer.id()), "Terug naar " + offer.title());
+        Link agenda = new Link("/", "Bekijk wat er nog meer is in de bibliotheek");
+
+        String heading;
+        ResultPage.Tone tone;
+        List<String> messages = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        switch (result.outcome()) {
+            case ENROLLED -> {
+                heading = "U bent aangemeld";
+                tone = ResultPage.Tone.SUCCESS;
+                messages.add("U bent aangemeld voor " + title + " op " + when + ", " + in(where) + ".");
+                String address = address(location);
+                if (!address.isEmpty()) messages.add("Het adres is: " + address + ".");
+                messages.add("Kunt u toch niet? Bel de bibliotheek. Dan kan iemand anders uw plaats krijgen.");
+                links.add(backToOffer);
+                links.add(agenda);
+            }
+            case ALREADY_ENROLLED -> {
+                heading = "U was al aangemeld";
+                tone = ResultPage.Tone.SUCCESS;
+                messages.add("U was al aangemeld voor " + title + " op " + when + ", " + in(where) + ". U hoeft niets meer te doen.");
+                messages.add("Kunt u toch niet? Bel de bibliotheek. Dan kan iemand anders uw plaats krijgen.");
+                links.add(backToOffer);
+                links.add(agenda);
+            }
+            case FULL -> {
+                heading = "Deze bijeenkomst is vol";
+                tone = ResultPage.Tone.WARNING;
+                messages.add(title + " op " + when + " is vol. U bent niet aangemeld.");
+                messages.add("Kies een andere datum.");
+                links.add(offerLink);
+                links.add(agenda);
+            }
+            case NO_ENROLMENT_NEEDED -> {
+                heading = "U hoeft zich niet aan te melden";
+                tone = ResultPage.Tone.INFO;
+                messages.add("Voor " + title + " op " + when + " hoeft u zich niet aan te melden. U kunt gewoon komen, " + in(where) + ".");
+                links.add(backToOffer);
+                links.add(agenda);
+            }
+            case CANCELLED -> {
+                heading = "Deze bijeenkomst gaat niet door";
+                tone = ResultPage.Tone.WARNING;
+                messages.add(title + " op " + when + " gaat niet door. U bent niet aangemeld.");
+                messages.add("Kies een andere datum.");
+                links.add(offerLink);
+                links.add(agenda);
+            }
+            case PAST -> {
+                heading = "Deze bijeenkomst is al begonnen";
+                tone = ResultPage.Tone.WARNING;
+                messages.add(title + " op " + when + " is al begonnen of voorbij. Aanmelden kan niet meer.");
+                messages.add("Kies een andere datum.");
+                links.add(offerLink);
+                links.add(agenda);
+            }
+            default -> { // NOT_FOUND
+                heading = "We kunnen deze bijeenkomst niet vinden";
+                tone = ResultPage.Tone.WARNING;
+                messages.add("Misschien is de datum veranderd, of gaat de activiteit niet meer door. U bent niet aangemeld.");
+                if (offer != null) {
+                    messages.add("Kies een datum op de pagina van " + title + ".");
+                    links.add(new Link(offerPath(offer.id()) + "#data", "Bekijk de data van " + title));
+                } else {
+                    messages.add("Kijk in de agenda wat er binnenkort is.");
+                }
+                links.add(agenda);
+            }
+        }
+        PageMeta meta = new PageMeta(heading, null, null, true, assetVersion);
+        return render("enrolmentResult.jte", new ResultPage(meta, heading, tone, List.copyOf(messages), List.copyOf(links)));
+    }
+
+    /**
+     * The enrolment form of one session again, after the server found problems: an error
+     * summary at the top that links to the fields, the message at each field, and what the
+     * visitor typed kept.
+     *
+     * @param location where the session is; may be null
+     * @param errors   from {@link nl.ontwikkelplein.domain.InvalidInputException}; fields "name" and "phone"
+     */
+    public String enrolmentForm(Offer offer, Session session, Location location, List<FieldError> errors, String name, String phone) {
+        SessionView view = sessionView(offer, session, location, null);
+        List<FieldError> sorted = new ArrayList<>(errors == null ? List.of() : errors);
+        sorted.sort(Comparator.comparingInt(e -> fieldOrder(e.field())));
+        List<FormState.FieldMessage> messages = sorted.stream()
+                .map(e -> new FormState.FieldMessage(e.field(), e.message(),
+                        "#" + (fieldOrder(e.field()) < 2 ? view.fieldId(e.field()) : view.formId())))
+                .toList();
+        FormState form = new FormState(name, phone, messages);
+        String title = (form.hasErrors() ? "Fout: " : "") + "Aanmelden voor " + offer.title();
+        PageMeta meta = new PageMeta(title, null, null, true, assetVersion);
+        return render("enrolmentForm.jte", new EnrolmentFormPage(meta, offer.title(),
+                new Link(offerPath(offer.id()), "Terug naar " + offer.title()), view, form));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The site-relative address of an offer's page. */
+    public static String offerPath(String offerId) { return "/aanbod/" + offerId + "/"; }
+
+    /** The address the enrolment form of a session posts to. */
+    public static String enrolmentAction(String offerId, String sessionId) {
+        return "/api/offers/" + offerId + "/sessions/" + sessionId + "/enrolments";
+    }
+
+    /** Only absolute http(s) links leave the site: never javascript:, data: or anything odd from an import. */
+    static String safeUrl(String url) {
+        if (url == null || url.isBlank()) return null;
+        String u = url.strip();
+        try {
+            URI uri = new URI(u);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) return null;
+            if (uri.getHost() == null || uri.getHost().isBlank()) return null;
+            return u;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static int fieldOrder(String field) {
+        return switch (field == null ? "" : field) {
+            case "name" -> 0;
+            case "phone" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static AgendaItem agendaItem(AgendaEntry e, Map<String, Location> locations, Map<String, Organisation> organisations) {
+        Session s = e.session();
+        Organisation org = e.organisationId() == null ? null : organisations.get(e.organisationId());
+        return new AgendaItem(offerPath(e.offerId()), e.offerTitle(), label(e.kind()),
+                DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
+                placeName(e.format(), locations.get(s.locationId()), org, true),
+                e.price() == null ? "Gratis" : e.price().label(), availability(s));
+    }
+
+    private static SessionView sessionView(Offer offer, Session s, Location location, Organisation organisation) {
+        Availability availability = availability(s);
+        return new SessionView(s.id(), offer.id(),
+                DutchFormat.date(s.start().toLocalDate()),
+                DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
+                placeName(offer, location, organisation), address(location), availability,
+                availability.state() == Availability.State.OPEN, enrolmentAction(offer.id(), s.id()));
+    }
+
+    static Availability availability(Session s) {
+        if (s.isCancelled()) return new Availability(Availability.State.CANCELLED, "Gaat niet door");
+        if (!s.needsEnrolment()) return new Availability(Availability.State.WALK_IN, "Aanmelden niet nodig");
+        if (s.isFull()) return new Availability(Availability.State.FULL, "Vol");
+        return new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(s.seatsLeft()));
+    }
+
+    private static String placeName(Offer offer, Location location, Organisation organisation) {
+        return placeName(offer == null ? null : offer.format(), location, organisation, false);
+    }
+
+    /** "Bibliotheek Hardenberg", with the town when the name lacks it ("De Kiep, Gramsbergen"), or "Online". */
+    private static String placeName(DeliveryFormat format, Location location, Organisation organisation, boolean withTown) {
+        if (location == null || location.kind() == Location.LocationKind.ONLINE) {
+            if (format == DeliveryFormat.ONLINE || (location != null)) return "Online";
+            return organisation == null ? "" : organisation.name();
+        }
+        String name = location.name();
+        String city = location.address() == null ? null : location.address().city();
+        if (withTown && notBlank(city) && !name.toLowerCase(Locale.ROOT).contains(city.strip().toLowerCase(Locale.ROOT)))
+            name = name + ", " + city.strip();
+        if (format == DeliveryFormat.BLENDED) name = name + " of online";
+        return name;
+    }
+
+    private static String in(String where) {
+        if (where == null || where.isBlank()) return "bij de bibliotheek";
+        return where.startsWith("Online") ? "online" : "in " + where;
+    }
+
+    private static String address(Location location) {
+        if (location == null || location.address() == null || location.kind() == Location.LocationKind.ONLINE) return "";
+        return location.address().oneLine();
+    }
+
+    /** Plain text into paragraphs (split on empty lines), each a list of lines. Never HTML. */
+    static List<List<String>> paragraphs(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<List<String>> out = new ArrayList<>();
+        for (String block : text.replace("\r\n", "\n").replace('\r', '\n').split("\n\\s*\n")) {
+            List<String> lines = block.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (!lines.isEmpty()) out.add(lines);
+        }
+        return List.copyOf(out);
+    }
+
+    private static String describe(Offer offer) {
+        String text = notBlank(offer.summary()) ? offer.summary() : offer.description();
+        if (text == null || text.isBlank()) return null;
+        text = text.strip().replaceAll("\\s+", " ");
+        return text.length() <= 160 ? text : text.substring(0, 157).replaceAll("\\s+\\S*$", "") + "…";
+    }
+
+    private static String label(OfferKind kind) { return kind == null ? null : kind.label(); }
+
+    private static String label(ProgrammeLine line) { return line == null ? null : line.label(); }
+
+    private static boolean notBlank(String s) { return s != null && !s.isBlank(); }
+
+    private static String blankToNull(String s) { return notBlank(s) ? s : null; }
+
+    private static String render(String template, Object page) {
+        StringOutput out = new StringOutput(16 * 1024);
+        ENGINE.render(template, page, out);
+        return out.toString();
+    }
+}

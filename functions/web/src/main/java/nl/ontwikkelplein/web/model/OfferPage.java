@@ -1,0 +1,28 @@
+package nl.ontwikkelplein.web.model;
+
+import java.util.List;
+
+/**
+ * The page of one offer.
+ *
+ * @param paragraphs the description as plain-text paragraphs, each a list of lines
+ * @param provider   who gives it: the partner or the library organisation; may be null
+ * @param moreInfo   only http(s) links; null when there is none
+ * @param jsonLd     schema.org JSON, already safe to place inside a script element
+ */
+public record OfferPage(
+        PageMeta meta,
+        String id,
+        String title,
+        String summary,
+        List<List<String>> paragraphs,
+        String kind,
+        String programmeLine,
+        List<String> themes,
+        List<String> targetGroups,
+        String format,
+        String price,
+        String provider,
+        Link moreInfo,
+        List<SessionView> sessions,
+        String jsonLd) {}

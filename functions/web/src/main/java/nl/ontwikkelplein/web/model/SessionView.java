@@ -1,0 +1,40 @@
+package nl.ontwikkelplein.web.model;
+
+/**
+ * One session, formatted for reading.
+ *
+ * @param date         "dinsdag 1 december 2026"
+ * @param time         "14.00 – 16.00 uur"
+ * @param locationName "Bibliotheek Hardenberg", or "Online"
+ * @param address      "Voorstraat 34, 7771 AB Hardenberg", may be empty
+ * @param canEnrol     true when the session takes enrolments and has seats left
+ * @param formAction   where the enrolment form posts to
+ */
+public record SessionView(
+        String id,
+        String offerId,
+        String date,
+        String time,
+        String isoStart,
+        String locationName,
+        String address,
+        Availability availability,
+        boolean canEnrol,
+        String formAction) {
+
+    /** The date as a heading: "Dinsdag 1 december 2026". */
+    public String heading() {
+        return date.isEmpty() ? date : date.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + date.substring(1);
+    }
+
+    /** Ids of form fields are unique per session, so several forms can share one page. */
+    public String fieldId(String field) { return field + "-" + id; }
+
+    public String errorId(String field) { return field + "-" + id + "-fout"; }
+
+    public String hintId(String field) { return field + "-" + id + "-uitleg"; }
+
+    public String headingId() { return "bijeenkomst-" + id; }
+
+    public String formId() { return "aanmelden-" + id; }
+}
