@@ -2,7 +2,7 @@ package nl.ontwikkelplein.importer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import nl.ontwikkelplein.store.TableNames;
  * does not stop the others; the function fails (so the schedule retries) only when a feed could
  * not be fetched at all.
  */
-public final class ImportHandler implements RequestHandler<ScheduledEvent, String> {
+public final class ImportHandler implements RequestHandler<Map<String, Object>, String> {
     private final List<FeedConfig> feeds;
     private final PartnerImport importer;
     private final FeedFetcher fetcher = new FeedFetcher();
@@ -35,7 +35,7 @@ public final class ImportHandler implements RequestHandler<ScheduledEvent, Strin
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         List<String> summaries = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (FeedConfig feed : feeds) {

@@ -2,11 +2,11 @@ package nl.ontwikkelplein.sitebuilder;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
 import java.util.Map;
 
 /** Nightly: renders the whole site again, so past sessions leave the pages and the assets are current. */
-public final class SiteRebuildHandler implements RequestHandler<ScheduledEvent, String> {
+public final class SiteRebuildHandler implements RequestHandler<Map<String, Object>, String> {
     private final SiteBuilder builder;
 
     public SiteRebuildHandler() { this(System.getenv()); }
@@ -20,7 +20,7 @@ public final class SiteRebuildHandler implements RequestHandler<ScheduledEvent, 
 
     /** @throws SiteBuilder.SiteBuildException when offers failed, so the schedule retries and the failure shows */
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
+    public String handleRequest(Map<String, Object> event, Context context) {
         SiteBuilder.Summary s = builder.rebuildAll();
         Log.info("site rebuilt", Map.of("assets", s.assets(), "offersPublished", s.offersPublished().size()));
         return "assets=" + s.assets() + " offers=" + s.offersPublished().size();
