@@ -1,0 +1,27 @@
+package nl.ontwikkelplein.local;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function of the template as the local runtime needs it.
+ *
+ * @param handlerClass  the part of {@code Handler} before {@code ::}
+ * @param handlerMethod the part after {@code ::} (Lambda's default {@code handleRequest} if absent)
+ * @param environment   Globals plus the function's own variables, intrinsics resolved locally,
+ *                      plus the variables the Lambda service itself sets (AWS_REGION, ...)
+ * @param asyncRetryAttempts how often Lambda retries a failed asynchronous (scheduled) invocation:
+ *                      EventInvokeConfig.MaximumRetryAttempts, default 2
+ */
+public record FunctionSpec(
+        String logicalId,
+        String handlerClass,
+        String handlerMethod,
+        Map<String, String> environment,
+        int timeoutSeconds,
+        int memorySize,
+        int asyncRetryAttempts,
+        List<HttpRoute> routes,
+        List<StreamSource> streams,
+        List<ScheduleSpec> schedules) {
+}

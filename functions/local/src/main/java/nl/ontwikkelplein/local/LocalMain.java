@@ -1,0 +1,85 @@
+package nl.ontwikkelplein.local;
+
+import nl.ontwikkelplein.local.demo.DemoData;
+import nl.ontwikkelplein.store.DynamoCatalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs Ontwikkelplein on this machine: {@code mvn -q -DskipTests install exec:java -pl functions/local -am}.
+ * Configuration by environment: ONTWIKKELPLEIN_HTTP_PORT (8080), ONTWIKKELPLEIN_DYNAMODB_PORT
+ * (8000), ONTWIKKELPLEIN_S3_PORT (9000), ONTWIKKELPLEIN_DATA_DIR (repo root/.local-data),
+ * ONTWIKKELPLEIN_PARAMETER_&lt;Name&gt; for template parameters. Stops on Ctrl-C.
+ *
+ * <p>What only the local run does, all here: the ImportFeeds parameter defaults to the demo feeds
+ * served by the local front; demo data is loaded into an empty catalog; the whole site is rebuilt
+ * once at start (nobody's laptop is on at 02:30, when the nightly rebuild runs).
+ */
+public final class LocalMain {
+
+    static {
+        // One line per log record (java.util.logging's default takes two), set before any logger exists.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s - %5$s%6$s%n");
+    }
+
+    private static final Logger LOG = Logger.getLogger(LocalMain.class.getName());
+    /** Demo feeds in src/main/resources/demo/feeds, imported for the demo organisation. */
+    static final List<String> DEMO_FEEDS = List.of("taalhuis-vechtdal");
+    static final String REBUILD_FUNCTION = "SiteRebuildFunction";
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalConfig config = withDemoFeeds(LocalConfig.fromEnvironment());
+        LocalStack stack = LocalStack.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-shutdown"));
+        prepare(stack);
+        System.out.println("Ontwikkelplein draait op http://localhost:" + config.httpPort());
+        System.out.println("  data: " + config.dataDir() + " (verwijder deze map om opnieuw te beginnen)");
+        System.out.println("  import nu: curl -X POST http://localhost:" + config.httpPort() + "/_local/schedules/ImportFunction");
+        stopped.await();
+    }
+
+    static LocalConfig withDemoFeeds(LocalConfig config) {
+        if (config.parameterOverrides().containsKey("ImportFeeds")) {
+            return config;
+        }
+        StringBuilder feeds = new StringBuilder();
+        for (String source : DEMO_FEEDS) {
+            if (!feeds.isEmpty()) {
+                feeds.append(',');
+            }
+            feeds.append(source).append('|').append(DemoData.ORGANISATION).append('|')
+                    .append(config.httpUrl()).append("/_local/feeds/").append(source).append(".csv");
+        }
+        return config.withParameter("ImportFeeds", feeds.toString());
+    }
+
+    /** Demo data into an empty catalog, then one full site build. Failures are logged, not fatal. */
+    static void prepare(LocalStack stack) {
+        try {
+            boolean loaded = DemoData.loadIfEmpty(new DynamoCatalog(stack.dynamo(), LocalNames.tableName("CatalogTable")), Clock.systemUTC());
+            if (loaded) {
+                LOG.info("demo data loaded");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "demo data not loaded", e);
+        }
+        if (stack.template().function(REBUILD_FUNCTION).isPresent()) {
+            try {
+                stack.scheduler().runNow(REBUILD_FUNCTION);
+            } catch (FunctionError | RuntimeException e) {
+                LOG.log(Level.WARNING, "site not rebuilt at start: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package nl.ontwikkelplein.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Serves the site from the bucket, as CloudFront does in front of it: the directory-index rule of
+ * the template's CloudFront Function (uri ending in '/' gets 'index.html'; a last segment without
+ * a dot gets '/index.html'), the object's Content-Type and Cache-Control, GET and HEAD only.
+ *
+ * <p>The key is derived from the percent-decoded path and refused when any segment is '.' or '..'
+ * (or holds a backslash or control character): the filesystem blob store maps keys to files, so
+ * such a key could otherwise name a file outside the bucket directory.
+ */
+final class SiteFiles {
+
+    static final String NOT_FOUND_PAGE = """
+            <!doctype html>
+            <html lang="nl">
+            <head><meta charset="utf-8"><title>Pagina niet gevonden</title></head>
+            <body><main><h1>Pagina niet gevonden</h1>
+            <p>Deze pagina bestaat niet. Ga naar de <a href="/">startpagina</a>.</p></main></body>
+            </html>
+            """;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    SiteFiles(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    void serve(HttpExchange exchange, String method, String rawPath) throws IOException {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            HttpFront.send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed".getBytes(StandardCharsets.UTF_8), false);
+            return;
+        }
+        boolean head = method.equals("HEAD");
+        Optional<String> key = objectKey(rawPath);
+        if (key.isEmpty()) {
+            notFound(exchange, head);
+            return;
+        }
+        try {
+            if (head) {
+                HeadObjectResponse object = s3.headObject(b -> b.bucket(bucket).key(key.get()));
+                objectHeaders(exchange, object.contentType(), object.cacheControl(), object.contentEncoding(), object.eTag(), object.lastModified());
+                exchange.getResponseHeaders().set("Content-Length", Long.toString(object.contentLength()));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                try (ResponseInputStream<GetObjectResponse> object = s3.getObject(b -> b.bucket(bucket).key(key.get()))) {
+                    GetObjectResponse meta = object.response();
+                    objectHeaders(exchange, meta.contentType(), meta.cacheControl(), meta.contentEncoding(), meta.eTag(), meta.lastModified());
+                    long length = meta.contentLength();
+                    exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+                    if (length > 0) {
+                        object.transferTo(exchange.getResponseBody());
+                    }
+                }
+            }
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
+                notFound(exchange, head);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** The object key for a request path, or empty when the path must not reach the store. */
+    static Optional<String> objectKey(String rawPath) {
+        String uri;
+        try {
+            uri = PercentCoding.decode(rawPath);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!uri.startsWith("/")) {
+            return Optional.empty();
+        }
+        // The CloudFront Function's rule, verbatim in Java.
+        if (uri.endsWith("/")) {
+            uri += "index.html";
+        } else if (!uri.substring(uri.lastIndexOf('/') + 1).contains(".")) {
+            uri += "/index.html";
+        }
+        String key = uri.substring(1);
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Optional.empty();
+            }
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7f) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(key);
+    }
+
+    private static void objectHeaders(HttpExchange exchange, String contentType, String cacheControl, String contentEncoding,
+                                      String eTag, Instant lastModified) {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+        if (cacheControl != null) {
+            headers.set("Cache-Control", cacheControl);
+        }
+        if (contentEncoding != null) {
+            headers.set("Content-Encoding", contentEncoding);
+        }
+        if (eTag != null) {
+            headers.set("ETag", eTag);
+        }
+        if (lastModified != null) {
+            headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        }
+    }
+
+    private static void notFound(HttpExchange exchange, boolean head) throws IOException {
+        HttpFront.send(exchange, 404, "text/html; charset=utf-8", NOT_FOUND_PAGE.getBytes(StandardCharsets.UTF_8), head);
+    }
+}

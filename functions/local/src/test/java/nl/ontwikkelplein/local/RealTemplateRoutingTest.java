@@ -1,0 +1,71 @@
+package nl.ontwikkelplein.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real template on the real stack: a request to each of its routes reaches an instance of the
+ * handler class the template names for that route. Needs the real handlers on the classpath.
+ */
+class RealTemplateRoutingTest {
+
+    @TempDir
+    static Path data;
+    static TestStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void everyRouteReachesTheHandlerTheTemplateNames() {
+        List<String> reached = new CopyOnWriteArrayList<>();
+        stack.stack().functions().addInvocationListener((function, handler, event) ->
+                reached.add(function.logicalId() + " " + handler.getClass().getName()));
+        List<Executable> checks = new ArrayList<>();
+        for (HttpRoute route : stack.stack().template().routes()) {
+            checks.add(() -> {
+                reached.clear();
+                String path = route.path().replaceAll("\\{[^}/]+\\+}", "a/b").replaceAll("\\{([^}/]+)}", "sample-$1");
+                String method = route.method().equals("ANY") ? "GET" : route.method();
+                HttpRequest.BodyPublisher body = method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}");
+                var response = stack.send(HttpRequest.newBuilder(URI.create(stack.url(path)))
+                        .header("Content-Type", "application/json").method(method, body));
+                FunctionSpec function = stack.stack().template().function(route.functionId()).orElseThrow();
+                assertEquals(List.of(function.logicalId() + " " + function.handlerClass()), reached,
+                        route.routeKey() + " answered " + response.statusCode() + " " + response.body());
+                assertTrue(response.statusCode() != 404 || !response.body().equals("{\"message\":\"Not Found\"}"),
+                        route.routeKey() + " was not routed");
+            });
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void aPathOutsideTheTemplateIsNotFound() throws Exception {
+        var response = stack.get("/api/does-not-exist");
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", response.body());
+    }
+}

@@ -1,0 +1,121 @@
+package nl.ontwikkelplein.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The repository's template.yaml, as the local runtime reads it: every handler it names is on
+ * the classpath and is a RequestHandler, and every route, stream and schedule is registered.
+ */
+class RealTemplateTest {
+
+    private final SamTemplate template = load();
+
+    private static SamTemplate load() {
+        try {
+            return SamTemplate.load(TestStack.realTemplate(), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode rawResources() throws IOException {
+        try (Reader reader = Files.newBufferedReader(TestStack.realTemplate())) {
+            return TemplateYaml.read(reader).get("Resources");
+        }
+    }
+
+    @Test
+    void everyHandlerClassExistsAndIsARequestHandler() {
+        List<Executable> checks = new ArrayList<>();
+        for (FunctionSpec function : template.functions()) {
+            checks.add(() -> {
+                Class<?> handler;
+                try {
+                    handler = Class.forName(function.handlerClass());
+                } catch (ClassNotFoundException e) {
+                    fail(function.logicalId() + ": handler class " + function.handlerClass() + " is not on the classpath");
+                    return;
+                }
+                assertTrue(RequestHandler.class.isAssignableFrom(handler), function.logicalId() + ": " + handler + " is no RequestHandler");
+                assertEquals("handleRequest", function.handlerMethod());
+            });
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void everyEventOfTheTemplateIsRegistered() throws IOException {
+        int httpApi = 0;
+        int dynamo = 0;
+        int schedules = 0;
+        JsonNode resources = rawResources();
+        for (JsonNode resource : resources) {
+            for (JsonNode event : resource.path("Properties").path("Events")) {
+                switch (event.path("Type").asText()) {
+                    case "HttpApi" -> httpApi++;
+                    case "DynamoDB" -> dynamo++;
+                    case "ScheduleV2" -> schedules++;
+                    default -> fail("event type " + event.path("Type").asText() + " is not delivered locally");
+                }
+            }
+        }
+        assertEquals(httpApi, template.routes().size());
+        assertEquals(dynamo, template.streams().size());
+        assertEquals(schedules, template.schedules().size());
+        assertTrue(httpApi > 0 && dynamo > 0 && schedules > 0);
+    }
+
+    @Test
+    void everyRouteIsMatchedByTheFrontToItsOwnFunction() {
+        ApiRoutes routes = new ApiRoutes(template.routes());
+        for (HttpRoute route : template.routes()) {
+            String path = route.path().replaceAll("\\{[^}/]+\\+}", "a/b").replaceAll("\\{([^}/]+)}", "sample-$1");
+            ApiRoutes.Match match = routes.match(route.method(), path).orElseThrow(() -> new AssertionError("no match for " + route.routeKey()));
+            assertEquals(route, match.route(), "request " + route.method() + " " + path);
+        }
+    }
+
+    @Test
+    void streamsReadTablesThatHaveStreams() {
+        for (StreamSource source : template.streams()) {
+            TableSpec table = template.tables().stream().filter(t -> t.logicalId().equals(source.tableId())).findFirst()
+                    .orElseThrow(() -> new AssertionError(source.id() + " reads unknown table " + source.tableId()));
+            assertNotNull(table.streamViewType(), source.tableId() + " has no StreamSpecification");
+            assertTrue(source.maximumRetryAttempts() >= 0, source.id() + " retries forever (MaximumRetryAttempts not set)");
+        }
+    }
+
+    @Test
+    void schedulesAreInTheSupportedDailyForm() {
+        for (ScheduleSpec schedule : template.schedules()) {
+            DailyCron.parse(schedule.expression(), schedule.timezone());
+        }
+    }
+
+    @Test
+    void tablesBucketAndEnvironment() {
+        assertEquals(List.of("CatalogTable", "EnrolmentsTable", "EditorsTable"), template.tables().stream().map(TableSpec::logicalId).toList());
+        assertEquals("ontwikkelplein-sitebucket", template.siteBucketName());
+        for (FunctionSpec function : template.functions()) {
+            assertEquals("CatalogTable", function.environment().get("CATALOG_TABLE"));
+            assertEquals("EnrolmentsTable", function.environment().get("ENROLMENTS_TABLE"));
+            assertEquals("EditorsTable", function.environment().get("EDITORS_TABLE"));
+        }
+    }
+}
