@@ -11,16 +11,19 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the event Lambda sends for a batch of DynamoDB stream records:
  * {@code {"Records": [{eventID, eventName, eventVersion, eventSource, awsRegion, dynamodb: {...},
  * eventSourceARN, userIdentity?}]}}, with images in DynamoDB JSON ({"S": "..."}, {"N": "1"}, ...)
- * and ApproximateCreationDateTime in epoch seconds.
+ * and ApproximateCreationDateTime in epoch seconds. TTL deletions carry
+ * {@code userIdentity: {type: Service, principalId: dynamodb.amazonaws.com}}.
  */
 final class StreamRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> KNOWN_EVENT_NAMES = Set.of("INSERT", "MODIFY", "REMOVE");
 
     private StreamRecords() {
     }
@@ -37,7 +40,10 @@ final class StreamRecords {
     private static ObjectNode record(Record record, String streamArn) {
         ObjectNode node = JSON.createObjectNode();
         node.put("eventID", record.eventID());
-        node.put("eventName", record.eventNameAsString());
+        // DynamoDB Local 3.1 streams its TTL deletions with eventName "UNKNOWN_TO_SDK_VERSION" and no
+        // userIdentity. AWS sends them as REMOVE by the service; so do we.
+        boolean ttlDeletion = !KNOWN_EVENT_NAMES.contains(record.eventNameAsString());
+        node.put("eventName", ttlDeletion ? "REMOVE" : record.eventNameAsString());
         node.put("eventVersion", "1.1");
         node.put("eventSource", "aws:dynamodb");
         node.put("awsRegion", LocalNames.REGION);
@@ -58,10 +64,11 @@ final class StreamRecords {
         dynamodb.put("StreamViewType", data.streamViewTypeAsString());
         node.put("eventSourceARN", streamArn);
         if (record.userIdentity() != null) {
-            // TTL deletions: {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
             node.putObject("userIdentity")
                     .put("type", record.userIdentity().type())
                     .put("principalId", record.userIdentity().principalId());
+        } else if (ttlDeletion) {
+            node.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
         }
         return node;
     }

@@ -51,11 +51,13 @@ class LocalStackStartTest {
         DynamoDbClient dynamo = stack.stack().dynamo();
         assertEquals(List.of("AuditTable", "PlainTable", "TestTable"), dynamo.listTables().tableNames().stream().sorted().toList());
         TableDescription table = dynamo.describeTable(b -> b.tableName("TestTable")).table();
-        assertEquals("gsi1", table.globalSecondaryIndexes().get(0).indexName());
         assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
+        TableDescription plain = dynamo.describeTable(b -> b.tableName("PlainTable")).table();
+        assertEquals("gsi1", plain.globalSecondaryIndexes().get(0).indexName());
+        assertEquals("gsi1pk", plain.globalSecondaryIndexes().get(0).keySchema().get(0).attributeName());
         assertEquals(TimeToLiveStatus.ENABLED, dynamo.describeTimeToLive(b -> b.tableName("TestTable")).timeToLiveDescription().timeToLiveStatus());
         assertEquals("expiresAt", dynamo.describeTimeToLive(b -> b.tableName("TestTable")).timeToLiveDescription().attributeName());
-        assertTrue(dynamo.describeTable(b -> b.tableName("PlainTable")).table().streamSpecification() == null);
+        assertTrue(plain.streamSpecification() == null);
     }
 
     @Test
