@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The one place DynamoDB clients are built. Lambda provides region and credentials in
  * environment variables; the local runtime provides them as system properties, together with
- * {@code aws.endpointUrlDynamodb}, which the SDK reads by itself.
+ * {@code aws.endpointUrlDynamoDb}, which the SDK reads by itself.
  */
 public final class DynamoClients {
     private DynamoClients() {}
