@@ -37,17 +37,18 @@ final class Report {
         for (ColdStartBench.Pass pass : passes) {
             out.println();
             out.println("-- " + pass.label + (pass.label.equals("plain") ? "" : " (each case with its own archive from one training run)"));
-            out.println(String.format(Locale.ROOT, "%-13s %7s %7s %7s %8s | %8s %6s %7s | %9s | %7s %7s",
-                    "case", "median", "min", "max", "x floor", "jvm boot", "init", "1st req", "from MXB", "classes", "jar MiB"));
+            out.println(String.format(Locale.ROOT, "%-13s %7s %7s %7s %8s %6s | %8s %6s %7s | %9s | %7s %7s",
+                    "case", "median", "min", "max", "x floor", "(min)", "jvm boot", "init", "1st req", "from MXB", "classes", "jar MiB"));
             double floor = median(pass.samples.get("floor"), ColdStartBench.Sample::spawnToResponse);
+            double floorMin = min(pass.samples.get("floor"), ColdStartBench.Sample::spawnToResponse);
             for (Map.Entry<String, List<ColdStartBench.Sample>> e : pass.samples.entrySet()) {
                 List<ColdStartBench.Sample> s = e.getValue();
                 double median = median(s, ColdStartBench.Sample::spawnToResponse);
                 String jar = jarName(e.getKey());
                 Double mib = jar == null ? null : jarMiB.get(jar);
-                out.println(String.format(Locale.ROOT, "%-13s %7.0f %7.0f %7.0f %8.2f | %8.0f %6.0f %7.0f | %9.0f | %7.0f %7s",
-                        e.getKey(), median, min(s, ColdStartBench.Sample::spawnToResponse),
-                        max(s, ColdStartBench.Sample::spawnToResponse), median / floor,
+                double min = min(s, ColdStartBench.Sample::spawnToResponse);
+                out.println(String.format(Locale.ROOT, "%-13s %7.0f %7.0f %7.0f %8.2f %6.2f | %8.0f %6.0f %7.0f | %9.0f | %7.0f %7s",
+                        e.getKey(), median, min, max(s, ColdStartBench.Sample::spawnToResponse), median / floor, min / floorMin,
                         median(s, ColdStartBench.Sample::boot), median(s, ColdStartBench.Sample::init),
                         median(s, ColdStartBench.Sample::invoke), median(s, ColdStartBench.Sample::total),
                         median(s, ColdStartBench.Sample::classes), mib == null ? "-" : String.format(Locale.ROOT, "%.1f", mib)));
@@ -55,7 +56,8 @@ final class Report {
         }
         out.println();
         out.println("ms. median/min/max: process start (ProcessBuilder.start in this JVM) to the handler's response;");
-        out.println("x floor: median / median of the floor in the same pass. Medians of the phases:");
+        out.println("x floor: median / the floor's median in the same pass; (min): the same for the fastest runs, which");
+        out.println("background load disturbs least. Medians of the phases:");
         out.println("jvm boot: process start to the launcher's main; init: handler class loading + constructor (Lambda's Init);");
         out.println("1st req: building the event + the first handleRequest; from MXB: from the JVM's own start time");
         out.println("(RuntimeMXBean, set some 30 ms after the process starts) to the response; classes: classes loaded.");
