@@ -8,7 +8,6 @@ import java.util.Optional;
 /** Bearer tokens for editors: issued once, stored as SHA-256 hashes, checked on every request. */
 public final class EditorAuth {
     private static final String PREFIX = "op_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EditorTokens tokens;
     private final Clock clock;
@@ -21,7 +20,7 @@ public final class EditorAuth {
     /** Creates a token, stores its hash and returns the token: the only time it is visible. */
     public String issue(Editor editor) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        new SecureRandom().nextBytes(secret); // per call, never from a SnapStart snapshot
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         tokens.save(hash(token), editor);
         return token;

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private Ids() {}
@@ -52,8 +51,10 @@ public final class Ids {
     }
 
     public static String randomSuffix(int length) {
+        // A new generator per call: one created during Lambda init would be frozen into the SnapStart snapshot.
+        SecureRandom random = new SecureRandom();
         char[] out = new char[length];
-        for (int i = 0; i < length; i++) out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        for (int i = 0; i < length; i++) out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         return new String(out);
     }
 
