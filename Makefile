@@ -7,6 +7,11 @@
 #
 # Without SAM, e.g.:  make build-PublicApiFunction ARTIFACTS_DIR=/tmp/public-api
 #
+# SAM runs one make per function. By default each runs in its own scratch copy of CodeUri (the
+# whole repository), so every function builds its module once. With `sam build --build-in-source`
+# they all run here and share target/ directories: then do not add --parallel, or two Maven runs
+# may write the same module at once.
+#
 # Other targets: `make jars` (all function jars, with tests), `make coldstart-bench`
 # (docs/benchmarks.md).
 
