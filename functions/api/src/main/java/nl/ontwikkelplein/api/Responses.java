@@ -20,8 +20,15 @@ final class Responses {
         }
     }
 
+    /** The same strict policy as the static pages (template.yaml, SiteHeadersPolicy): no scripts, own CSS only. */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     static APIGatewayV2HTTPResponse html(int status, String html) {
-        return response(status, "text/html; charset=utf-8", html);
+        APIGatewayV2HTTPResponse r = response(status, "text/html; charset=utf-8", html);
+        r.getHeaders().put("content-security-policy", CONTENT_SECURITY_POLICY);
+        r.getHeaders().put("referrer-policy", "no-referrer");
+        return r;
     }
 
     static APIGatewayV2HTTPResponse text(int status, String contentType, String body, String cacheControl) {

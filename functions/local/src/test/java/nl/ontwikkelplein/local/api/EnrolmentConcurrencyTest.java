@@ -92,6 +92,8 @@ class EnrolmentConcurrencyTest {
         assertEquals(201, ok.statusCode());
         assertTrue(ok.headers().firstValue("content-type").orElse("").startsWith("text/html"));
         assertTrue(ok.body().contains("U bent aangemeld"), ok.body());
+        assertTrue(ok.headers().firstValue("content-security-policy").orElse("").startsWith("default-src 'none'"));
+        assertEquals("no-store", ok.headers().firstValue("cache-control").orElse(""));
         HttpResponse<String> full = stack.post(path, "application/x-www-form-urlencoded", "name=Piet&phone=0612121212");
         assertEquals(409, full.statusCode());
         assertTrue(full.body().contains("vol"), full.body());
