@@ -15,6 +15,8 @@ final class EnrolmentMessages {
             case CANCELLED -> "Deze bijeenkomst gaat niet door.";
             case PAST -> "Deze bijeenkomst is al begonnen of voorbij.";
             case NOT_FOUND -> "Deze bijeenkomst bestaat niet.";
+            case WHOLE_COURSE -> "Dit is een cursus. U meldt zich aan voor alle lessen tegelijk, op de pagina van de cursus.";
+            case CHOOSE_DATE -> "Kies eerst een datum. U meldt zich per datum aan.";
         };
     }
 }

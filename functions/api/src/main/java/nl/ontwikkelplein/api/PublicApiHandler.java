@@ -60,7 +60,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return switch (request.routeKey()) {
                 case "GET /api/health" -> Responses.json(json, 200, Map.of("status", "ok"));
                 case "GET /api/openapi.yaml" -> Responses.text(200, "application/yaml; charset=utf-8", OPENAPI, "public, max-age=300");
-                case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request);
+                case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request, request.pathParameter("sessionId"));
+                case "POST /api/offers/{offerId}/enrolments" -> enrol(request, null);
                 default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
             };
         } catch (HttpError e) {
@@ -69,9 +70,9 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
-    private APIGatewayV2HTTPResponse enrol(HttpRequest request) {
+    /** @param sessionId the chosen date, or null for the whole course */
+    private APIGatewayV2HTTPResponse enrol(HttpRequest request, String sessionId) {
         String offerId = request.pathParameter("offerId");
-        String sessionId = request.pathParameter("sessionId");
         String name;
         String phone;
         if (request.isForm()) {
@@ -91,7 +92,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
         EnrolmentService.Result result;
         try {
-            result = enrolments.enrol(offerId, sessionId, name, phone);
+            result = sessionId == null ? enrolments.enrolInCourse(offerId, name, phone)
+                    : enrolments.enrol(offerId, sessionId, name, phone);
         } catch (InvalidInputException e) {
             return invalid(request, offerId, sessionId, e.errors(), name, phone);
         }
@@ -99,7 +101,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             case ENROLLED -> 201;
             case ALREADY_ENROLLED -> 200;
             case NOT_FOUND -> 404;
-            case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST -> 409;
+            case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE -> 409;
         };
         if (request.wantsHtml()) {
             Location location = result.session() == null ? null : catalog.location(result.session().locationId()).orElse(null);
@@ -113,8 +115,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private static int seatsLeftAfter(EnrolmentService.Result result) {
-        Session s = result.session();
-        int left = s.seatsLeft() - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
+        int before = result.offer().isCourse() ? result.offer().courseSeatsLeft() : result.session().seatsLeft();
+        int left = before - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
         return Math.max(0, left);
     }
 
@@ -123,7 +125,9 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (!request.wantsHtml())
             return Responses.error(json, 400, "invalid", "U bent nog niet aangemeld. Verbeter de velden hieronder.", errors);
         Offer offer = catalog.offer(offerId).orElse(null);
-        Session session = offer == null ? null : offer.session(sessionId).orElse(null);
+        Session session = offer == null ? null
+                : sessionId == null ? offer.courseSessions().stream().findFirst().orElse(null)
+                : offer.session(sessionId).orElse(null);
         if (session == null)
             return Responses.html(404, pages.enrolmentResult(new EnrolmentService.Result(EnrolmentService.Outcome.NOT_FOUND, offer, null), null));
         Location location = catalog.location(session.locationId()).orElse(null);

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A person's place in a session. Holds the only personal data in the system (name, phone),
  * which is deleted at {@code expiresAt}.
  *
- * @param personKey stable per person and session, so one person holds at most one place
+ * @param sessionId the session, or {@code null} for an enrolment in a whole course
+ * @param personKey stable per person and session (or course), so one person holds at most one place
  */
 public record Enrolment(
         String offerId,

@@ -22,13 +22,64 @@ public final class EnrolmentService {
         this.retention = retention;
     }
 
-    public enum Outcome { ENROLLED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND }
+    /**
+     * WHOLE_COURSE: a date of a course was chosen, but a course takes one enrolment for all its
+     * lessons. CHOOSE_DATE: the other way round.
+     */
+    public enum Outcome { ENROLLED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND, WHOLE_COURSE, CHOOSE_DATE }
 
-    /** @param offer and session are present unless the outcome is NOT_FOUND */
+    /**
+     * @param offer   present unless the outcome is NOT_FOUND
+     * @param session the chosen session; for a course, its first lesson
+     */
     public record Result(Outcome outcome, Offer offer, Session session) {}
 
     /** @throws InvalidInputException when name or phone number cannot be used */
     public Result enrol(String offerId, String sessionId, String name, String phone) {
+        Person person = person(name, phone);
+        if (!Ids.isValid(offerId) || !Ids.isValid(sessionId)) return new Result(Outcome.NOT_FOUND, null, null);
+        Offer offer = catalog.offer(offerId).orElse(null);
+        Session session = offer == null ? null : offer.session(sessionId).orElse(null);
+        if (session == null) return new Result(Outcome.NOT_FOUND, offer, null);
+        if (offer.isCourse()) return new Result(Outcome.WHOLE_COURSE, offer, session);
+
+        Instant now = clock.instant();
+        if (session.isCancelled()) return new Result(Outcome.CANCELLED, offer, session);
+        if (session.hasStarted(now)) return new Result(Outcome.PAST, offer, session);
+        if (!session.needsEnrolment()) return new Result(Outcome.NO_ENROLMENT_NEEDED, offer, session);
+
+        Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, person.phone()),
+                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, session.endInstant().plus(retention));
+        return new Result(outcome(seats.take(enrolment)), offer, session);
+    }
+
+    /**
+     * One enrolment for every lesson of a course: a seat in each, all or none. Closes when the
+     * first lesson starts.
+     *
+     * @throws InvalidInputException when name or phone number cannot be used
+     */
+    public Result enrolInCourse(String offerId, String name, String phone) {
+        Person person = person(name, phone);
+        if (!Ids.isValid(offerId)) return new Result(Outcome.NOT_FOUND, null, null);
+        Offer offer = catalog.offer(offerId).orElse(null);
+        if (offer == null) return new Result(Outcome.NOT_FOUND, null, null);
+        if (!offer.isCourse()) return new Result(Outcome.CHOOSE_DATE, offer, null);
+        List<Session> lessons = offer.courseSessions();
+        if (lessons.isEmpty()) return new Result(Outcome.CANCELLED, offer, null);
+        Session first = lessons.get(0);
+        Instant now = clock.instant();
+        if (first.hasStarted(now)) return new Result(Outcome.PAST, offer, first);
+
+        Instant lastEnd = lessons.stream().map(Session::endInstant).max(Instant::compareTo).orElseThrow();
+        Enrolment enrolment = new Enrolment(offerId, null, personKey(offerId, "course", person.phone()),
+                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention));
+        return new Result(outcome(seats.takeAll(enrolment, lessons.stream().map(Session::id).toList())), offer, first);
+    }
+
+    private record Person(String name, String phone) {}
+
+    private static Person person(String name, String phone) {
         String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         String cleanPhone = PhoneNumbers.normalise(phone);
         List<FieldError> errors = new ArrayList<>();
@@ -38,27 +89,16 @@ public final class EnrolmentService {
         if (cleanPhone == null)
             errors.add(new FieldError("phone", "Vul een telefoonnummer in waarop we u kunnen bellen, bijvoorbeeld 06 12345678."));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        return new Person(cleanName, cleanPhone);
+    }
 
-        if (!Ids.isValid(offerId) || !Ids.isValid(sessionId)) return new Result(Outcome.NOT_FOUND, null, null);
-        Offer offer = catalog.offer(offerId).orElse(null);
-        Session session = offer == null ? null : offer.session(sessionId).orElse(null);
-        if (session == null) return new Result(Outcome.NOT_FOUND, offer, null);
-
-        Instant now = clock.instant();
-        if (session.isCancelled()) return new Result(Outcome.CANCELLED, offer, session);
-        if (session.hasStarted(now)) return new Result(Outcome.PAST, offer, session);
-        if (!session.needsEnrolment()) return new Result(Outcome.NO_ENROLMENT_NEEDED, offer, session);
-
-        Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, cleanPhone),
-                cleanName, cleanPhone, Enrolment.EnrolmentStatus.CONFIRMED, now,
-                session.endInstant().plus(retention));
-        Outcome outcome = switch (seats.take(enrolment)) {
+    private static Outcome outcome(SeatOutcome seat) {
+        return switch (seat) {
             case TAKEN -> Outcome.ENROLLED;
             case FULL -> Outcome.FULL;
             case ALREADY_ENROLLED -> Outcome.ALREADY_ENROLLED;
             case SESSION_GONE -> Outcome.NOT_FOUND;
         };
-        return new Result(outcome, offer, session);
     }
 
     /** Same person, same session, same key: a second form submission cannot take a second seat. */

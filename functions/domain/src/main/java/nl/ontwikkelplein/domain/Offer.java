@@ -24,6 +24,7 @@ public record Offer(
         Price price,
         String provider,
         String moreInfoUrl,
+        EnrolmentScope enrolmentScope,
         Source source,
         Instant updatedAt,
         List<Session> sessions) {
@@ -37,6 +38,19 @@ public record Offer(
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         if (price == null) price = Price.FREE;
         if (format == null) format = DeliveryFormat.IN_PERSON;
+        if (enrolmentScope == null) enrolmentScope = EnrolmentScope.PER_SESSION;
+    }
+
+    public boolean isCourse() { return enrolmentScope == EnrolmentScope.WHOLE_COURSE; }
+
+    /** The lessons a course enrolment takes a seat in: every session that is not cancelled. */
+    public List<Session> courseSessions() {
+        return sessions.stream().filter(s -> !s.isCancelled()).toList();
+    }
+
+    /** Seats left in a course: the fewest left in any of its lessons. */
+    public int courseSeatsLeft() {
+        return courseSessions().stream().mapToInt(Session::seatsLeft).min().orElse(0);
     }
 
     /** Origin of an imported offer: the feed and the partner's own id for it. */
@@ -44,12 +58,12 @@ public record Offer(
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, source, updatedAt, newSessions);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions);
     }
 
     public Offer withUpdatedAt(Instant when) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, source, when, sessions);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, when, sessions);
     }
 
     public java.util.Optional<Session> session(String sessionId) {

@@ -19,11 +19,12 @@ public record OfferInput(
         Long priceCents,
         String provider,
         String moreInfoUrl,
+        String enrolmentScope,
         List<SessionInput> sessions) {
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, sessions);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions);
     }
 
     /** @param id absent for a new session; present to keep an existing one (and its enrolments) */

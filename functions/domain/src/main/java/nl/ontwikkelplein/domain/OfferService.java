@@ -38,12 +38,26 @@ public final class OfferService {
         Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8));
         if (!offer.organisationId().equals(existing.organisationId()))
             throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
+        requireCourseKeepsItsEnrolments(existing, offer);
         catalog.updateOffer(offer);
         return catalog.offer(offerId).orElse(offer);
     }
 
     public Offer get(String offerId) {
         return catalog.offer(offerId).orElseThrow(() -> new NotFoundException("Offer " + offerId + " does not exist."));
+    }
+
+    /**
+     * A course enrolment holds a seat in every lesson. Once people enrolled, a new lesson would
+     * start with no seats taken and the scope cannot change without losing track of them.
+     */
+    private static void requireCourseKeepsItsEnrolments(Offer existing, Offer changed) {
+        boolean enrolled = existing.sessions().stream().anyMatch(s -> s.taken() > 0);
+        if (!enrolled) return;
+        if (existing.enrolmentScope() != changed.enrolmentScope())
+            throw new ConflictException("Er zijn al mensen aangemeld. Daarom kan de manier van aanmelden niet meer veranderen.");
+        if (existing.isCourse() && changed.sessions().stream().anyMatch(s -> existing.session(s.id()).isEmpty()))
+            throw new ConflictException("Bij deze cursus zijn al mensen aangemeld. Een les toevoegen kan dan niet; maak een nieuw aanbod.");
     }
 
     /**
@@ -78,10 +92,18 @@ public final class OfferService {
         String url = text(in.moreInfoUrl(), "moreInfoUrl", 0, 500, false, errors);
         if (url != null && !isWebAddress(url))
             errors.add(new FieldError("moreInfoUrl", "Gebruik een webadres dat begint met https:// of http://."));
+        EnrolmentScope scope = in.enrolmentScope() == null ? EnrolmentScope.PER_SESSION
+                : choice(EnrolmentScope.class, in.enrolmentScope(), "enrolmentScope", errors);
         List<Session> sessions = sessions(in.sessions(), existingSessions, newSessionId, errors);
+        if (scope == EnrolmentScope.WHOLE_COURSE) {
+            if (sessions.isEmpty())
+                errors.add(new FieldError("sessions", "Een cursus heeft minstens één les."));
+            else if (sessions.stream().map(Session::seats).distinct().count() != 1 || sessions.get(0).seats() == null)
+                errors.add(new FieldError("sessions", "Geef alle lessen van een cursus hetzelfde aantal plaatsen: wie zich aanmeldt, komt naar alle lessen."));
+        }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
-                new Price(cents), provider, url, source, clock.instant(), sessions);
+                new Price(cents), provider, url, scope, source, clock.instant(), sessions);
     }
 
     private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,

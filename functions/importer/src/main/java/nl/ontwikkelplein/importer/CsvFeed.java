@@ -137,7 +137,7 @@ final class CsvFeed {
                     first.get("format") == null || first.get("format").isEmpty() ? null
                             : enumName(DeliveryFormat.class, first.get("format"), DeliveryFormat::label),
                     priceCents, blankToNull(first.get("provider")), blankToNull(first.get("more_info_url")),
-                    List.copyOf(sessions));
+                    enrolmentScope(first.get("enrolment")), List.copyOf(sessions));
             return new FeedOffer(externalId, line, input);
         }
     }
@@ -149,6 +149,13 @@ final class CsvFeed {
             if (e.name().equalsIgnoreCase(value) || label.apply(e).equalsIgnoreCase(value)) return e.name();
         }
         return value;
+    }
+
+    /** "cursus" (one enrolment for all lessons) or "per datum"/empty (enrol per date). */
+    private static String enrolmentScope(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("per datum")) return null;
+        if (value.equalsIgnoreCase("cursus")) return "WHOLE_COURSE";
+        return value; // validation names the allowed values
     }
 
     private static List<String> list(String value) {

@@ -153,7 +153,7 @@ public final class SiteBuilder {
     public void warmUp() {
         java.time.LocalDateTime start = java.time.LocalDateTime.of(2030, 1, 1, 10, 0);
         Offer sample = new Offer("voorbeeld", "voorbeeld", "Voorbeeld", "Voorbeeld", "Voorbeeld", null, null, List.of(), List.of(),
-                null, null, null, null, null, null, List.of(new nl.ontwikkelplein.domain.Session("voorbeeld", start, start.plusHours(1),
+                null, null, null, null, null, null, null, List.of(new nl.ontwikkelplein.domain.Session("voorbeeld", start, start.plusHours(1),
                 "voorbeeld", 10, 0, nl.ontwikkelplein.domain.Session.SessionStatus.SCHEDULED)));
         Instant before = start.atZone(nl.ontwikkelplein.domain.Session.ZONE).toInstant().minusSeconds(86_400);
         pages.offer(sample, Map.of(), null, before);

@@ -31,7 +31,7 @@ final class TestData {
         Session s = new Session(id + "-1", LocalDateTime.parse("2026-12-01T14:00"), LocalDateTime.parse("2026-12-01T16:00"),
                 LOC.id(), 12, 3, Session.SessionStatus.SCHEDULED);
         return new Offer(id, ORG.id(), title, "Samenvatting", "Beschrijving", OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
-                List.of(), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, NOW, List.of(s));
+                List.of(), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(s));
     }
 
     static InMemoryCatalog catalog(Offer... offers) {

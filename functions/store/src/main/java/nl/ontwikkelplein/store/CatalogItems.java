@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
@@ -75,7 +76,7 @@ final class CatalogItems {
                 .put("summary", o.summary()).put("description", o.description()).put("kind", name(o.kind()))
                 .put("programmeLine", name(o.programmeLine())).put("themes", o.themes()).put("targetGroups", o.targetGroups())
                 .put("format", o.format().name()).put("priceCents", o.price().cents()).put("provider", o.provider())
-                .put("moreInfoUrl", o.moreInfoUrl())
+                .put("moreInfoUrl", o.moreInfoUrl()).put("enrolmentScope", o.enrolmentScope().name())
                 .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString());
         if (o.source() != null) {
             item.put("sourceId", o.source().sourceId()).put("externalId", o.source().externalId())
@@ -91,7 +92,8 @@ final class CatalogItems {
         return new Offer(str(i, "id"), str(i, "organisationId"), str(i, "title"), str(i, "summary"), str(i, "description"),
                 enumOrNull(OfferKind.class, str(i, "kind")), enumOrNull(ProgrammeLine.class, str(i, "programmeLine")),
                 strings(i, "themes"), strings(i, "targetGroups"), enumOrNull(DeliveryFormat.class, str(i, "format")),
-                new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"), source,
+                new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"),
+                enumOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
                 updatedAt == null ? null : Instant.parse(updatedAt), sessions);
     }
 

@@ -1,5 +1,6 @@
 package nl.ontwikkelplein.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Enrolment;
@@ -14,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * One transaction takes the seat on the session item (only while seats are left) and writes the
- * enrolment (only if this person has none yet): the seat limit holds under any concurrency.
+ * enrolment (only if this person has none yet): the seat limit holds under any concurrency. A
+ * course enrolment takes a seat in every lesson in the same transaction (at most 60 lessons plus
+ * the enrolment: within DynamoDB's 100 actions).
  */
 public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
     private final DynamoDbClient dynamo;
@@ -29,20 +32,20 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
 
     @Override
     public SeatOutcome take(Enrolment e) {
-        TransactWriteItem seat = TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
-                .key(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(e.sessionId())))
-                .updateExpression("SET #taken = #taken + :one")
-                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
-        TransactWriteItem record = TransactWriteItem.builder().put(p -> p.tableName(enrolmentsTable)
+        return takeAll(e, List.of(e.sessionId()));
+    }
+
+    @Override
+    public SeatOutcome takeAll(Enrolment e, List<String> sessionIds) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (String sessionId : sessionIds) writes.add(seat(e.offerId(), sessionId));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(enrolmentsTable)
                 .item(EnrolmentItems.enrolment(e))
                 .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", "pk"))).build();
+                .expressionAttributeNames(Map.of("#pk", "pk"))).build());
         SeatOutcome[] refused = new SeatOutcome[1];
         try {
-            Transactions.write(dynamo, List.of(seat, record), reasons -> refused[0] = refusal(reasons));
+            Transactions.write(dynamo, writes, reasons -> refused[0] = refusal(reasons, sessionIds.size()));
             return SeatOutcome.TAKEN;
         } catch (TransactionCanceledException ex) {
             if (refused[0] != null) return refused[0];
@@ -50,12 +53,28 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
         }
     }
 
-    private static SeatOutcome refusal(List<CancellationReason> reasons) {
-        if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) return SeatOutcome.ALREADY_ENROLLED;
-        Map<String, AttributeValue> old = reasons.isEmpty() ? null : reasons.get(0).item();
-        if (old == null || old.isEmpty()) return SeatOutcome.SESSION_GONE;
-        if (!Session.SessionStatus.SCHEDULED.name().equals(Attr.str(old, "status"))) return SeatOutcome.SESSION_GONE;
-        if (old.get("seats") == null) return SeatOutcome.SESSION_GONE; // became walk-in meanwhile
+    /** Takes one seat, only while the session is scheduled and has seats left. */
+    private TransactWriteItem seat(String offerId, String sessionId) {
+        return TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
+                .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(sessionId)))
+                .updateExpression("SET #taken = #taken + :one")
+                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
+                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+    }
+
+    /** Reasons come in request order: the sessions first, the enrolment last. */
+    private static SeatOutcome refusal(List<CancellationReason> reasons, int sessions) {
+        if (reasons.size() > sessions && "ConditionalCheckFailed".equals(reasons.get(sessions).code())) return SeatOutcome.ALREADY_ENROLLED;
+        for (int i = 0; i < Math.min(sessions, reasons.size()); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
+            Map<String, AttributeValue> old = reasons.get(i).item();
+            if (old == null || old.isEmpty()) return SeatOutcome.SESSION_GONE;
+            if (!Session.SessionStatus.SCHEDULED.name().equals(Attr.str(old, "status"))) return SeatOutcome.SESSION_GONE;
+            if (old.get("seats") == null) return SeatOutcome.SESSION_GONE; // became walk-in meanwhile
+            return SeatOutcome.FULL;
+        }
         return SeatOutcome.FULL;
     }
 }

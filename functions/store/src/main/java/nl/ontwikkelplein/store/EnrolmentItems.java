@@ -9,8 +9,11 @@ final class EnrolmentItems {
 
     static String sessionPk(String offerId, String sessionId) { return "SESSION#" + offerId + "#" + sessionId; }
 
+    static String coursePk(String offerId) { return "COURSE#" + offerId; }
+
     static Map<String, AttributeValue> enrolment(Enrolment e) {
-        return new Attr.Item().put("pk", sessionPk(e.offerId(), e.sessionId())).put("sk", "ENROL#" + e.personKey())
+        String pk = e.sessionId() == null ? coursePk(e.offerId()) : sessionPk(e.offerId(), e.sessionId());
+        return new Attr.Item().put("pk", pk).put("sk", "ENROL#" + e.personKey())
                 .put("type", "ENROLMENT").put("offerId", e.offerId()).put("sessionId", e.sessionId())
                 .put("name", e.name()).put("phone", e.phone()).put("status", e.status().name())
                 .put("createdAt", e.createdAt().toString())

@@ -86,6 +86,15 @@ public final class Pages {
         List<SessionView> sessions = upcoming.stream()
                 .map(s -> sessionView(offer, s, locations.get(s.locationId()), organisation))
                 .toList();
+        SessionView course = null;
+        String courseNote = null;
+        if (offer.isCourse()) {
+            List<Session> lessons = offer.courseSessions();
+            boolean started = lessons.isEmpty() || lessons.get(0).hasStarted(now);
+            if (!started) course = courseView(offer, locations.get(lessons.get(0).locationId()), organisation);
+            courseNote = started ? "De cursus is al begonnen. Aanmelden kan niet meer."
+                    : "U meldt zich één keer aan voor alle " + (lessons.size() == 1 ? "lessen" : lessons.size() + " lessen") + ". Kom naar elke les.";
+        }
         String provider = notBlank(offer.provider()) ? offer.provider() : organisation == null ? null : organisation.name();
         String moreInfoUrl = safeUrl(offer.moreInfoUrl());
         PageMeta meta = new PageMeta(offer.title(), describe(offer), offerPath(offer.id()), false, assetVersion);
@@ -94,7 +103,7 @@ public final class Pages {
                 label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
-                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation));
+                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation), course, courseNote);
         return render("offer.jte", page);
     }
 
@@ -136,6 +145,11 @@ public final class Pages {
                 heading = "U bent aangemeld";
                 tone = ResultPage.Tone.SUCCESS;
                 messages.add("U bent aangemeld voor " + title + " op " + when + ", " + in(where) + ".");
+                if (offer.isCourse()) {
+                    int lessons = offer.courseSessions().size();
+                    messages.add(lessons > 1 ? "Dat is de eerste van " + lessons + " lessen. U bent aangemeld voor alle lessen."
+                            : "U bent aangemeld voor de hele cursus.");
+                }
                 String address = address(location);
                 if (!address.isEmpty()) messages.add("Het adres is: " + address + ".");
                 messages.add("Kunt u toch niet? Bel de bibliotheek. Dan kan iemand anders uw plaats krijgen.");
@@ -168,16 +182,31 @@ public final class Pages {
             case CANCELLED -> {
                 heading = "Deze bijeenkomst gaat niet door";
                 tone = ResultPage.Tone.WARNING;
-                messages.add(title + " op " + when + " gaat niet door. U bent niet aangemeld.");
+                messages.add(title + (when == null ? "" : " op " + when) + " gaat niet door. U bent niet aangemeld.");
                 messages.add("Kies een andere datum.");
                 links.add(offerLink);
                 links.add(agenda);
             }
             case PAST -> {
-                heading = "Deze bijeenkomst is al begonnen";
+                heading = offer.isCourse() ? "Deze cursus is al begonnen" : "Deze bijeenkomst is al begonnen";
                 tone = ResultPage.Tone.WARNING;
-                messages.add(title + " op " + when + " is al begonnen of voorbij. Aanmelden kan niet meer.");
+                messages.add(offer.isCourse() ? title + " is al begonnen. Aanmelden kan niet meer."
+                        : title + " op " + when + " is al begonnen of voorbij. Aanmelden kan niet meer.");
                 messages.add("Kies een andere datum.");
+                links.add(offerLink);
+                links.add(agenda);
+            }
+            case WHOLE_COURSE -> {
+                heading = "Meld u aan voor de hele cursus";
+                tone = ResultPage.Tone.INFO;
+                messages.add(title + " is een cursus. U meldt zich één keer aan voor alle lessen. U bent nog niet aangemeld.");
+                links.add(new Link(offerPath(offer.id()) + "#aanmelden-cursus", "Aanmelden voor " + title));
+                links.add(agenda);
+            }
+            case CHOOSE_DATE -> {
+                heading = "Kies eerst een datum";
+                tone = ResultPage.Tone.INFO;
+                messages.add("Voor " + title + " meldt u zich per datum aan. U bent nog niet aangemeld.");
                 links.add(offerLink);
                 links.add(agenda);
             }
@@ -207,7 +236,7 @@ public final class Pages {
      * @param errors   from {@link nl.ontwikkelplein.domain.InvalidInputException}; fields "name" and "phone"
      */
     public String enrolmentForm(Offer offer, Session session, Location location, List<FieldError> errors, String name, String phone) {
-        SessionView view = sessionView(offer, session, location, null);
+        SessionView view = offer.isCourse() ? courseView(offer, location, null) : sessionView(offer, session, location, null);
         List<FieldError> sorted = new ArrayList<>(errors == null ? List.of() : errors);
         sorted.sort(Comparator.comparingInt(e -> fieldOrder(e.field())));
         List<FormState.FieldMessage> messages = sorted.stream()
@@ -269,7 +298,28 @@ public final class Pages {
                 DutchFormat.date(s.start().toLocalDate()),
                 DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
                 placeName(offer, location, organisation), address(location), availability,
-                availability.state() == Availability.State.OPEN, enrolmentAction(offer.id(), s.id()));
+                availability.state() == Availability.State.OPEN && !offer.isCourse(), enrolmentAction(offer.id(), s.id()));
+    }
+
+    /**
+     * A course's one form, shaped like a session so the same form partial serves it: the first
+     * lesson's time and place, the fewest seats left in any lesson, posting to the course endpoint.
+     */
+    private static SessionView courseView(Offer offer, Location firstLocation, Organisation organisation) {
+        Session first = offer.courseSessions().get(0);
+        int left = offer.courseSeatsLeft();
+        Availability availability = left > 0 ? new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(left))
+                : new Availability(Availability.State.FULL, "Vol");
+        return new SessionView("cursus", offer.id(),
+                "de cursus die begint op " + DutchFormat.date(first.start().toLocalDate()),
+                DutchFormat.timeRange(first.start(), first.end()), DutchFormat.isoWithOffset(first.start()),
+                placeName(offer, firstLocation, organisation), address(firstLocation), availability,
+                availability.state() == Availability.State.OPEN, courseEnrolmentAction(offer.id()));
+    }
+
+    /** The address the one enrolment form of a course posts to. */
+    public static String courseEnrolmentAction(String offerId) {
+        return "/api/offers/" + offerId + "/enrolments";
     }
 
     static Availability availability(Session s) {

@@ -37,7 +37,7 @@ class EscapingTest {
         Session s = Fixtures.session("s1", LocalDateTime.parse("2026-12-01T14:00"), 10, 0);
         return new Offer("hostile", ORG.id(), TITLE, SUMMARY, DESCRIPTION, OfferKind.WORKSHOP, ProgrammeLine.WORK,
                 List.of("<i>thema</i>"), List.of("\"><svg onload=alert(3)>"), DeliveryFormat.IN_PERSON, Price.FREE,
-                "<b>Partner</b>", "javascript:alert(4)", null, NOW, List.of(s));
+                "<b>Partner</b>", "javascript:alert(4)", null, null, NOW, List.of(s));
     }
 
     @Test

@@ -38,7 +38,7 @@ final class Fixtures {
                 "Leer in uw eigen tempo typen, e-mailen en internetten.", description,
                 OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS, List.of("Digitale vaardigheden"),
                 List.of("Beginners", "Werkzoekenden"), DeliveryFormat.IN_PERSON, Price.FREE, null,
-                "https://www.klikentik.nl/", null, NOW, sessions);
+                "https://www.klikentik.nl/", null, null, NOW, sessions);
     }
 
     static Offer klikEnTik() {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.EnrolmentService;
 import nl.ontwikkelplein.domain.FieldError;
 import nl.ontwikkelplein.domain.Offer;
@@ -23,12 +24,12 @@ public final class Preview {
         Offer klik = Fixtures.klikEnTik();
         Offer taalcafe = new Offer("taalcafe", Fixtures.ORG.id(), "Taalcafé: samen Nederlands praten",
                 "Oefen Nederlands praten in een kleine groep.", null, OfferKind.DROP_IN, ProgrammeLine.BASIC_SKILLS,
-                List.of(), List.of("Anderstaligen"), DeliveryFormat.IN_PERSON, Price.FREE, "Taalhuis Hardenberg", null, null, Fixtures.NOW,
+                List.of(), List.of("Anderstaligen"), DeliveryFormat.IN_PERSON, Price.FREE, "Taalhuis Hardenberg", null, null, null, Fixtures.NOW,
                 List.of(new Session("wo-2-dec", LocalDateTime.parse("2026-12-02T10:00"), LocalDateTime.parse("2026-12-02T11:30"),
                         Fixtures.DEDEMSVAART.id(), null, 0, Session.SessionStatus.SCHEDULED)));
         Offer digi = new Offer("digisterker", Fixtures.ORG.id(), "Digisterker: werken met de e-overheid",
                 "Leer DigiD gebruiken en zaken regelen met de gemeente.", null, OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
-                List.of(), List.of(), DeliveryFormat.IN_PERSON, new Price(1250), null, null, null, Fixtures.NOW,
+                List.of(), List.of(), DeliveryFormat.IN_PERSON, new Price(1250), null, null, EnrolmentScope.WHOLE_COURSE, null, Fixtures.NOW,
                 List.of(new Session("do-3-dec", LocalDateTime.parse("2026-12-03T09:30"), LocalDateTime.parse("2026-12-03T12:00"),
                         Fixtures.HARDENBERG.id(), 8, 7, Session.SessionStatus.SCHEDULED),
                         new Session("do-10-dec", LocalDateTime.parse("2026-12-10T09:30"), LocalDateTime.parse("2026-12-10T12:00"),

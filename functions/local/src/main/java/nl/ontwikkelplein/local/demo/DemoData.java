@@ -100,7 +100,7 @@ public final class DemoData {
                 biweekly(today, DayOfWeek.THURSDAY, 9, 30, 11, 30, "de-baron", 20, 4)));
         o.add(offer("Sollicitatietraining: uw cv en online solliciteren", "Maak een sterk cv en leer solliciteren via internet.",
                 "In twee ochtenden maakt u uw cv af en oefent u met vacaturesites. Neem als u die hebt een laptop en uw oude cv mee.",
-                "WORKSHOP", "WORK", List.of("werk", "solliciteren", "digitale vaardigheden"), List.of("werkzoekenden"), 0, "UWV en Bibliotheek Hardenberg",
+                "COURSE", "WORK", List.of("werk", "solliciteren", "digitale vaardigheden"), List.of("werkzoekenden"), 0, "UWV en Bibliotheek Hardenberg",
                 weekly(today, DayOfWeek.TUESDAY, 9, 30, 12, 0, "hardenberg", 12, 2)));
         o.add(offer("Kennislab: 3D-printen voor beginners", "Ontwerp en print uw eigen voorwerp.",
                 "In het Kennislab leert u een eenvoudig ontwerp maken op de computer. Daarna print u het met de 3D-printer. Voor iedereen vanaf 12 jaar. De prijs is voor het materiaal.",
@@ -169,8 +169,10 @@ public final class DemoData {
     private static OfferInput offer(String title, String summary, String description, String kind, String line,
                                     List<String> themes, List<String> groups, long cents, String provider,
                                     List<SessionInput> sessions, String format) {
+        // A course of several lessons takes one enrolment for all of them.
+        String scope = "COURSE".equals(kind) && sessions.size() > 1 ? "WHOLE_COURSE" : null;
         return new OfferInput(ORGANISATION, title, summary, description, kind, line, themes, groups, format, cents,
-                provider, null, sessions);
+                provider, null, scope, sessions);
     }
 
     private static List<SessionInput> weekly(LocalDate today, DayOfWeek day, int h1, int m1, int h2, int m2, String location, Integer seats, int count) {

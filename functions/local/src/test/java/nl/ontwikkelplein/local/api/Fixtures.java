@@ -45,7 +45,7 @@ final class Fixtures {
     static Offer offer(TestStack stack, String title, Integer seats, int days) {
         LocalDateTime start = LocalDateTime.now().plusDays(days).withHour(14).withMinute(0).withSecond(0).withNano(0);
         OfferInput input = new OfferInput(ORG, title, "Korte uitleg.", "Lange uitleg.", "COURSE", "BASIC_SKILLS",
-                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null,
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
                 List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(2).toString(), LOCATION, seats, null)));
         return new OfferService(catalog(stack), Clock.systemUTC()).create(input);
     }

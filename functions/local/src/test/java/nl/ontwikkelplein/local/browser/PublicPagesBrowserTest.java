@@ -70,7 +70,7 @@ class PublicPagesBrowserTest {
         LocalDateTime start = LocalDateTime.now(Session.ZONE).plusDays(9).withHour(14).withMinute(0).withSecond(0).withNano(0);
         oneSeat = new OfferService(catalog, Clock.systemUTC()).create(new OfferInput(DemoData.ORGANISATION,
                 "Proefles tablet", "Eén plaats, voor wie het eerst is.", "Een korte proefles.", "WORKSHOP", "BASIC_SKILLS",
-                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null,
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
                 List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "hardenberg", 1, null))));
         stack.stack().scheduler().runNow("SiteRebuildFunction");
         for (String path : List.of("/", offerPage, "/aanbod/" + oneSeat.id() + "/", "/404.html")) {

@@ -110,7 +110,7 @@ class SiteBuilderIT {
         LocalDateTime start = nextWeek();
         Offer offer = new Offer("klik-en-tik-it", org.id(), HOSTILE_TITLE, "Leer typen, e-mailen en internetten.", HOSTILE_DESCRIPTION,
                 OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS, List.of(), List.of("Beginners"), DeliveryFormat.IN_PERSON, Price.FREE,
-                null, null, null, null,
+                null, null, null, null, null,
                 List.of(new Session("eerste", start, start.plusHours(2), loc.id(), 12, 0, Session.SessionStatus.SCHEDULED)));
         catalog.createOffer(offer);
 

@@ -9,6 +9,8 @@ import java.util.List;
  * @param provider   who gives it: the partner or the library organisation; may be null
  * @param moreInfo   only http(s) links; null when there is none
  * @param jsonLd     schema.org JSON, already safe to place inside a script element
+ * @param course     for a course: its one enrolment form for all lessons (null otherwise)
+ * @param courseNote for a course: how enrolment works, in words
  */
 public record OfferPage(
         PageMeta meta,
@@ -25,4 +27,6 @@ public record OfferPage(
         String provider,
         Link moreInfo,
         List<SessionView> sessions,
-        String jsonLd) {}
+        String jsonLd,
+        SessionView course,
+        String courseNote) {}
