@@ -1,0 +1,122 @@
+package nl.ontwikkelplein.local.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.InvalidInputException;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferInput;
+import nl.ontwikkelplein.domain.OfferInput.SessionInput;
+import nl.ontwikkelplein.domain.OfferService;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.local.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A course takes one enrolment for all its lessons: a seat in every lesson, all or none. */
+class CourseEnrolmentTest {
+    static final int SEATS = 5;
+
+    @TempDir
+    static Path data;
+    static TestStack stack;
+    static OfferService offers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.start(data);
+        Fixtures.organisationAndLocation(stack);
+        offers = new OfferService(Fixtures.catalog(stack), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    static OfferInput courseInput(String title, List<Integer> seats, List<String> ids) {
+        LocalDateTime first = LocalDateTime.now().plusDays(3).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        List<SessionInput> lessons = new ArrayList<>();
+        for (int i = 0; i < seats.size(); i++) {
+            LocalDateTime start = first.plusWeeks(i);
+            lessons.add(new SessionInput(ids == null ? null : ids.get(i), start.toString(), start.plusHours(2).toString(),
+                    Fixtures.LOCATION, seats.get(i), null));
+        }
+        return new OfferInput(Fixtures.ORG, title, null, null, "COURSE", "BASIC_SKILLS", null, null, null, null, null, null,
+                "WHOLE_COURSE", lessons);
+    }
+
+    @Test
+    void exactlyTheSeatsAreTakenInEveryLesson() throws Exception {
+        Offer course = offers.create(courseInput("Digisterker", List.of(SEATS, SEATS, SEATS), null));
+        String path = "/api/offers/" + course.id() + "/enrolments";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String phone = String.format("06%08d", 20_000_000 + i);
+            answers.add(pool.submit(() -> stack.post(path, "application/json", "{\"name\":\"Cursist\",\"phone\":\"" + phone + "\"}")));
+        }
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Future<HttpResponse<String>> a : answers) byStatus.merge(a.get(60, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+        pool.shutdown();
+        assertEquals(Map.of(201, SEATS, 409, 40 - SEATS), byStatus);
+        for (Session lesson : Fixtures.catalog(stack).offer(course.id()).orElseThrow().sessions())
+            assertEquals(SEATS, lesson.taken(), "lesson " + lesson.start());
+        assertEquals(SEATS, Fixtures.scan(stack, "EnrolmentsTable").stream()
+                .filter(i -> i.get("pk").s().equals("COURSE#" + course.id())).count());
+    }
+
+    @Test
+    void aLessonCannotBeChosenAloneAndACourseLinkNeedsACourse() throws Exception {
+        Offer course = offers.create(courseInput("Klik & Tik", List.of(8, 8), null));
+        HttpResponse<String> perLesson = stack.post("/api/offers/" + course.id() + "/sessions/" + course.sessions().get(0).id() + "/enrolments",
+                "application/json", "{\"name\":\"A\",\"phone\":\"0612345678\"}");
+        assertEquals(409, perLesson.statusCode());
+        assertTrue(perLesson.body().contains("WHOLE_COURSE"), perLesson.body());
+
+        Offer perDate = Fixtures.offer(stack, "Taalcafé", 10, 4);
+        HttpResponse<String> wrongWay = stack.post("/api/offers/" + perDate.id() + "/enrolments", "application/json",
+                "{\"name\":\"A\",\"phone\":\"0612345678\"}");
+        assertEquals(409, wrongWay.statusCode());
+        assertTrue(wrongWay.body().contains("CHOOSE_DATE"), wrongWay.body());
+        assertEquals(0, Fixtures.catalog(stack).offer(course.id()).orElseThrow().sessions().get(0).taken());
+    }
+
+    @Test
+    void editsKeepCourseEnrolmentsWhole() throws Exception {
+        InvalidInputException unequal = assertThrows(InvalidInputException.class,
+                () -> offers.create(courseInput("Ongelijk", List.of(8, 6), null)));
+        assertEquals("sessions", unequal.errors().get(0).field());
+
+        Offer course = offers.create(courseInput("Smartphonecursus", List.of(8, 8), null));
+        assertEquals(201, stack.post("/api/offers/" + course.id() + "/enrolments", "application/x-www-form-urlencoded",
+                "name=Ria&phone=0687654321").statusCode());
+        List<String> ids = course.sessions().stream().map(Session::id).toList();
+        List<String> withNew = new ArrayList<>(ids);
+        withNew.add(null);
+        assertThrows(ConflictException.class, () -> offers.update(course.id(), courseInput("Smartphonecursus", List.of(8, 8, 8), withNew)));
+        OfferInput perSession = courseInput("Smartphonecursus", List.of(8, 8), ids);
+        OfferInput switched = new OfferInput(perSession.organisationId(), perSession.title(), null, null, "COURSE", "BASIC_SKILLS",
+                null, null, null, null, null, null, "PER_SESSION", perSession.sessions());
+        assertThrows(ConflictException.class, () -> offers.update(course.id(), switched));
+        // The same lessons with a new title are fine.
+        assertEquals("Smartphonecursus voor senioren",
+                offers.update(course.id(), courseInput("Smartphonecursus voor senioren", List.of(8, 8), ids)).title());
+    }
+}
