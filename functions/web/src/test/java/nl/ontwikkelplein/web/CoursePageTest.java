@@ -38,8 +38,8 @@ class CoursePageTest {
     @Test
     void oneFormForTheWholeCoursePostingToTheCourseEndpoint() {
         Document doc = Html.parse(pages.offer(course(3, LocalDateTime.parse("2026-12-01T14:00")), LOCATIONS, ORG, NOW));
-        assertEquals(3, doc.select("li.op-session").size(), "every lesson is listed");
-        assertTrue(doc.select("li.op-session form").isEmpty(), "no form per lesson");
+        assertEquals(3, doc.select("li.op-lesson").size(), "every lesson is listed");
+        assertTrue(doc.select("li.op-lesson form").isEmpty(), "no form per lesson");
         List<Element> forms = doc.select("form");
         assertEquals(1, forms.size());
         assertEquals("/api/offers/digisterker/enrolments", forms.get(0).attr("action"));
