@@ -61,11 +61,6 @@ public record Offer(
                 targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions);
     }
 
-    public Offer withUpdatedAt(Instant when) {
-        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, when, sessions);
-    }
-
     public java.util.Optional<Session> session(String sessionId) {
         return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
     }

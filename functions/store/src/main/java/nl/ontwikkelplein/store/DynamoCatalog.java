@@ -62,12 +62,12 @@ public final class DynamoCatalog implements Catalog {
 
     @Override
     public List<Organisation> organisations() {
-        return queryIndex("ORGS", null).stream().map(CatalogItems::toOrganisation).toList();
+        return queryIndex("ORGS").stream().map(CatalogItems::toOrganisation).toList();
     }
 
     @Override
     public List<Location> locations() {
-        return queryIndex("LOCS", null).stream().map(CatalogItems::toLocation).toList();
+        return queryIndex("LOCS").stream().map(CatalogItems::toLocation).toList();
     }
 
     @Override
@@ -187,7 +187,7 @@ public final class DynamoCatalog implements Catalog {
             String pk = "AGENDA#" + month;
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(GSI1)
                     .expressionAttributeNames(Map.of("#pk", GSI1PK, "#sk", GSI1SK));
-            // Only the first month can hold sessions before `from`.
+            // The bound only cuts in the first month; later months start after `from` anyway.
             q.keyConditionExpression("#pk = :pk AND #sk >= :from")
                     .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":from", Attr.s(fromKey)));
             for (Map<String, AttributeValue> item : query(q.build())) {
@@ -200,7 +200,7 @@ public final class DynamoCatalog implements Catalog {
 
     @Override
     public List<Offer> offersOf(String organisationId) {
-        return queryIndex("ORG#" + organisationId + "#OFFERS", null).stream()
+        return queryIndex("ORG#" + organisationId + "#OFFERS").stream()
                 .map(i -> CatalogItems.toOffer(i, List.of())).toList();
     }
 
@@ -218,7 +218,7 @@ public final class DynamoCatalog implements Catalog {
         return true;
     }
 
-    private List<Map<String, AttributeValue>> queryIndex(String pk, String skPrefix) {
+    private List<Map<String, AttributeValue>> queryIndex(String pk) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", Attr.s(pk));
         return query(QueryRequest.builder().tableName(table).indexName(GSI1)
