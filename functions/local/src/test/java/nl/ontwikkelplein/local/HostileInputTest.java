@@ -1,11 +1,9 @@
 package nl.ontwikkelplein.local;
 
 import nl.ontwikkelplein.local.fixtures.EchoHandler;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.ByteArrayInputStream;
@@ -14,10 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,29 +22,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Requests nobody should send: too large, unknown, or reaching for files outside the bucket. */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class HostileInputTest {
 
     static final String SECRET = "GEHEIM-" + System.nanoTime();
 
-    @TempDir
-    static Path data;
     static TestStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
         stack.stack().s3().putObject(b -> b.bucket("ontwikkelplein-sitebucket").key("x/index.html").contentType("text/html"),
                 RequestBody.fromString("<p>x</p>"));
         // Files next to and above the bucket's directory (data/s3/ontwikkelplein-sitebucket/).
-        Files.writeString(data.resolve("s3").resolve("secret.txt"), SECRET);
-        Files.writeString(data.resolve("secret.txt"), SECRET);
-        Files.createDirectories(data.resolve("s3").resolve("other-bucket"));
-        Files.writeString(data.resolve("s3").resolve("other-bucket").resolve("secret.txt"), SECRET);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+        Files.writeString(stack.config().dataDir().resolve("s3").resolve("secret.txt"), SECRET);
+        Files.writeString(stack.config().dataDir().resolve("secret.txt"), SECRET);
+        Files.createDirectories(stack.config().dataDir().resolve("s3").resolve("other-bucket"));
+        Files.writeString(stack.config().dataDir().resolve("s3").resolve("other-bucket").resolve("secret.txt"), SECRET);
     }
 
     @BeforeEach

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ontwikkelplein.local.fixtures.EchoHandler;
 import nl.ontwikkelplein.local.fixtures.EnvHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,21 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP front with the test template: routing, the payload 2.0 event, and the response mapping. */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class HttpFrontTest {
 
-    @TempDir
-    static Path data;
     static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @BeforeEach
     void clear() {

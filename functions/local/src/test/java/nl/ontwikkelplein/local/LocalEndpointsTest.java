@@ -2,37 +2,21 @@ package nl.ontwikkelplein.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local-only endpoints under /_local/ (schedules are covered by SchedulerTest). */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class LocalEndpointsTest {
 
-    @TempDir
-    static Path data;
     static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void demoFeedsAreServedWithTodaysDates() throws Exception {

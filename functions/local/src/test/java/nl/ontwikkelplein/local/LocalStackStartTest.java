@@ -1,9 +1,6 @@
 package nl.ontwikkelplein.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -16,10 +13,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,21 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * relocated Jetty 12.1), create what the template declares, listen on loopback only, and the
  * handlers' default-built SDK clients reach them through the JVM-wide endpoint properties.
  */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class LocalStackStartTest {
 
-    @TempDir
-    static Path data;
     static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void tablesAreCreatedFromTheTemplate() {

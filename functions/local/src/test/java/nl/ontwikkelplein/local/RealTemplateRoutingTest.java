@@ -1,14 +1,10 @@
 package nl.ontwikkelplein.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,21 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real template on the real stack: a request to each of its routes reaches an instance of the
  * handler class the template names for that route. Needs the real handlers on the classpath.
  */
+@LocalStackTest
 class RealTemplateRoutingTest {
 
-    @TempDir
-    static Path data;
     static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void everyRouteReachesTheHandlerTheTemplateNames() {

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ontwikkelplein.local.fixtures.ScheduleRecorder;
 import nl.ontwikkelplein.local.fixtures.ScheduledEventRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,21 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ScheduleV2 events: run now over HTTP, the payload EventBridge Scheduler sends, async retries. */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class SchedulerTest {
 
-    @TempDir
-    static Path data;
     static TestStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @BeforeEach
     void clear() {

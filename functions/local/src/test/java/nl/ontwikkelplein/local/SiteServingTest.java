@@ -1,34 +1,28 @@
 package nl.ontwikkelplein.local;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Everything outside /api and /_local comes from the site bucket, as CloudFront would serve it. */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class SiteServingTest {
 
     static final String BUCKET = "ontwikkelplein-sitebucket";
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
 
-    @TempDir
-    static Path data;
     static TestStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
         put("index.html", "text/html; charset=utf-8", "public, max-age=60", "<h1>Ontwikkelplein</h1>".getBytes());
         put("x/index.html", "text/html; charset=utf-8", "public, max-age=60", "<h1>Aanbod x</h1>".getBytes());
         put("aanbod/klik tik/index.html", "text/html; charset=utf-8", null, "<h1>Klik &amp; Tik</h1>".getBytes());
@@ -39,11 +33,6 @@ class SiteServingTest {
     private static void put(String key, String contentType, String cacheControl, byte[] body) {
         stack.stack().s3().putObject(b -> b.bucket(BUCKET).key(key).contentType(contentType).cacheControl(cacheControl),
                 RequestBody.fromBytes(body));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private static String header(HttpResponse<?> response, String name) {

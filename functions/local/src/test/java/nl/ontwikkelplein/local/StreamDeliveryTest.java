@@ -2,10 +2,8 @@ package nl.ontwikkelplein.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import nl.ontwikkelplein.local.fixtures.StreamRecorder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -25,24 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The test table's stream delivered to StreamRecorder as Lambda's event source mapping would. */
+@LocalStackTest(LocalStackTest.Template.TEST)
 class StreamDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    static Path data;
     static TestStack stack;
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(TestStack.testTemplate(), data, Map.of());
         dynamo = stack.stack().dynamo();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private static Map<String, AttributeValue> item(String pk, Object... extra) {
@@ -132,7 +123,7 @@ class StreamDeliveryTest {
     @Test
     void failingBatchGoesToTheOnFailureDestinationAfterRetriesAndTheStreamMovesOn() throws Exception {
         put(item("poison", "poison", "yes"));
-        Path failures = data.resolve("failed-batches").resolve("StreamFailures.jsonl");
+        Path failures = stack.config().dataDir().resolve("failed-batches").resolve("StreamFailures.jsonl");
         assertTrue(TestStack.await(WAIT, () -> Files.exists(failures)), "batch sent to the on-failure destination");
         String failure = Files.readString(failures);
         assertTrue(failure.contains("\"condition\":\"RetryAttemptsExhausted\""), failure);
@@ -145,7 +136,7 @@ class StreamDeliveryTest {
 
     @Test
     void aFailingBatchIsBisectedSoOnlyThePoisonRecordIsSetAside() throws Exception {
-        Path failures = data.resolve("failed-batches").resolve("StreamFailures.jsonl");
+        Path failures = stack.config().dataDir().resolve("failed-batches").resolve("StreamFailures.jsonl");
         long failuresBefore = Files.exists(failures) ? Files.readAllLines(failures).size() : 0;
         StreamRecorder.BATCH_SIZES.clear();
         List<WriteRequest> writes = new ArrayList<>();

@@ -19,16 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The real local stack (DynamoDB Local, S3Proxy, HTTP front) for tests, on free ports with its own
- * data directory. For integration tests of other modules too:
- *
- * <pre>
- * &#64;TempDir static Path data;
- * static TestStack stack;
- * &#64;BeforeAll static void start() throws Exception { stack = TestStack.start(data); } // template.yaml
- * &#64;AfterAll static void stop() { stack.close(); }
- * ... stack.post("/api/offers/o1/sessions/s1/enrolments", "application/json", "{...}") ...
- * ... stack.stack().dynamo() / stack.stack().s3() for direct checks ...
- * </pre>
+ * data directory. Most test classes get one through {@link LocalStackTest}; tests that need
+ * template parameters start one with {@link #start(Path, Path, Map)}.
  */
 public final class TestStack implements AutoCloseable {
 

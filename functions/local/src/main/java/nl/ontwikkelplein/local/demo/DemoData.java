@@ -176,16 +176,18 @@ public final class DemoData {
     }
 
     private static List<SessionInput> weekly(LocalDate today, DayOfWeek day, int h1, int m1, int h2, int m2, String location, Integer seats, int count) {
-        List<SessionInput> out = new ArrayList<>();
-        LocalDate first = today.plusDays(1).with(TemporalAdjusters.nextOrSame(day));
-        for (int i = 0; i < count; i++) out.add(session(first.plusWeeks(i), h1, m1, h2, m2, location, seats));
-        return out;
+        return everyWeeks(1, today, day, h1, m1, h2, m2, location, seats, count);
     }
 
     private static List<SessionInput> biweekly(LocalDate today, DayOfWeek day, int h1, int m1, int h2, int m2, String location, Integer seats, int count) {
+        return everyWeeks(2, today, day, h1, m1, h2, m2, location, seats, count);
+    }
+
+    private static List<SessionInput> everyWeeks(int weeks, LocalDate today, DayOfWeek day, int h1, int m1, int h2, int m2,
+                                                 String location, Integer seats, int count) {
         List<SessionInput> out = new ArrayList<>();
         LocalDate first = today.plusDays(1).with(TemporalAdjusters.nextOrSame(day));
-        for (int i = 0; i < count; i++) out.add(session(first.plusWeeks(2L * i), h1, m1, h2, m2, location, seats));
+        for (int i = 0; i < count; i++) out.add(session(first.plusWeeks((long) weeks * i), h1, m1, h2, m2, location, seats));
         return out;
     }
 

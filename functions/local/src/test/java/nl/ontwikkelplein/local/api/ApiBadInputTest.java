@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.ontwikkelplein.domain.Editor;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,9 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Bad input to every endpoint, through the real front and handlers: each is answered with a 4xx
  * and a message that says what to change, and no table changes.
  */
+@LocalStackTest
 class ApiBadInputTest {
-    @TempDir
-    static Path data;
     static TestStack stack;
     static String admin;
     static String otherEditor;
@@ -40,16 +37,10 @@ class ApiBadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(data);
         Fixtures.organisationAndLocation(stack);
         admin = Fixtures.token(stack, Editor.Role.ADMIN, List.of());
         otherEditor = Fixtures.token(stack, Editor.Role.EDITOR, List.of(Fixtures.OTHER_ORG));
         offer = Fixtures.offer(stack, "Klik & Tik", 5, 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     @BeforeEach

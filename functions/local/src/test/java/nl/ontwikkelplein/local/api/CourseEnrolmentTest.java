@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -23,31 +22,23 @@ import nl.ontwikkelplein.domain.OfferInput;
 import nl.ontwikkelplein.domain.OfferInput.SessionInput;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A course takes one enrolment for all its lessons: a seat in every lesson, all or none. */
+@LocalStackTest
 class CourseEnrolmentTest {
     static final int SEATS = 5;
 
-    @TempDir
-    static Path data;
     static TestStack stack;
     static OfferService offers;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(data);
         Fixtures.organisationAndLocation(stack);
         offers = new OfferService(Fixtures.catalog(stack), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     static OfferInput courseInput(String title, List<Integer> seats, List<String> ids) {

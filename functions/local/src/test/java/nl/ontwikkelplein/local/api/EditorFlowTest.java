@@ -11,43 +11,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The thin path end to end on the real local stack: an editor creates and changes an offer
  * through the API, the change travels the stream to the site builder, and the pages at the HTTP
  * front show it within seconds, with the editor's HTML escaped. Enrolments constrain later edits.
  */
+@LocalStackTest
 class EditorFlowTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DAY = LocalDate.now().plusDays(12).toString();
 
-    @TempDir
-    static Path data;
     static TestStack stack;
     static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(data);
         Fixtures.organisationAndLocation(stack);
         token = Fixtures.token(stack, Editor.Role.EDITOR, List.of(Fixtures.ORG));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     static ObjectNode offerJson(String title, int seats) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +13,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many people at once try to take the last seats: through the real HTTP front, the real handler
  * and DynamoDB Local's transactions. Exactly the seats are given, every request gets an answer.
  */
+@LocalStackTest
 class EnrolmentConcurrencyTest {
     static final int SEATS = 10;
     static final int ATTEMPTS = 120;
 
-    @TempDir
-    static Path data;
     static TestStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(data);
         Fixtures.organisationAndLocation(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     @Test

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.SeatOutcome;
 import nl.ontwikkelplein.local.LocalConfig;
+import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
 import nl.ontwikkelplein.store.DynamoSeats;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -34,20 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Real DynamoDB cancels concurrent transactions on one item with TransactionConflict; DynamoDB
  * Local never does. A client that injects that answer before the real call proves the retry.
  */
+@LocalStackTest
 class TransactionRetryTest {
-    @TempDir
-    static Path data;
     static TestStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(data);
         Fixtures.organisationAndLocation(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     /** Fails the first {@code conflicts} transactions the way DynamoDB does, then lets calls through. */
