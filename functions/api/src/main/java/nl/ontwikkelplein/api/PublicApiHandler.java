@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_ENROLMENT_BYTES = 4 * 1024;
     private static final String OPENAPI = resource("/openapi.yaml");
+    /** As the pages: a page published a minute later is found a minute later. */
+    private static final String NOT_FOUND_CACHE = "public, max-age=60";
 
     private final ObjectMapper json = JsonBodies.mapper();
     private final Catalog catalog;
@@ -62,6 +64,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case "GET /api/openapi.yaml" -> Responses.text(200, "application/yaml; charset=utf-8", OPENAPI, "public, max-age=300");
                 case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request, request.pathParameter("sessionId"));
                 case "POST /api/offers/{offerId}/enrolments" -> enrol(request, null);
+                // CloudFront asks here when the bucket has no page for a path (template.yaml, origin group).
+                case "GET /api/not-found/{path+}" -> Responses.html(404, pages.notFound(), NOT_FOUND_CACHE);
                 default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
             };
         } catch (HttpError e) {

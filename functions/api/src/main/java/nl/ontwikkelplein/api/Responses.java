@@ -31,6 +31,13 @@ final class Responses {
         return r;
     }
 
+    /** An HTML page that holds no personal data and may be cached. */
+    static APIGatewayV2HTTPResponse html(int status, String html, String cacheControl) {
+        APIGatewayV2HTTPResponse r = html(status, html);
+        r.getHeaders().put("cache-control", cacheControl);
+        return r;
+    }
+
     static APIGatewayV2HTTPResponse text(int status, String contentType, String body, String cacheControl) {
         APIGatewayV2HTTPResponse r = response(status, contentType, body);
         r.getHeaders().put("cache-control", cacheControl);

@@ -12,6 +12,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * The one local address, standing in for CloudFront: {@code /api/*} goes to the HTTP API (route
  * table from the template, payload format 2.0), {@code /_local/*} to the local-only endpoints,
- * everything else to the site bucket. Listens on 127.0.0.1 only.
+ * everything else to the site bucket, and a page the bucket lacks to the distribution's failover
+ * origin (the API's not-found route). Listens on 127.0.0.1 only.
  */
 public final class HttpFront implements AutoCloseable {
 
@@ -38,12 +43,15 @@ public final class HttpFront implements AutoCloseable {
     private final ApiRoutes routes;
     private final LocalFunctions functions;
     private final SiteFiles site;
+    private final Optional<SiteFailover> siteFailover;
     private final LocalEndpoints local;
 
-    HttpFront(int port, ApiRoutes routes, LocalFunctions functions, SiteFiles site, LocalEndpoints local) throws IOException {
+    HttpFront(int port, ApiRoutes routes, LocalFunctions functions, SiteFiles site, Optional<SiteFailover> siteFailover,
+              LocalEndpoints local) throws IOException {
         this.routes = routes;
         this.functions = functions;
         this.site = site;
+        this.siteFailover = siteFailover;
         this.local = local;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LocalConfig.HOST), port), 128);
         AtomicInteger threads = new AtomicInteger();
@@ -75,7 +83,7 @@ public final class HttpFront implements AutoCloseable {
             } else if (rawPath.startsWith("/_local/")) {
                 local.handle(exchange, rawPath.substring("/_local/".length()));
             } else {
-                site.serve(exchange, method, rawPath);
+                serveSite(exchange, method, rawPath);
             }
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "request " + exchange.getRequestURI() + " failed", e);
@@ -89,9 +97,31 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
+    /** The bucket; for a missing object, the origin group's failover to the API, as CloudFront does. */
+    private void serveSite(HttpExchange exchange, String method, String rawPath) throws IOException {
+        int missing = site.serve(exchange, method, rawPath);
+        if (missing == 0) {
+            return;
+        }
+        boolean head = method.equals("HEAD");
+        if (siteFailover.isEmpty() || !siteFailover.get().statusCodes().contains(missing)) {
+            SiteFiles.notFound(exchange, head);
+            return;
+        }
+        // CloudFront sends the secondary origin only the cache key's parts: the (rewritten) path,
+        // no query string (CachingOptimized), no body, no viewer headers but the user agent.
+        FrontRequest original = FrontRequest.of(exchange, new byte[0]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("host", List.of(LocalConfig.HOST + ":" + port()));
+        headers.put("user-agent", List.of("Amazon CloudFront"));
+        FrontRequest failover = new FrontRequest(original.method(), siteFailover.get().apiPath(SiteFiles.indexRule(rawPath)),
+                "", headers, original.sourceIp(), original.protocol(), new byte[0]);
+        exchange.getResponseHeaders().set("apigw-requestid", requestId());
+        dispatch(exchange, failover, head);
+    }
+
     private void handleApi(HttpExchange exchange) throws IOException {
-        String requestId = requestId();
-        exchange.getResponseHeaders().set("apigw-requestid", requestId);
+        exchange.getResponseHeaders().set("apigw-requestid", requestId());
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         byte[] body = readBody(exchange);
         if (body == null) {
@@ -99,7 +129,12 @@ public final class HttpFront implements AutoCloseable {
             write(exchange, ApiGatewayResponses.tooLarge(), head);
             return;
         }
-        FrontRequest request = FrontRequest.of(exchange, body);
+        dispatch(exchange, FrontRequest.of(exchange, body), head);
+    }
+
+    /** Routes a request to its function, as API Gateway does, and writes the answer. */
+    private void dispatch(HttpExchange exchange, FrontRequest request, boolean head) throws IOException {
+        String requestId = exchange.getResponseHeaders().getFirst("apigw-requestid");
         var match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
             write(exchange, ApiGatewayResponses.notFound(), head);

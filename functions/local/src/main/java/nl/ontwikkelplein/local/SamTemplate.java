@@ -27,13 +27,15 @@ public final class SamTemplate {
     private final List<FunctionSpec> functions;
     private final List<TableSpec> tables;
     private final Map<String, String> buckets;
+    private final Optional<SiteFailover> siteFailover;
 
     private SamTemplate(Map<String, String> parameters, List<FunctionSpec> functions,
-                        List<TableSpec> tables, Map<String, String> buckets) {
+                        List<TableSpec> tables, Map<String, String> buckets, Optional<SiteFailover> siteFailover) {
         this.parameters = parameters;
         this.functions = functions;
         this.tables = tables;
         this.buckets = buckets;
+        this.siteFailover = siteFailover;
     }
 
     /**
@@ -63,12 +65,13 @@ public final class SamTemplate {
                 case "AWS::DynamoDB::Table" -> tables.add(TableReader.read(id, resource.path("Properties")));
                 case "AWS::S3::Bucket" -> buckets.put(id, LocalNames.bucketName(id));
                 default -> {
-                    // Other resources (queues, CloudFront, policies) have no local counterpart.
+                    // Other resources (queues, policies) have no local counterpart; of the
+                    // distribution, the front applies the index rule and the site failover.
                 }
             }
         }
         return new SamTemplate(Collections.unmodifiableMap(parameters), List.copyOf(functions),
-                List.copyOf(tables), Collections.unmodifiableMap(buckets));
+                List.copyOf(tables), Collections.unmodifiableMap(buckets), SiteFailover.read(resources));
     }
 
     private static Map<String, String> parameters(JsonNode declared, Map<String, String> overrides) {
@@ -120,6 +123,11 @@ public final class SamTemplate {
             throw new IllegalStateException("expected exactly one AWS::S3::Bucket (the site), found " + buckets.keySet());
         }
         return buckets.values().iterator().next();
+    }
+
+    /** Where CloudFront turns for a path the site bucket does not have, if anywhere. */
+    Optional<SiteFailover> siteFailover() {
+        return siteFailover;
     }
 
     public List<HttpRoute> routes() {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * Serves the site from the bucket, as CloudFront does in front of it: the directory-index rule of
  * the template's CloudFront Function (uri ending in '/' gets 'index.html'; a last segment without
  * a dot gets '/index.html'), the object's Content-Type and Cache-Control, GET and HEAD only.
+ * A missing object is left to the caller, which applies the distribution's failover.
  *
  * <p>The key is derived from the percent-decoded path and refused when any segment is '.' or '..'
  * (or holds a backslash or control character): the filesystem blob store maps keys to files, so
@@ -28,7 +29,8 @@ final class SiteFiles {
     static final String NOT_FOUND_PAGE = """
             <!doctype html>
             <html lang="nl">
-            <head><meta charset="utf-8"><title>Pagina niet gevonden</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Pagina niet gevonden</title></head>
             <body><main><h1>Pagina niet gevonden</h1>
             <p>Deze pagina bestaat niet. Ga naar de <a href="/">startpagina</a>.</p></main></body>
             </html>
@@ -42,17 +44,20 @@ final class SiteFiles {
         this.bucket = bucket;
     }
 
-    void serve(HttpExchange exchange, String method, String rawPath) throws IOException {
+    /**
+     * Answers from the bucket; returns the status the bucket gave when it has no such object (then
+     * nothing was sent), or 0 when the answer was sent.
+     */
+    int serve(HttpExchange exchange, String method, String rawPath) throws IOException {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             HttpFront.send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed".getBytes(StandardCharsets.UTF_8), false);
-            return;
+            return 0;
         }
         boolean head = method.equals("HEAD");
         Optional<String> key = objectKey(rawPath);
         if (key.isEmpty()) {
-            notFound(exchange, head);
-            return;
+            return 404;
         }
         try {
             if (head) {
@@ -71,13 +76,21 @@ final class SiteFiles {
                     }
                 }
             }
+            return 0;
         } catch (S3Exception e) {
             if (e.statusCode() == 404 || e.statusCode() == 403) {
-                notFound(exchange, head);
-            } else {
-                throw e;
+                return e.statusCode();
             }
+            throw e;
         }
+    }
+
+    /** The template's CloudFront Function (DirectoryIndexFunction), verbatim in Java. */
+    static String indexRule(String rawPath) {
+        if (rawPath.endsWith("/")) {
+            return rawPath + "index.html";
+        }
+        return rawPath.substring(rawPath.lastIndexOf('/') + 1).contains(".") ? rawPath : rawPath + "/index.html";
     }
 
     /** The object key for a request path, or empty when the path must not reach the store. */
@@ -91,13 +104,7 @@ final class SiteFiles {
         if (!uri.startsWith("/")) {
             return Optional.empty();
         }
-        // The CloudFront Function's rule, verbatim in Java.
-        if (uri.endsWith("/")) {
-            uri += "index.html";
-        } else if (!uri.substring(uri.lastIndexOf('/') + 1).contains(".")) {
-            uri += "/index.html";
-        }
-        String key = uri.substring(1);
+        String key = indexRule(uri).substring(1);
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 return Optional.empty();
@@ -130,7 +137,8 @@ final class SiteFiles {
         }
     }
 
-    private static void notFound(HttpExchange exchange, boolean head) throws IOException {
+    /** The answer when the template has no failover for missing pages. */
+    static void notFound(HttpExchange exchange, boolean head) throws IOException {
         HttpFront.send(exchange, 404, "text/html; charset=utf-8", NOT_FOUND_PAGE.getBytes(StandardCharsets.UTF_8), head);
     }
 }

@@ -53,4 +53,30 @@ class RealTemplateRoutingTest {
         assertEquals(404, response.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", response.body());
     }
+
+    @Test
+    void aMissingPageGetsTheSitesDutchNotFoundPageFromTheApi() throws Exception {
+        for (String path : List.of("/aanbod/bestaat-niet/", "/aanbod/bestaat-niet", "/oud.html", "/a/b/c/?q=1")) {
+            var response = stack.get(path);
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(response.body().contains("Deze pagina bestaat niet</h1>"), path + ": " + response.body());
+            assertTrue(response.body().contains("name=\"viewport\""), path);
+            assertEquals("text/html; charset=utf-8", response.headers().firstValue("content-type").orElse(""), path);
+            assertEquals("public, max-age=60", response.headers().firstValue("cache-control").orElse(""), path);
+            assertTrue(response.headers().firstValue("content-security-policy").orElse("").contains("default-src 'none'"), path);
+        }
+        var head = stack.send(HttpRequest.newBuilder(URI.create(stack.url("/aanbod/bestaat-niet/")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(404, head.statusCode());
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void anExistingPageIsServedFromTheBucketNotTheFailover() throws Exception {
+        stack.stack().s3().putObject(b -> b.bucket(stack.stack().template().siteBucketName()).key("er-is/index.html")
+                .contentType("text/html; charset=utf-8"), software.amazon.awssdk.core.sync.RequestBody.fromString("<h1>Hier</h1>"));
+        var response = stack.get("/er-is/");
+        assertEquals(200, response.statusCode());
+        assertEquals("<h1>Hier</h1>", response.body());
+    }
 }

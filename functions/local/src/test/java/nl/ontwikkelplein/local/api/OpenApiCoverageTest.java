@@ -22,7 +22,9 @@ class OpenApiCoverageTest {
     @Test
     void everyRouteIsDescribedAndNothingElse() throws Exception {
         Set<String> wired = new TreeSet<>();
-        for (HttpRoute route : SamTemplate.load(TestStack.realTemplate(), Map.of()).routes()) wired.add(route.routeKey());
+        // OpenAPI has no greedy path variable: API Gateway's {path+} is described as {path}.
+        for (HttpRoute route : SamTemplate.load(TestStack.realTemplate(), Map.of()).routes())
+            wired.add(route.routeKey().replace("+}", "}"));
 
         JsonNode openapi;
         try (InputStream in = PublicApiHandler.class.getResourceAsStream("/openapi.yaml")) {
