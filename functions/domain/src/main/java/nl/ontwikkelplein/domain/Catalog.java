@@ -31,6 +31,14 @@ public interface Catalog {
      */
     void updateOffer(Offer offer);
 
+    /**
+     * Deletes the offer and its sessions, unless someone holds a seat in one of them (checked in
+     * the same transaction, so a concurrent enrolment is never lost).
+     *
+     * @return false when the offer was kept because of enrolments
+     */
+    boolean removeOfferWithoutEnrolments(Offer offer);
+
     /** Sessions starting at or after {@code from}, earliest first, at most {@code limit}. */
     List<AgendaEntry> upcoming(Instant from, int limit);
 

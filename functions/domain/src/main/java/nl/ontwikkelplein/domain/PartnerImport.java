@@ -1,23 +1,37 @@
 package nl.ontwikkelplein.domain;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Brings a partner's offers into the catalog. Ids derive from (source, the partner's own id), and
  * nothing is written when the content is unchanged: running an import twice changes nothing.
  * An offer that breaks the rules is set aside with its problems; the others still go in.
+ *
+ * <p>An offer the partner no longer lists is withdrawn, but only after a feed that was read
+ * completely (a broken or cut-off feed withdraws nothing): without enrolments it is removed;
+ * with enrolments it stays, so staff can still reach those people, and its dates that have not
+ * begun are called off.
  */
 public final class PartnerImport {
+    /** The content hash of a withdrawn offer: matches no feed row, so a row that returns is written again. */
+    static final String WITHDRAWN = "withdrawn";
+
     private final Catalog catalog;
     private final OfferService offers;
+    private final Clock clock;
 
-    public PartnerImport(Catalog catalog, OfferService offers) {
+    public PartnerImport(Catalog catalog, OfferService offers, Clock clock) {
         this.catalog = catalog;
         this.offers = offers;
+        this.clock = clock;
     }
 
     /** One offer as a feed describes it, its sessions pointing at the feed's locations. */
@@ -28,10 +42,17 @@ public final class PartnerImport {
 
     public record Problem(String externalId, int line, String message) {}
 
-    public record Report(String sourceId, int created, int updated, int unchanged, int locationsWritten, List<Problem> rejected) {
+    /**
+     * @param removed   offers no longer in the feed, deleted (nobody had enrolled)
+     * @param cancelled offers no longer in the feed whose coming dates were called off (people had enrolled)
+     * @param complete  false when part of the feed could not be read, so nothing was withdrawn
+     */
+    public record Report(String sourceId, int created, int updated, int unchanged, int locationsWritten,
+                         int removed, int cancelled, boolean complete, List<Problem> rejected) {
         public String summary() {
             return "source=" + sourceId + " created=" + created + " updated=" + updated + " unchanged=" + unchanged
-                    + " locationsWritten=" + locationsWritten + " rejected=" + rejected.size();
+                    + " locationsWritten=" + locationsWritten + " removed=" + removed + " cancelled=" + cancelled
+                    + " rejected=" + rejected.size() + (complete ? "" : " complete=false (offers missing from the feed were kept)");
         }
     }
 
@@ -85,7 +106,46 @@ public final class PartnerImport {
                 rejected.add(new Problem(f.externalId(), f.line(), e.getMessage()));
             }
         }
-        return new Report(sourceId, created, updated, unchanged, locationsWritten, List.copyOf(rejected));
+
+        int removed = 0, cancelled = 0;
+        // A problem without an offer id means a row (or the rest of the feed) could not be read:
+        // then an offer missing from what was read may still be in the feed.
+        boolean complete = parseProblems.stream().allMatch(p -> p.externalId() != null && !p.externalId().isEmpty());
+        if (complete) {
+            Set<String> listed = new HashSet<>();
+            for (FeedOffer f : feedOffers) listed.add(f.externalId());
+            for (Problem p : parseProblems) listed.add(p.externalId());
+            for (Offer stored : catalog.offersOf(organisationId)) {
+                if (stored.source() == null || !stored.source().sourceId().equals(sourceId)
+                        || listed.contains(stored.source().externalId())
+                        || WITHDRAWN.equals(stored.source().contentHash())) continue;
+                Offer offer = catalog.offer(stored.id()).orElse(null);
+                if (offer == null) continue;
+                if (catalog.removeOfferWithoutEnrolments(offer)) {
+                    removed++;
+                    continue;
+                }
+                try {
+                    catalog.updateOffer(withdrawn(offer, clock.instant()));
+                    cancelled++;
+                } catch (ConflictException e) {
+                    rejected.add(new Problem(offer.source().externalId(), 0, "Not withdrawn: " + e.getMessage()));
+                }
+            }
+        }
+        return new Report(sourceId, created, updated, unchanged, locationsWritten, removed, cancelled, complete, List.copyOf(rejected));
+    }
+
+    /** The offer with its dates that have not begun called off, marked as withdrawn from its feed. */
+    static Offer withdrawn(Offer offer, Instant now) {
+        List<Session> sessions = offer.sessions().stream()
+                .map(s -> s.hasStarted(now) ? s : new Session(s.id(), s.start(), s.end(), s.locationId(), s.seats(), s.taken(),
+                        Session.SessionStatus.CANCELLED))
+                .toList();
+        Offer.Source source = new Offer.Source(offer.source().sourceId(), offer.source().externalId(), WITHDRAWN);
+        return new Offer(offer.id(), offer.organisationId(), offer.title(), offer.summary(), offer.description(), offer.kind(),
+                offer.programmeLine(), offer.themes(), offer.targetGroups(), offer.format(), offer.price(), offer.provider(),
+                offer.moreInfoUrl(), offer.enrolmentScope(), source, now, sessions);
     }
 
     private static boolean isOnline(String name) {

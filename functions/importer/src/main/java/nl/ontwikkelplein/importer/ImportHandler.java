@@ -31,7 +31,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     public ImportHandler(Map<String, String> env) {
         this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
         DynamoCatalog catalog = new DynamoCatalog(DynamoClients.create(), TableNames.from(env).catalog());
-        this.importer = new PartnerImport(catalog, new OfferService(catalog, Clock.systemUTC()));
+        this.importer = new PartnerImport(catalog, new OfferService(catalog, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override

@@ -57,4 +57,9 @@ final class InMemoryCatalog implements Catalog {
     }
 
     @Override public boolean upsertImported(Offer offer) { offers.put(offer.id(), offer); return true; }
+
+    @Override public boolean removeOfferWithoutEnrolments(Offer offer) {
+        if (offer.sessions().stream().anyMatch(s -> s.taken() > 0)) return false;
+        return offers.remove(offer.id()) != null;
+    }
 }

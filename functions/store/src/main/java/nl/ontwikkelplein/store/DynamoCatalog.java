@@ -127,6 +127,32 @@ public final class DynamoCatalog implements Catalog {
         });
     }
 
+    @Override
+    public boolean removeOfferWithoutEnrolments(Offer offer) {
+        if (offer.sessions().size() + 1 > MAX_TRANSACTION_ITEMS) return false;
+        List<TransactWriteItem> deletes = new ArrayList<>();
+        // Unchanged since it was read: a session added meanwhile would otherwise be left behind.
+        String updatedAt = offer.updatedAt() == null ? "" : offer.updatedAt().toString();
+        deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), "OFFER"))
+                .conditionExpression("updatedAt = :updatedAt")
+                .expressionAttributeValues(Map.of(":updatedAt", Attr.s(updatedAt)))).build());
+        for (Session s : offer.sessions()) {
+            deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), CatalogItems.sessionSk(s.id())))
+                    .conditionExpression("attribute_not_exists(taken) OR taken = :zero")
+                    .expressionAttributeValues(Map.of(":zero", Attr.n(0)))).build());
+        }
+        try {
+            write(deletes, reasons -> {
+                throw new ConflictException("Offer " + offer.id() + " changed or has enrolments.");
+            });
+            return true;
+        } catch (ConflictException e) {
+            return false;
+        }
+    }
+
     /** Which rule a cancelled update broke, in words an editor understands. */
     private static String explain(List<CancellationReason> reasons, Offer offer, List<Session> removed) {
         for (int i = 0; i < reasons.size(); i++) {

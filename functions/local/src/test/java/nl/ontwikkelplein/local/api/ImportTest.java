@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.PartnerImport;
+import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.local.FunctionError;
 import nl.ontwikkelplein.local.TestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -111,5 +115,50 @@ class ImportTest {
             status.set(200);
         }
         assertEquals(before, Fixtures.scan(stack, "CatalogTable"));
+    }
+
+    @Test
+    void offersThatLeaveTheFeedAreRemovedOrCalledOffAndOpenAgainWhenListedAgain() throws Exception {
+        String withoutEnrolments = "W-1,Weg zonder aanmeldingen,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 10:00," + DAY + " 11:00,5\n";
+        String withEnrolment = "W-2,Weg met aanmelding,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 12:00," + DAY + " 13:00,5\n";
+        String staying = "W-3,Blijft,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 14:00," + DAY + " 15:00,5\n";
+        String gone = PartnerImport.offerId("taalhuis", "W-1");
+        String enrolled = PartnerImport.offerId("taalhuis", "W-2");
+        Catalog catalog = Fixtures.catalog(stack);
+
+        feed.set(HEADER + withoutEnrolments + withEnrolment + staying);
+        runImport();
+        Offer w2 = catalog.offer(enrolled).orElseThrow();
+        assertEquals(201, stack.post(Fixtures.enrolPath(w2), "application/json", "{\"name\":\"Els\",\"phone\":\"0612345678\"}").statusCode());
+
+        // A feed that was not read completely (a row is cut off) withdraws nothing.
+        feed.set(HEADER + staying + "W-4,Kapotte rij\n");
+        assertTrue(runImport().contains("complete=false"));
+        assertTrue(catalog.offer(gone).isPresent());
+        assertEquals(Session.SessionStatus.SCHEDULED, catalog.offer(enrolled).orElseThrow().sessions().get(0).status());
+
+        // Read completely: W-1 (nobody enrolled) is removed, W-2 (one enrolment) stays with its date called off.
+        feed.set(HEADER + staying);
+        String report = runImport();
+        assertTrue(report.contains("cancelled=1"), report);
+        assertTrue(catalog.offer(gone).isEmpty());
+        assertTrue(Fixtures.scan(stack, "CatalogTable").stream().noneMatch(i -> i.get("pk").s().contains(gone)), "sessions of W-1 left behind");
+        Session calledOff = catalog.offer(enrolled).orElseThrow().sessions().get(0);
+        assertEquals(Session.SessionStatus.CANCELLED, calledOff.status());
+        assertEquals(1, calledOff.taken());
+        assertEquals(1, Fixtures.scan(stack, "EnrolmentsTable").stream().filter(i -> i.get("pk").s().contains(enrolled)).count());
+
+        // A second run changes nothing.
+        List<Map<String, AttributeValue>> before = Fixtures.scan(stack, "CatalogTable");
+        String again = runImport();
+        assertTrue(again.contains("removed=0 cancelled=0"), again);
+        assertEquals(before, Fixtures.scan(stack, "CatalogTable"));
+
+        // W-2 listed again: its date is open again, and the seat stays taken.
+        feed.set(HEADER + withEnrolment + staying);
+        runImport();
+        Session reopened = catalog.offer(enrolled).orElseThrow().sessions().get(0);
+        assertEquals(Session.SessionStatus.SCHEDULED, reopened.status());
+        assertEquals(1, reopened.taken());
     }
 }
