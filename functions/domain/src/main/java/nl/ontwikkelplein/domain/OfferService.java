@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Creating and changing offers, with every rule an editor's input must meet. */
 public final class OfferService {
@@ -21,10 +22,35 @@ public final class OfferService {
 
     private final Catalog catalog;
     private final Clock clock;
+    private final Supplier<Set<String>> organisationIds;
+    private final Supplier<Set<String>> locationIds;
 
     public OfferService(Catalog catalog, Clock clock) {
+        this(catalog, clock, () -> ids(catalog.organisations(), Organisation::id), () -> ids(catalog.locations(), Location::id));
+    }
+
+    private OfferService(Catalog catalog, Clock clock, Supplier<Set<String>> organisationIds, Supplier<Set<String>> locationIds) {
         this.catalog = catalog;
         this.clock = clock;
+        this.organisationIds = organisationIds;
+        this.locationIds = locationIds;
+    }
+
+    /**
+     * The same rules, with the organisations and locations read once: for checking a whole feed,
+     * where reading them per offer would cost two queries each. Take it after writing the feed's
+     * locations.
+     */
+    public OfferService withPlacesReadOnce() {
+        Set<String> organisations = organisationIds.get();
+        Set<String> locations = locationIds.get();
+        return new OfferService(catalog, clock, () -> organisations, () -> locations);
+    }
+
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+        Set<String> out = new HashSet<>();
+        for (T item : items) out.add(id.apply(item));
+        return Set.copyOf(out);
     }
 
     public Offer create(OfferInput input) {
@@ -75,7 +101,7 @@ public final class OfferService {
         List<FieldError> errors = new ArrayList<>();
         String organisationId = in.organisationId();
         if (!Ids.isValid(organisationId)) errors.add(new FieldError("organisationId", "Kies de organisatie van dit aanbod."));
-        else if (catalog.organisations().stream().noneMatch(o -> o.id().equals(organisationId)))
+        else if (!organisationIds.get().contains(organisationId))
             errors.add(new FieldError("organisationId", "Deze organisatie bestaat niet."));
         String title = text(in.title(), "title", 3, 120, true, errors);
         String summary = text(in.summary(), "summary", 0, 300, false, errors);
@@ -113,8 +139,7 @@ public final class OfferService {
             errors.add(new FieldError("sessions", "Een aanbod heeft hoogstens " + MAX_SESSIONS + " bijeenkomsten."));
             return List.of();
         }
-        Set<String> knownLocations = new HashSet<>();
-        catalog.locations().forEach(l -> knownLocations.add(l.id()));
+        Set<String> knownLocations = locationIds.get();
         Set<String> seen = new HashSet<>();
         List<Session> out = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {

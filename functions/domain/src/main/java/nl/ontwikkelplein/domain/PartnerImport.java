@@ -80,6 +80,7 @@ public final class PartnerImport {
             }
         }
 
+        OfferService checks = offers.withPlacesReadOnce();
         int created = 0, updated = 0, unchanged = 0;
         for (FeedOffer f : feedOffers) {
             String id = offerId(sourceId, f.externalId());
@@ -91,7 +92,7 @@ public final class PartnerImport {
                     unchanged++;
                     continue;
                 }
-                Offer offer = offers.checkImported(id, new Offer.Source(sourceId, f.externalId(), hash), input,
+                Offer offer = checks.checkImported(id, new Offer.Source(sourceId, f.externalId(), hash), input,
                         existing == null ? List.of() : existing.sessions());
                 if (catalog.upsertImported(offer)) {
                     if (existing == null) created++;
