@@ -170,13 +170,7 @@ final class BatchDelivery {
             LOG.severe(() -> source.id() + ": batch discarded after retries (no on-failure destination): " + message);
             return;
         }
-        try {
-            Files.createDirectories(failedBatchesDir);
-            Files.writeString(failedBatchesDir.resolve(destination + ".jsonl"), message + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot write to the local on-failure destination " + destination, e);
-        }
+        OnFailureFiles.append(failedBatchesDir, destination, message);
         LOG.severe(() -> source.id() + ": batch sent to on-failure destination " + destination + ": " + message);
     }
 }

@@ -33,6 +33,7 @@ final class FunctionReader {
         int memory = integer(properties, globals, "MemorySize", DEFAULT_MEMORY);
         JsonNode invokeConfig = properties.has("EventInvokeConfig") ? properties.get("EventInvokeConfig") : globals.path("EventInvokeConfig");
         int asyncRetries = invokeConfig.path("MaximumRetryAttempts").asInt(DEFAULT_ASYNC_RETRIES);
+        String asyncOnFailure = OnFailureFiles.destinationId(invokeConfig.path("DestinationConfig").path("OnFailure").path("Destination"));
 
         Map<String, String> environment = new LinkedHashMap<>();
         putVariables(environment, globals.path("Environment").path("Variables"), intrinsics);
@@ -60,7 +61,7 @@ final class FunctionReader {
             }
         });
         return new FunctionSpec(id, handlerClass, handlerMethod, Collections.unmodifiableMap(environment),
-                timeout, memory, asyncRetries, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules));
+                timeout, memory, asyncRetries, asyncOnFailure, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules));
     }
 
     private static HttpRoute route(String functionId, String eventName, JsonNode properties) {
@@ -85,9 +86,7 @@ final class FunctionReader {
         for (JsonNode responseType : properties.path("FunctionResponseTypes")) {
             reportFailures |= "ReportBatchItemFailures".equals(responseType.asText());
         }
-        JsonNode destination = properties.path("DestinationConfig").path("OnFailure").path("Destination");
-        String onFailure = destination.has("Fn::GetAtt") ? destination.get("Fn::GetAtt").get(0).asText()
-                : destination.has("Ref") ? destination.get("Ref").asText() : null;
+        String onFailure = OnFailureFiles.destinationId(properties.path("DestinationConfig").path("OnFailure").path("Destination"));
         return new StreamSource(functionId, eventName, stream.get(0).asText(),
                 properties.path("StartingPosition").asText("LATEST"),
                 properties.path("BatchSize").asInt(DEFAULT_BATCH_SIZE),

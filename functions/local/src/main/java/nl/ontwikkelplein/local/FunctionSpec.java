@@ -12,6 +12,7 @@ import java.util.Map;
  *                      plus the variables the Lambda service itself sets (AWS_REGION, ...)
  * @param asyncRetryAttempts how often Lambda retries a failed asynchronous (scheduled) invocation:
  *                      EventInvokeConfig.MaximumRetryAttempts, default 2
+ * @param asyncOnFailure logical id of EventInvokeConfig's on-failure destination, or null
  */
 public record FunctionSpec(
         String logicalId,
@@ -21,6 +22,7 @@ public record FunctionSpec(
         int timeoutSeconds,
         int memorySize,
         int asyncRetryAttempts,
+        String asyncOnFailure,
         List<HttpRoute> routes,
         List<StreamSource> streams,
         List<ScheduleSpec> schedules) {

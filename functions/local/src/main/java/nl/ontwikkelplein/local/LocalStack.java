@@ -66,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
         for (String id : functions.ids()) {
             functions.handlerProblem(id).ifPresent(problem -> LOG.warning(id + " cannot run: " + problem));
         }
-        scheduler = closing(new Scheduler(template.schedules(), functions));
+        scheduler = closing(new Scheduler(template.schedules(), functions, data));
         for (StreamSource source : template.streams()) {
             StreamPoller poller = closing(new StreamPoller(source, dynamo, streams, functions, data));
             poller.start();

@@ -3,6 +3,7 @@ package nl.ontwikkelplein.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,9 @@ import java.util.logging.Logger;
  * <p>Scheduler invokes Lambda asynchronously, so a function error is retried by Lambda
  * (EventInvokeConfig.MaximumRetryAttempts, default 2) after about 1 and 2 minutes; locally after
  * 1 and 2 seconds. The schedule's own RetryPolicy covers failures to deliver, which do not happen
- * locally.
+ * locally. When the retries are used up, the invocation record Lambda sends to EventInvokeConfig's
+ * on-failure destination is appended to {@code failed-invocations/<Destination>.jsonl} in the data
+ * directory.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -45,16 +48,18 @@ public final class Scheduler implements AutoCloseable {
     private final Map<ScheduleSpec, DailyCron> crons = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final Clock clock;
+    private final Path failedInvocationsDir;
 
     /** Parses every schedule at once, so an unsupported expression stops the stack at start. */
-    Scheduler(List<ScheduleSpec> schedules, LocalFunctions functions) {
-        this(schedules, functions, Clock.systemUTC());
+    Scheduler(List<ScheduleSpec> schedules, LocalFunctions functions, Path dataDir) {
+        this(schedules, functions, dataDir, Clock.systemUTC());
     }
 
-    Scheduler(List<ScheduleSpec> schedules, LocalFunctions functions, Clock clock) {
+    Scheduler(List<ScheduleSpec> schedules, LocalFunctions functions, Path dataDir, Clock clock) {
         this.schedules = List.copyOf(schedules);
         this.functions = functions;
         this.clock = clock;
+        this.failedInvocationsDir = dataDir.resolve("failed-invocations");
         for (ScheduleSpec schedule : schedules) {
             crons.put(schedule, DailyCron.parse(schedule.expression(), schedule.timezone()));
         }
@@ -149,10 +154,36 @@ public final class Scheduler implements AutoCloseable {
                 timer.schedule(() -> invokeAsync(schedule, event, retry + 1), ASYNC_RETRY_DELAY_MILLIS * (retry + 1), TimeUnit.MILLISECONDS);
             } else {
                 LOG.log(Level.SEVERE, schedule.scheduleName() + " failed after " + (retry + 1) + " attempts: " + e.errorType() + ": " + e.getMessage(), e);
+                sendToOnFailureDestination(schedule, event, retry + 1, e);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, schedule.scheduleName() + " could not be invoked", e);
         }
+    }
+
+    /** The record of an asynchronous invocation whose retries are used up, as Lambda sends it. */
+    private void sendToOnFailureDestination(ScheduleSpec schedule, String event, int invokeCount, FunctionError error) {
+        String destination = functions.spec(schedule.functionId()).asyncOnFailure();
+        if (destination == null) {
+            return;
+        }
+        ObjectNode message = JSON.createObjectNode();
+        message.put("version", "1.0");
+        message.put("timestamp", clock.instant().toString());
+        message.putObject("requestContext")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("functionArn", "arn:aws:lambda:" + LocalNames.REGION + ":" + LocalNames.ACCOUNT_ID + ":function:"
+                        + schedule.functionId() + ":$LATEST")
+                .put("condition", "RetriesExhausted")
+                .put("approximateInvokeCount", invokeCount);
+        try {
+            message.set("requestPayload", JSON.readTree(event));
+        } catch (java.io.IOException e) {
+            message.put("requestPayload", event);
+        }
+        message.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST").put("functionError", "Unhandled");
+        message.putObject("responsePayload").put("errorMessage", error.getMessage()).put("errorType", error.errorType());
+        OnFailureFiles.append(failedInvocationsDir, destination, message);
     }
 
     @Override

@@ -102,9 +102,11 @@ class RealTemplateTest {
     }
 
     @Test
-    void schedulesAreInTheSupportedDailyForm() {
+    void schedulesAreInTheSupportedDailyFormAndAFailedRunIsKept() {
         for (ScheduleSpec schedule : template.schedules()) {
             DailyCron.parse(schedule.expression(), schedule.timezone());
+            FunctionSpec function = template.function(schedule.functionId()).orElseThrow();
+            assertEquals("NightlyRunFailures", function.asyncOnFailure(), function.logicalId() + " has no on-failure destination");
         }
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ScheduleV2 events: run now over HTTP, the payload EventBridge Scheduler sends, async retries. */
@@ -99,12 +102,28 @@ class SchedulerTest {
     }
 
     @Test
+    void aRunThatKeepsFailingGoesToTheOnFailureDestination() throws Exception {
+        ScheduleRecorder.FAILURES_LEFT.set(5);
+        ScheduleSpec schedule = stack.stack().template().function("ScheduledFunction").orElseThrow().schedules().get(0);
+        stack.stack().scheduler().invokeScheduled(schedule, Instant.parse("2026-06-01T01:00:00Z"));
+        Path file = stack.stack().config().dataDir().resolve("failed-invocations/NightlyFailures.jsonl");
+        assertTrue(TestStack.await(Duration.ofSeconds(5), () -> Files.exists(file)), "sent to the destination");
+        assertEquals(2, ScheduleRecorder.EVENTS.size(), "MaximumRetryAttempts: 1 from EventInvokeConfig");
+        JsonNode message = new ObjectMapper().readTree(Files.readAllLines(file).get(0));
+        assertEquals("RetriesExhausted", message.at("/requestContext/condition").asText());
+        assertEquals(2, message.at("/requestContext/approximateInvokeCount").asInt());
+        assertEquals("2026-06-01T01:00:00Z", message.at("/requestPayload/time").asText());
+        assertEquals("Unhandled", message.at("/responseContext/functionError").asText());
+        assertFalse(message.at("/responsePayload/errorType").asText().isEmpty());
+    }
+
+    @Test
     void theTimerFiresAtTheScheduledTime() throws Exception {
         ScheduleSpec nightly = stack.stack().template().function("ScheduledFunction").orElseThrow().schedules().get(0);
         Instant fireTime = Instant.parse("2026-07-01T01:00:00Z"); // 03:00 in Amsterdam (summer time)
         // A clock that reads one second before the fire time, and runs on from there.
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), fireTime.minusSeconds(1)));
-        try (Scheduler scheduler = new Scheduler(List.of(nightly), stack.stack().functions(), clock)) {
+        try (Scheduler scheduler = new Scheduler(List.of(nightly), stack.stack().functions(), stack.stack().config().dataDir(), clock)) {
             scheduler.start();
             assertTrue(TestStack.await(Duration.ofSeconds(5), () -> ScheduleRecorder.EVENTS.size() == 1), "fired");
             assertEquals("2026-07-01T01:00:00Z", ScheduleRecorder.EVENTS.get(0).get("time"));
