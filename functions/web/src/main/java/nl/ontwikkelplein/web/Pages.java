@@ -132,7 +132,7 @@ public final class Pages {
         String when = session == null ? null : DutchFormat.dateWithoutYear(session.start().toLocalDate())
                 + ", " + DutchFormat.time(session.start().toLocalTime()) + " uur";
         String where = session == null ? null : placeName(offer, location, null);
-        Link offerLink = offer == null ? null : new Link(offerPath(offer.id()) + "#data", "Bekijk de andere data van " + offer.title());
+        Link offerLink = offer == null ? null : new Link(offerPath(offer.id()) + "#datums", "Bekijk de andere datums van " + offer.title());
         Link backToOffer = offer == null ? null : new Link(offerPath(offer.id()), "Terug naar " + offer.title());
         Link agenda = new Link("/", "Bekijk wat er nog meer is in de bibliotheek");
 
@@ -216,7 +216,7 @@ public final class Pages {
                 messages.add("Misschien is de datum veranderd, of gaat de activiteit niet meer door. U bent niet aangemeld.");
                 if (offer != null) {
                     messages.add("Kies een datum op de pagina van " + title + ".");
-                    links.add(new Link(offerPath(offer.id()) + "#data", "Bekijk de data van " + title));
+                    links.add(new Link(offerPath(offer.id()) + "#datums", "Bekijk de datums van " + title));
                 } else {
                     messages.add("Kijk in de agenda wat er binnenkort is.");
                 }

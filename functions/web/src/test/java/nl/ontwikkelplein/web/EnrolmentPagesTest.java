@@ -86,7 +86,7 @@ class EnrolmentPagesTest {
         Document doc = Html.parse(pages.enrolmentResult(new Result(Outcome.FULL, offer, session), HARDENBERG));
         assertEquals("Deze bijeenkomst is vol", doc.selectFirst("h1").text());
         assertTrue(doc.selectFirst("main").text().contains("Kies een andere datum."));
-        assertEquals("/aanbod/klik-en-tik/#data", doc.selectFirst("main ul a").attr("href"));
+        assertEquals("/aanbod/klik-en-tik/#datums", doc.selectFirst("main ul a").attr("href"));
     }
 
     @ParameterizedTest

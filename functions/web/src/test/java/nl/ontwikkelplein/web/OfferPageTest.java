@@ -128,6 +128,6 @@ class OfferPageTest {
     void offerWithoutUpcomingSessionsSaysSo() {
         Offer offer = Fixtures.klikEnTik().withSessions(List.of());
         Document doc = Html.parse(pages.offer(offer, LOCATIONS, ORG, NOW));
-        assertTrue(doc.selectFirst("#data + p").text().startsWith("Er zijn nu geen data gepland."));
+        assertTrue(doc.selectFirst("#datums + p").text().startsWith("Er zijn nu nog geen datums."));
     }
 }
