@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -105,6 +106,7 @@ public final class HttpFront implements AutoCloseable {
         }
         boolean head = method.equals("HEAD");
         if (siteFailover.isEmpty() || !siteFailover.get().statusCodes().contains(missing)) {
+            site.applyHeadersPolicy(exchange);
             SiteFiles.notFound(exchange, head);
             return;
         }
@@ -117,7 +119,7 @@ public final class HttpFront implements AutoCloseable {
         FrontRequest failover = new FrontRequest(original.method(), siteFailover.get().apiPath(SiteFiles.indexRule(rawPath)),
                 "", headers, original.sourceIp(), original.protocol(), new byte[0]);
         exchange.getResponseHeaders().set("apigw-requestid", requestId());
-        dispatch(exchange, failover, head);
+        dispatch(exchange, failover, head, site::applyHeadersPolicy);
     }
 
     private void handleApi(HttpExchange exchange) throws IOException {
@@ -129,30 +131,34 @@ public final class HttpFront implements AutoCloseable {
             write(exchange, ApiGatewayResponses.tooLarge(), head);
             return;
         }
-        dispatch(exchange, FrontRequest.of(exchange, body), head);
+        dispatch(exchange, FrontRequest.of(exchange, body), head, ignored -> { });
     }
 
-    /** Routes a request to its function, as API Gateway does, and writes the answer. */
-    private void dispatch(HttpExchange exchange, FrontRequest request, boolean head) throws IOException {
+    /**
+     * Routes a request to its function, as API Gateway does, and writes the answer.
+     *
+     * @param beforeSend what CloudFront's behaviour adds to the answer (its response headers policy)
+     */
+    private void dispatch(HttpExchange exchange, FrontRequest request, boolean head, Consumer<HttpExchange> beforeSend) throws IOException {
         String requestId = exchange.getResponseHeaders().getFirst("apigw-requestid");
         var match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty()) {
-            write(exchange, ApiGatewayResponses.notFound(), head);
+            write(exchange, ApiGatewayResponses.notFound(), head, beforeSend);
             return;
         }
         String event = ApiGatewayEvents.build(request, match.get(), requestId, Instant.now(), port());
         if (event.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
-            write(exchange, ApiGatewayResponses.tooLarge(), head);
+            write(exchange, ApiGatewayResponses.tooLarge(), head, beforeSend);
             return;
         }
         String functionId = match.get().route().functionId();
         try {
             String response = functions.invoke(functionId, event);
-            write(exchange, ApiGatewayResponses.fromFunction(response), head);
+            write(exchange, ApiGatewayResponses.fromFunction(response), head, beforeSend);
         } catch (FunctionError e) {
             LOG.log(Level.WARNING, functionId + " failed on " + request.method() + " " + request.rawPath() + ": "
                     + e.errorType() + ": " + e.getMessage(), e.getCause());
-            write(exchange, ApiGatewayResponses.internalServerError(), head);
+            write(exchange, ApiGatewayResponses.internalServerError(), head, beforeSend);
         }
     }
 
@@ -198,8 +204,14 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, ApiGatewayResponses.Response response, boolean head) throws IOException {
+        write(exchange, response, head, ignored -> { });
+    }
+
+    private static void write(HttpExchange exchange, ApiGatewayResponses.Response response, boolean head,
+                              Consumer<HttpExchange> beforeSend) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         response.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        beforeSend.accept(exchange);
         sendBody(exchange, response.status(), response.body(), head);
     }
 

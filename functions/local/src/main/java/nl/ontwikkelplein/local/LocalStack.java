@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
             poller.start();
         }
         front = closing(new HttpFront(config.httpPort(), new ApiRoutes(template.routes()), functions,
-                new SiteFiles(s3, template.siteBucketName()), template.siteFailover(), new LocalEndpoints(scheduler, template)));
+                new SiteFiles(s3, template.siteBucketName(), template.siteHeaders()), template.siteFailover(), new LocalEndpoints(scheduler, template)));
         front.start();
         scheduler.start();
     }

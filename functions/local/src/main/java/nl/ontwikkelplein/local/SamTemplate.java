@@ -28,14 +28,16 @@ public final class SamTemplate {
     private final List<TableSpec> tables;
     private final Map<String, String> buckets;
     private final Optional<SiteFailover> siteFailover;
+    private final ResponseHeadersPolicy siteHeaders;
 
-    private SamTemplate(Map<String, String> parameters, List<FunctionSpec> functions,
-                        List<TableSpec> tables, Map<String, String> buckets, Optional<SiteFailover> siteFailover) {
+    private SamTemplate(Map<String, String> parameters, List<FunctionSpec> functions, List<TableSpec> tables,
+                        Map<String, String> buckets, Optional<SiteFailover> siteFailover, ResponseHeadersPolicy siteHeaders) {
         this.parameters = parameters;
         this.functions = functions;
         this.tables = tables;
         this.buckets = buckets;
         this.siteFailover = siteFailover;
+        this.siteHeaders = siteHeaders;
     }
 
     /**
@@ -66,12 +68,14 @@ public final class SamTemplate {
                 case "AWS::S3::Bucket" -> buckets.put(id, LocalNames.bucketName(id));
                 default -> {
                     // Other resources (queues, policies) have no local counterpart; of the
-                    // distribution, the front applies the index rule and the site failover.
+                    // distribution, the front applies the index rule, the site failover and the
+                    // response headers policy.
                 }
             }
         }
         return new SamTemplate(Collections.unmodifiableMap(parameters), List.copyOf(functions),
-                List.copyOf(tables), Collections.unmodifiableMap(buckets), SiteFailover.read(resources));
+                List.copyOf(tables), Collections.unmodifiableMap(buckets), SiteFailover.read(resources),
+                ResponseHeadersPolicy.read(resources));
     }
 
     private static Map<String, String> parameters(JsonNode declared, Map<String, String> overrides) {
@@ -128,6 +132,11 @@ public final class SamTemplate {
     /** Where CloudFront turns for a path the site bucket does not have, if anywhere. */
     Optional<SiteFailover> siteFailover() {
         return siteFailover;
+    }
+
+    /** The headers CloudFront adds to the site's answers (the default behaviour's policy). */
+    ResponseHeadersPolicy siteHeaders() {
+        return siteHeaders;
     }
 
     public List<HttpRoute> routes() {

@@ -22,7 +22,6 @@ import java.util.TreeSet;
  */
 record SiteFailover(Set<Integer> statusCodes, String apiPathPrefix) {
 
-    private static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
     private static final String HTTP_API = "AWS::Serverless::HttpApi";
 
     /**
@@ -31,24 +30,17 @@ record SiteFailover(Set<Integer> statusCodes, String apiPathPrefix) {
      * HTTP API has no local counterpart and is refused, so local and AWS never silently differ.
      */
     static Optional<SiteFailover> read(JsonNode resources) {
-        List<JsonNode> distributions = new ArrayList<>();
+        JsonNode config = Distributions.config(resources).orElse(null);
+        if (config == null) {
+            return Optional.empty();
+        }
         List<String> httpApis = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
-            String type = resource.getValue().path("Type").asText();
-            if (type.equals(DISTRIBUTION)) {
-                distributions.add(resource.getValue().path("Properties").path("DistributionConfig"));
-            } else if (type.equals(HTTP_API)) {
+            if (resource.getValue().path("Type").asText().equals(HTTP_API)) {
                 httpApis.add(resource.getKey());
             }
         }
-        if (distributions.isEmpty()) {
-            return Optional.empty();
-        }
-        if (distributions.size() > 1) {
-            throw new IllegalArgumentException("expected at most one " + DISTRIBUTION + ", found " + distributions.size());
-        }
-        JsonNode config = distributions.get(0);
         String target = config.path("DefaultCacheBehavior").path("TargetOriginId").asText();
         JsonNode group = byId(config.path("OriginGroups").path("Items"), target);
         if (group == null) {

@@ -38,10 +38,17 @@ final class SiteFiles {
 
     private final S3Client s3;
     private final String bucket;
+    private final ResponseHeadersPolicy headersPolicy;
 
-    SiteFiles(S3Client s3, String bucket) {
+    SiteFiles(S3Client s3, String bucket, ResponseHeadersPolicy headersPolicy) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.headersPolicy = headersPolicy;
+    }
+
+    /** Adds the distribution's response headers: call last, just before the status line goes out. */
+    void applyHeadersPolicy(HttpExchange exchange) {
+        headersPolicy.apply(exchange.getResponseHeaders());
     }
 
     /**
@@ -51,6 +58,7 @@ final class SiteFiles {
     int serve(HttpExchange exchange, String method, String rawPath) throws IOException {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            applyHeadersPolicy(exchange);
             HttpFront.send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed".getBytes(StandardCharsets.UTF_8), false);
             return 0;
         }
@@ -64,12 +72,14 @@ final class SiteFiles {
                 HeadObjectResponse object = s3.headObject(b -> b.bucket(bucket).key(key.get()));
                 objectHeaders(exchange, object.contentType(), object.cacheControl(), object.contentEncoding(), object.eTag(), object.lastModified());
                 exchange.getResponseHeaders().set("Content-Length", Long.toString(object.contentLength()));
+                applyHeadersPolicy(exchange);
                 exchange.sendResponseHeaders(200, -1);
             } else {
                 try (ResponseInputStream<GetObjectResponse> object = s3.getObject(b -> b.bucket(bucket).key(key.get()))) {
                     GetObjectResponse meta = object.response();
                     objectHeaders(exchange, meta.contentType(), meta.cacheControl(), meta.contentEncoding(), meta.eTag(), meta.lastModified());
                     long length = meta.contentLength();
+                    applyHeadersPolicy(exchange);
                     exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
                     if (length > 0) {
                         object.transferTo(exchange.getResponseBody());

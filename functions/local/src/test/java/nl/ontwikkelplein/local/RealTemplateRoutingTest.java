@@ -79,4 +79,21 @@ class RealTemplateRoutingTest {
         assertEquals(200, response.statusCode());
         assertEquals("<h1>Hier</h1>", response.body());
     }
+
+    @Test
+    void siteAnswersCarryTheDistributionsSecurityHeadersOnce() throws Exception {
+        stack.stack().s3().putObject(b -> b.bucket(stack.stack().template().siteBucketName()).key("kop/index.html")
+                .contentType("text/html; charset=utf-8"), software.amazon.awssdk.core.sync.RequestBody.fromString("<h1>Kop</h1>"));
+        for (String path : List.of("/kop/", "/bestaat-niet/")) { // from the bucket, and the failover's page from the API
+            var response = stack.get(path);
+            assertEquals(List.of("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+                    response.headers().allValues("content-security-policy"), path);
+            assertEquals(List.of("DENY"), response.headers().allValues("x-frame-options"), path);
+            assertEquals(List.of("nosniff"), response.headers().allValues("x-content-type-options"), path);
+            assertEquals(List.of("strict-origin-when-cross-origin"), response.headers().allValues("referrer-policy"), path);
+            assertEquals(List.of("max-age=31536000; includeSubDomains"), response.headers().allValues("strict-transport-security"), path);
+        }
+        // The API behaviour has no policy: the API's own headers only.
+        assertTrue(stack.get("/api/health").headers().allValues("x-frame-options").isEmpty());
+    }
 }

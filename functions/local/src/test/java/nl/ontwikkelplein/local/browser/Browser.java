@@ -23,6 +23,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A headless Chromium for tests: the Debian {@code chromium} and {@code chromium-driver} packages,
@@ -124,6 +127,10 @@ final class Browser implements AutoCloseable {
         prefs.put("intl.accept_languages", "nl-NL,nl");
         if (!javaScript) prefs.put("profile.managed_default_content_settings.javascript", 2);
         options.setExperimentalOption("prefs", prefs);
+        // Console messages, to catch what the Content-Security-Policy blocked.
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -149,6 +156,11 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(
                     (int) (window.width + width - innerWidth), (int) (window.height + height - innerHeight)));
         }
+    }
+
+    /** Console messages since the last call (Chromium reports blocked content here). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     long number(String script, Object... args) {

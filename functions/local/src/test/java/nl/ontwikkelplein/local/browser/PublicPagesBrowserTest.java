@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.local.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +128,35 @@ class PublicPagesBrowserTest {
         open(desktop, "/aanbod/bestaat-niet/"); // a missing page: CloudFront's failover to the API
         assertEquals("Deze pagina bestaat niet", heading(desktop));
         PageChecks.assertNoAxeViolations(desktop, "the 404 answer for a missing page");
+    }
+
+    // ------------------------------------------------------------------ Content-Security-Policy
+
+    @Test
+    void pagesRunUnderTheSitesContentSecurityPolicyAndNothingIsBlocked() {
+        // A control page that breaks the policy (inline style and script) shows that blocking is noticed.
+        stack.stack().s3().putObject(b -> b.bucket(stack.stack().template().siteBucketName()).key("csp-proef/index.html")
+                .contentType("text/html; charset=utf-8"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                "<!doctype html><html lang=\"nl\"><title>proef</title><p style=\"color:red\">x</p><script>document.title='uitgevoerd'</script>"));
+        desktop.consoleMessages(); // drop earlier messages
+        open(desktop, "/csp-proef/");
+        assertEquals("proef", desktop.driver.getTitle(), "the inline script ran: no policy on the page");
+        assertTrue(desktop.consoleMessages().stream().anyMatch(m -> m.contains("Content Security Policy")), "blocking was not reported");
+
+        for (String path : List.of("/", offerPage, "/404.html", "/aanbod/bestaat-niet/")) {
+            open(desktop, path);
+            assertEquals(List.of(), cspReports(desktop), path);
+            // Without the site's stylesheet the header would have no background.
+            assertNotEquals("rgba(0, 0, 0, 0)", desktop.script("return getComputedStyle(document.querySelector('header')).backgroundColor"),
+                    path + ": the site's stylesheet did not apply");
+        }
+        enrolInBrowser(desktop, "Els de Vries", nextPhone()); // the API's own answer page
+        assertEquals("U bent aangemeld", heading(desktop));
+        assertEquals(List.of(), cspReports(desktop), "the enrolment result page");
+    }
+
+    private static List<String> cspReports(Browser browser) {
+        return browser.consoleMessages().stream().filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     // ------------------------------------------------------------------ without JavaScript
