@@ -414,7 +414,7 @@ public final class ColdStartBench {
             cases.add(new Case("importer", "importer", "nl.ontwikkelplein.importer.ImportHandler", importEnv, List.of(),
                     // Works for a Map<String, Object> event (today) and for ScheduledEvent alike.
                     List.of("source=aws.scheduler"),
-                    seed.isEmpty() ? null : "=source=" + FEED_SOURCE + " created=0 updated=0 unchanged=1 locationsWritten=0 rejected=0"));
+                    seed.isEmpty() ? null : "=source=" + FEED_SOURCE + " created=0 updated=0 unchanged=1 locationsWritten=0 removed=0 cancelled=0 rejected=0"));
             return cases;
         }
 
