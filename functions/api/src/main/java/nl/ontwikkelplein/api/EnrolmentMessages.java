@@ -17,6 +17,7 @@ final class EnrolmentMessages {
             case NOT_FOUND -> "Deze bijeenkomst bestaat niet.";
             case WHOLE_COURSE -> "Dit is een cursus. U meldt zich aan voor alle lessen tegelijk, op de pagina van de cursus.";
             case CHOOSE_DATE -> "Kies eerst een datum. U meldt zich per datum aan.";
+            case TRY_AGAIN -> "Er werd net iets veranderd aan deze cursus. U bent nog niet aangemeld. Probeer het nog een keer.";
         };
     }
 }

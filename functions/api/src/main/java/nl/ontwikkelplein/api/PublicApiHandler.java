@@ -105,7 +105,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             case ENROLLED -> 201;
             case ALREADY_ENROLLED -> 200;
             case NOT_FOUND -> 404;
-            case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE -> 409;
+            case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE, TRY_AGAIN -> 409;
         };
         if (request.wantsHtml()) {
             Location location = result.session() == null ? null : catalog.location(result.session().locationId()).orElse(null);

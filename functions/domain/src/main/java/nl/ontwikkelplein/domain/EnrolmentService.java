@@ -26,7 +26,12 @@ public final class EnrolmentService {
      * WHOLE_COURSE: a date of a course was chosen, but a course takes one enrolment for all its
      * lessons. CHOOSE_DATE: the other way round.
      */
-    public enum Outcome { ENROLLED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND, WHOLE_COURSE, CHOOSE_DATE }
+    public enum Outcome { ENROLLED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND, WHOLE_COURSE, CHOOSE_DATE,
+        /** The course kept changing while we tried (an editor at work): nothing was taken. */
+        TRY_AGAIN }
+
+    /** Reads of a course that changed under an enrolment; each retry reads it again. */
+    static final int COURSE_ATTEMPTS = 4;
 
     /**
      * @param offer   present unless the outcome is NOT_FOUND
@@ -62,6 +67,13 @@ public final class EnrolmentService {
     public Result enrolInCourse(String offerId, String name, String phone) {
         Person person = person(name, phone);
         if (!Ids.isValid(offerId)) return new Result(Outcome.NOT_FOUND, null, null);
+        Result result = null;
+        for (int attempt = 0; attempt < COURSE_ATTEMPTS && (result == null || result.outcome() == Outcome.TRY_AGAIN); attempt++)
+            result = enrolInCourseAsRead(offerId, person);
+        return result;
+    }
+
+    private Result enrolInCourseAsRead(String offerId, Person person) {
         Offer offer = catalog.offer(offerId).orElse(null);
         if (offer == null) return new Result(Outcome.NOT_FOUND, null, null);
         if (!offer.isCourse()) return new Result(Outcome.CHOOSE_DATE, offer, null);
@@ -74,7 +86,7 @@ public final class EnrolmentService {
         Instant lastEnd = lessons.stream().map(Session::endInstant).max(Instant::compareTo).orElseThrow();
         Enrolment enrolment = new Enrolment(offerId, null, personKey(offerId, "course", person.phone()),
                 person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention));
-        return new Result(outcome(seats.takeAll(enrolment, lessons.stream().map(Session::id).toList())), offer, first);
+        return new Result(outcome(seats.takeAll(enrolment, lessons.stream().map(Session::id).toList(), offer.updatedAt())), offer, first);
     }
 
     private record Person(String name, String phone) {}
@@ -98,6 +110,7 @@ public final class EnrolmentService {
             case FULL -> Outcome.FULL;
             case ALREADY_ENROLLED -> Outcome.ALREADY_ENROLLED;
             case SESSION_GONE -> Outcome.NOT_FOUND;
+            case OFFER_CHANGED -> Outcome.TRY_AGAIN;
         };
     }
 

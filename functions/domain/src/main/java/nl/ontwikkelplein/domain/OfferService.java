@@ -64,8 +64,7 @@ public final class OfferService {
         Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8));
         if (!offer.organisationId().equals(existing.organisationId()))
             throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
-        requireCourseKeepsItsEnrolments(existing, offer);
-        catalog.updateOffer(offer);
+        catalog.updateOffer(keepCourseEnrolments(existing, offer));
         return catalog.offer(offerId).orElse(offer);
     }
 
@@ -74,16 +73,37 @@ public final class OfferService {
     }
 
     /**
-     * A course enrolment holds a seat in every lesson. Once people enrolled, a new lesson would
-     * start with no seats taken and the scope cannot change without losing track of them.
+     * A course enrolment holds a seat in every lesson, so once people enrolled, a lesson added to
+     * the course starts with their seats taken: they come to every lesson. The way of enrolling
+     * cannot change then without losing track of them.
+     *
+     * @param existing the offer as stored, or null for a new one
+     * @return the changed offer, its new lessons holding the course's enrolments
      */
-    private static void requireCourseKeepsItsEnrolments(Offer existing, Offer changed) {
-        boolean enrolled = existing.sessions().stream().anyMatch(s -> s.taken() > 0);
-        if (!enrolled) return;
+    public static Offer keepCourseEnrolments(Offer existing, Offer changed) {
+        if (existing == null || existing.sessions().stream().noneMatch(s -> s.taken() > 0)) return changed;
         if (existing.enrolmentScope() != changed.enrolmentScope())
             throw new ConflictException("Er zijn al mensen aangemeld. Daarom kan de manier van aanmelden niet meer veranderen.");
-        if (existing.isCourse() && changed.sessions().stream().anyMatch(s -> existing.session(s.id()).isEmpty()))
-            throw new ConflictException("Bij deze cursus zijn al mensen aangemeld. Een les toevoegen kan dan niet; maak een nieuw aanbod.");
+        if (!existing.isCourse()) return changed;
+        int enrolled = courseEnrolments(existing);
+        List<Session> sessions = new ArrayList<>();
+        for (Session s : changed.sessions()) {
+            if (existing.session(s.id()).isPresent()) {
+                sessions.add(s);
+            } else if (s.seats() != null && s.seats() < enrolled) {
+                throw new ConflictException("Bij deze cursus zijn al " + enrolled + " mensen aangemeld. Zij komen ook naar de nieuwe les. Geef die les minstens "
+                        + enrolled + " plaatsen.");
+            } else {
+                sessions.add(s.withTaken(enrolled));
+            }
+        }
+        return changed.withSessions(sessions);
+    }
+
+    /** People enrolled in a course: each holds a seat in every lesson that is not called off. */
+    static int courseEnrolments(Offer course) {
+        List<Session> lessons = course.courseSessions().isEmpty() ? course.sessions() : course.courseSessions();
+        return lessons.stream().mapToInt(Session::taken).max().orElse(0);
     }
 
     /**

@@ -92,8 +92,8 @@ public final class PartnerImport {
                     unchanged++;
                     continue;
                 }
-                Offer offer = checks.checkImported(id, new Offer.Source(sourceId, f.externalId(), hash), input,
-                        existing == null ? List.of() : existing.sessions());
+                Offer offer = OfferService.keepCourseEnrolments(existing, checks.checkImported(id,
+                        new Offer.Source(sourceId, f.externalId(), hash), input, existing == null ? List.of() : existing.sessions()));
                 if (catalog.upsertImported(offer)) {
                     if (existing == null) created++;
                     else updated++;

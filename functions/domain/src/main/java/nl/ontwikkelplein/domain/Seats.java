@@ -4,6 +4,10 @@ package nl.ontwikkelplein.domain;
 public interface Seats {
     SeatOutcome take(Enrolment enrolment);
 
-    /** A seat in each of these sessions of the enrolment's offer (a whole course), all or none. */
-    SeatOutcome takeAll(Enrolment enrolment, java.util.List<String> sessionIds);
+    /**
+     * A seat in each of these sessions of the enrolment's offer (a whole course), all or none, and
+     * only while the offer is as it was read ({@code offerUpdatedAt}), so its set of lessons is the
+     * one these ids come from.
+     */
+    SeatOutcome takeAll(Enrolment enrolment, java.util.List<String> sessionIds, java.time.Instant offerUpdatedAt);
 }

@@ -98,7 +98,7 @@ public final class DynamoCatalog implements Catalog {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
-        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s));
+        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s, null));
         write(writes, reasons -> {
             throw new ConflictException("Offer " + offer.id() + " already exists.");
         });
@@ -109,11 +109,19 @@ public final class DynamoCatalog implements Catalog {
         Offer existing = offer(offer.id()).orElseThrow(() -> new NotFoundException("Offer " + offer.id() + " does not exist."));
         Set<String> kept = offer.sessions().stream().map(Session::id).collect(Collectors.toSet());
         List<Session> removed = existing.sessions().stream().filter(s -> !kept.contains(s.id())).toList();
+        // A lesson added to a course starts with the seats of its enrolments taken
+        // (OfferService.keepCourseEnrolments: none, or as many as were read). That is right only
+        // while nobody enrols meanwhile, so a kept lesson must still hold exactly that many.
+        List<Session> added = offer.sessions().stream().filter(s -> existing.session(s.id()).isEmpty()).toList();
+        int carried = added.stream().mapToInt(Session::taken).max().orElse(0);
+        String guard = !offer.isCourse() || added.isEmpty() ? null : offer.sessions().stream()
+                .filter(s -> existing.session(s.id()).map(e -> !e.isCancelled()).orElse(false))
+                .map(Session::id).findFirst().orElse(null);
 
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
                 .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
-        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s));
+        for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s, s.id().equals(guard) ? carried : null));
         for (Session s : removed) {
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
                     .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), CatalogItems.sessionSk(s.id())))
@@ -123,8 +131,23 @@ public final class DynamoCatalog implements Catalog {
         if (writes.size() > MAX_TRANSACTION_ITEMS)
             throw new ConflictException("Too many session changes at once; remove past sessions in a separate update.");
         write(writes, reasons -> {
-            throw new ConflictException(explain(reasons, offer, removed));
+            throw new ConflictException(explain(reasons, offer, removed, guard));
         });
+    }
+
+    /** Which rule a cancelled update broke, in words an editor understands. */
+    private static String explain(List<CancellationReason> reasons, Offer offer, List<Session> removed, String guard) {
+        for (int i = 0; i < reasons.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
+            if (i == 0) return "Het aanbod is intussen verwijderd.";
+            int s = i - 1;
+            if (s < offer.sessions().size() && offer.sessions().get(s).id().equals(guard))
+                return "Er heeft zich net iemand aangemeld voor deze cursus. Sla uw wijziging nog een keer op.";
+            if (s < offer.sessions().size())
+                return "Bij de bijeenkomst van " + offer.sessions().get(s).start() + " zijn al meer mensen aangemeld dan het nieuwe aantal plaatsen.";
+            return "Bij de bijeenkomst van " + removed.get(s - offer.sessions().size()).start() + " zijn mensen aangemeld. Zeg die bijeenkomst af in plaats van haar te verwijderen.";
+        }
+        return "Het aanbod is intussen door iemand anders gewijzigd. Probeer het opnieuw.";
     }
 
     @Override
@@ -153,21 +176,13 @@ public final class DynamoCatalog implements Catalog {
         }
     }
 
-    /** Which rule a cancelled update broke, in words an editor understands. */
-    private static String explain(List<CancellationReason> reasons, Offer offer, List<Session> removed) {
-        for (int i = 0; i < reasons.size(); i++) {
-            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
-            if (i == 0) return "Het aanbod is intussen verwijderd.";
-            int s = i - 1;
-            if (s < offer.sessions().size())
-                return "Bij de bijeenkomst van " + offer.sessions().get(s).start() + " zijn al meer mensen aangemeld dan het nieuwe aantal plaatsen.";
-            return "Bij de bijeenkomst van " + removed.get(s - offer.sessions().size()).start() + " zijn mensen aangemeld. Zeg die bijeenkomst af in plaats van haar te verwijderen.";
-        }
-        return "Het aanbod is intussen door iemand anders gewijzigd. Probeer het opnieuw.";
-    }
-
-    /** Writes the editor's fields of a session, never its seat counter. */
-    private TransactWriteItem sessionWrite(Offer offer, Session s) {
+    /**
+     * Writes the editor's fields of a session. The seat counter is only set for a new session (to
+     * the seats it starts with taken), never changed for an existing one.
+     *
+     * @param requireTaken when set, the stored counter must be exactly this (see updateOffer)
+     */
+    private TransactWriteItem sessionWrite(Offer offer, Session s, Integer requireTaken) {
         Map<String, AttributeValue> fields = CatalogItems.sessionFields(offer, s);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
@@ -181,19 +196,22 @@ public final class DynamoCatalog implements Catalog {
         }
         names.put("#taken", "taken");
         names.put("#seats", "seats");
-        values.put(":zero", Attr.n(0));
-        sets.add("#taken = if_not_exists(#taken, :zero)");
+        values.put(":initial", Attr.n(s.taken()));
+        sets.add("#taken = if_not_exists(#taken, :initial)");
         String update;
-        String condition;
+        String seatsCondition;
         if (s.seats() != null) {
             values.put(":seats", Attr.n(s.seats()));
             sets.add("#seats = :seats");
             update = "SET " + String.join(", ", sets);
-            condition = "attribute_not_exists(#taken) OR #taken <= :seats";
+            seatsCondition = "attribute_not_exists(#taken) OR #taken <= :seats";
         } else {
             update = "SET " + String.join(", ", sets) + " REMOVE #seats";
-            condition = null;
+            seatsCondition = null;
         }
+        if (requireTaken != null) values.put(":required", Attr.n(requireTaken));
+        String condition = requireTaken == null ? seatsCondition
+                : (seatsCondition == null ? "" : "(" + seatsCondition + ") AND ") + "#taken = :required";
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), CatalogItems.sessionSk(s.id())))
                 .updateExpression(update).conditionExpression(condition)

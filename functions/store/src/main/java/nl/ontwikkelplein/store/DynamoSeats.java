@@ -1,5 +1,6 @@
 package nl.ontwikkelplein.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +33,23 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
 
     @Override
     public SeatOutcome take(Enrolment e) {
-        return takeAll(e, List.of(e.sessionId()));
+        return write(e, List.of(e.sessionId()), null);
     }
 
     @Override
-    public SeatOutcome takeAll(Enrolment e, List<String> sessionIds) {
+    public SeatOutcome takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt) {
+        return write(e, sessionIds, offerCheck(e.offerId(), offerUpdatedAt));
+    }
+
+    /** @param offerCheck a condition on the offer item, checked last; null for none */
+    private SeatOutcome write(Enrolment e, List<String> sessionIds, TransactWriteItem offerCheck) {
         List<TransactWriteItem> writes = new ArrayList<>();
         for (String sessionId : sessionIds) writes.add(seat(e.offerId(), sessionId));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(enrolmentsTable)
                 .item(EnrolmentItems.enrolment(e))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", "pk"))).build());
+        if (offerCheck != null) writes.add(offerCheck);
         SeatOutcome[] refused = new SeatOutcome[1];
         try {
             Transactions.write(dynamo, writes, reasons -> refused[0] = refusal(reasons, sessionIds.size()));
@@ -64,8 +71,21 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
     }
 
-    /** Reasons come in request order: the sessions first, the enrolment last. */
+    /**
+     * The offer is still as read: an editor's change in between (a lesson added, moved or called
+     * off) changes {@code updatedAt}, and then these session ids may no longer be all its lessons.
+     */
+    private TransactWriteItem offerCheck(String offerId, Instant updatedAt) {
+        return TransactWriteItem.builder().conditionCheck(c -> {
+            c.tableName(catalogTable).key(CatalogItems.key(CatalogItems.offerPk(offerId), "OFFER"));
+            if (updatedAt == null) c.conditionExpression("attribute_not_exists(updatedAt)");
+            else c.conditionExpression("updatedAt = :read").expressionAttributeValues(Map.of(":read", Attr.s(updatedAt.toString())));
+        }).build();
+    }
+
+    /** Reasons come in request order: the sessions, the enrolment, then the offer check (if any). */
     private static SeatOutcome refusal(List<CancellationReason> reasons, int sessions) {
+        if (reasons.size() > sessions + 1 && "ConditionalCheckFailed".equals(reasons.get(sessions + 1).code())) return SeatOutcome.OFFER_CHANGED;
         if (reasons.size() > sessions && "ConditionalCheckFailed".equals(reasons.get(sessions).code())) return SeatOutcome.ALREADY_ENROLLED;
         for (int i = 0; i < Math.min(sessions, reasons.size()); i++) {
             if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;

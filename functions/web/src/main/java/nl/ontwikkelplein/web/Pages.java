@@ -210,6 +210,14 @@ public final class Pages {
                 links.add(offerLink);
                 links.add(agenda);
             }
+            case TRY_AGAIN -> {
+                heading = "Probeer het nog een keer";
+                tone = ResultPage.Tone.WARNING;
+                messages.add("Er werd net iets veranderd aan " + title + ". Daardoor bent u nog niet aangemeld.");
+                messages.add("Probeer het nog een keer. Dan lukt het meestal wel.");
+                links.add(new Link(offerPath(offer.id()) + "#aanmelden-cursus", "Aanmelden voor " + title));
+                links.add(agenda);
+            }
             default -> { // NOT_FOUND
                 heading = "We kunnen deze bijeenkomst niet vinden";
                 tone = ResultPage.Tone.WARNING;

@@ -15,7 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.time.Instant;
 import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.Enrolment;
+import nl.ontwikkelplein.domain.EnrolmentService;
+import nl.ontwikkelplein.domain.SeatOutcome;
+import nl.ontwikkelplein.domain.Seats;
+import nl.ontwikkelplein.store.DynamoSeats;
 import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferInput;
@@ -101,13 +108,95 @@ class CourseEnrolmentTest {
         List<String> ids = course.sessions().stream().map(Session::id).toList();
         List<String> withNew = new ArrayList<>(ids);
         withNew.add(null);
-        assertThrows(ConflictException.class, () -> offers.update(course.id(), courseInput("Smartphonecursus", List.of(8, 8, 8), withNew)));
-        OfferInput perSession = courseInput("Smartphonecursus", List.of(8, 8), ids);
+        // A lesson added later holds Ria's seat too: she comes to every lesson.
+        Offer longer = offers.update(course.id(), courseInput("Smartphonecursus", List.of(8, 8, 8), withNew));
+        assertEquals(List.of(1, 1, 1), longer.sessions().stream().map(Session::taken).toList());
+        assertEquals(7, longer.courseSeatsLeft());
+        List<String> threeIds = longer.sessions().stream().map(Session::id).toList();
+        List<String> fourth = new ArrayList<>(threeIds);
+        fourth.add(null);
+        // ...but not with fewer seats than people enrolled (here: the second person makes 2, the lessons get 1 seat).
+        assertEquals(201, stack.post("/api/offers/" + course.id() + "/enrolments", "application/json",
+                "{\"name\":\"Kees\",\"phone\":\"0687654322\"}").statusCode());
+        ConflictException tooSmall = assertThrows(ConflictException.class,
+                () -> offers.update(course.id(), courseInput("Smartphonecursus", List.of(1, 1, 1, 1), fourth)));
+        assertTrue(tooSmall.getMessage().contains("al 2 mensen aangemeld"), tooSmall.getMessage());
+        ids = threeIds;
+        OfferInput perSession = courseInput("Smartphonecursus", List.of(8, 8, 8), ids);
         OfferInput switched = new OfferInput(perSession.organisationId(), perSession.title(), null, null, "COURSE", "BASIC_SKILLS",
                 null, null, null, null, null, null, "PER_SESSION", perSession.sessions());
         assertThrows(ConflictException.class, () -> offers.update(course.id(), switched));
         // The same lessons with a new title are fine.
         assertEquals("Smartphonecursus voor senioren",
-                offers.update(course.id(), courseInput("Smartphonecursus voor senioren", List.of(8, 8), ids)).title());
+                offers.update(course.id(), courseInput("Smartphonecursus voor senioren", List.of(8, 8, 8), ids)).title());
+    }
+
+    @Test
+    void aLessonAddedWhilePeopleEnrolHoldsEveryonesSeat() throws Exception {
+        // Several rounds: the editor's save lands at a different point of the rush each time.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 6; round++) lessonAddedDuringRush(pool, round);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anEnrolmentThatReadTheCourseBeforeALessonWasAddedIsTakenAgainWithIt() {
+        Offer course = offers.create(courseInput("Tabletcursus", List.of(10, 10), null));
+        List<String> withNew = new ArrayList<>(course.sessions().stream().map(Session::id).toList());
+        withNew.add(null);
+        DynamoSeats dynamoSeats = new DynamoSeats(stack.stack().dynamo(), "CatalogTable", "EnrolmentsTable");
+        List<SeatOutcome> outcomes = new ArrayList<>();
+        // Between reading the course and taking the seats, the editor adds a lesson.
+        Seats editorInBetween = new Seats() {
+            @Override public SeatOutcome take(Enrolment e) { throw new AssertionError("a course takes all seats at once"); }
+
+            @Override public SeatOutcome takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt) {
+                if (outcomes.isEmpty()) offers.update(course.id(), courseInput("Tabletcursus", List.of(10, 10, 10), withNew));
+                SeatOutcome outcome = dynamoSeats.takeAll(e, sessionIds, offerUpdatedAt);
+                outcomes.add(outcome);
+                return outcome;
+            }
+        };
+        EnrolmentService enrolments = new EnrolmentService(Fixtures.catalog(stack), editorInBetween, Clock.systemUTC(), Duration.ofDays(30));
+        assertEquals(EnrolmentService.Outcome.ENROLLED, enrolments.enrolInCourse(course.id(), "Anna", "0612121212").outcome());
+        assertEquals(List.of(SeatOutcome.OFFER_CHANGED, SeatOutcome.TAKEN), outcomes, "read again after the change");
+        assertEquals(List.of(1, 1, 1), Fixtures.catalog(stack).offer(course.id()).orElseThrow().sessions().stream().map(Session::taken).toList());
+    }
+
+    private void lessonAddedDuringRush(ExecutorService pool, int round) throws Exception {
+        int people = 24;
+        Offer course = offers.create(courseInput("Digisterker " + round, List.of(40, 40), null));
+        List<String> withNew = new ArrayList<>(course.sessions().stream().map(Session::id).toList());
+        withNew.add(null);
+        String path = "/api/offers/" + course.id() + "/enrolments";
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            String phone = String.format("06%02d%06d", 30 + round, i);
+            answers.add(pool.submit(() -> stack.post(path, "application/json", "{\"name\":\"Cursist\",\"phone\":\"" + phone + "\"}")));
+        }
+        Thread.sleep(round * 30L);
+        // Meanwhile an editor adds a third lesson; a save that meets a fresh enrolment is refused and saved again.
+        Offer saved = null;
+        int refusals = 0;
+        while (saved == null) {
+            try {
+                saved = offers.update(course.id(), courseInput("Digisterker " + round, List.of(40, 40, 40), withNew));
+            } catch (ConflictException e) {
+                assertTrue(e.getMessage().contains("net iemand aangemeld"), e.getMessage());
+                assertTrue(++refusals < 100, "the editor could not save");
+            }
+        }
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (Future<HttpResponse<String>> answer : answers) byStatus.merge(answer.get(30, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+        assertEquals(Map.of(201, people), byStatus, "round " + round + ": every enrolment was taken, the course changing or not");
+
+        Offer after = Fixtures.catalog(stack).offer(course.id()).orElseThrow();
+        assertEquals(3, after.sessions().size());
+        for (Session lesson : after.sessions())
+            assertEquals(people, lesson.taken(), "round " + round + " (" + refusals + " refused saves): seats held in " + lesson.start());
+        assertEquals(people, Fixtures.scan(stack, "EnrolmentsTable").stream().filter(i -> i.get("pk").s().equals("COURSE#" + course.id())).count());
     }
 }
