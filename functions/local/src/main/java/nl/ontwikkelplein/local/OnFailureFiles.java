@@ -1,5 +1,6 @@
 package nl.ontwikkelplein.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class OnFailureFiles {
     }
 
     /** The logical id an on-failure {@code Destination} names ({@code !GetAtt Q.Arn} or {@code !Ref Q}), or null. */
-    static String destinationId(com.fasterxml.jackson.databind.JsonNode destination) {
+    static String destinationId(JsonNode destination) {
         if (destination.has("Fn::GetAtt")) {
             return destination.get("Fn::GetAtt").get(0).asText();
         }

@@ -3,6 +3,7 @@ package nl.ontwikkelplein.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public final class Scheduler implements AutoCloseable {
                 .put("approximateInvokeCount", invokeCount);
         try {
             message.set("requestPayload", JSON.readTree(event));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             message.put("requestPayload", event);
         }
         message.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST").put("functionError", "Unhandled");
