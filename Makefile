@@ -88,10 +88,8 @@ build-ImportFunction: check-artifacts-dir jar-importer
 jars:
 	$(MVN) $(MVN_FLAGS) install
 
-# The cold-start benchmark: every function jar in a fresh JVM against DynamoDB Local.
+# The cold-start benchmark: every function jar in a fresh JVM against loopback stand-ins.
 # Needs the jars: `mvn -q -DskipTests install` first (the benchmark says so when they are missing).
-# exec:exec, not exec:java: the local module's exec configuration names LocalMain as its main
-# class, and a configured mainClass wins over -Dexec.mainClass.
 coldstart-bench:
-	$(MVN) -q -pl functions/local compile exec:exec -Dexec.executable="$(JAVA)" \
-	  -Dexec.args="-cp %classpath nl.ontwikkelplein.local.bench.ColdStartBench $(BENCH_ARGS)"
+	$(MVN) -q -pl tools/coldstart-bench compile exec:exec -Dexec.executable="$(JAVA)" \
+	  -Dexec.args="-cp %classpath nl.ontwikkelplein.tools.bench.ColdStartBench $(BENCH_ARGS)"

@@ -15,11 +15,8 @@ import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferInput;
 import nl.ontwikkelplein.domain.OfferService;
-import nl.ontwikkelplein.store.DynamoCatalog;
-import nl.ontwikkelplein.store.DynamoClients;
-import nl.ontwikkelplein.store.DynamoEditorTokens;
-import nl.ontwikkelplein.store.TableNames;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /** Editor API: offers with their sessions, for staff with a valid bearer token. */
 public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -29,16 +26,16 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final OfferService offers;
     private final EditorAuth auth;
 
+    /** Lambda's constructor: DynamoDB from the function's environment. */
     public EditorApiHandler() {
-        this(System.getenv());
+        this(DynamoStores.fromEnvironment(System.getenv()), System.getenv());
     }
 
-    public EditorApiHandler(Map<String, String> env) {
-        TableNames tables = TableNames.from(env);
-        DynamoDbClient dynamo = DynamoClients.create();
+    /** The composition root, with any storage adapters (the local runtime passes SQLite ones). */
+    public EditorApiHandler(Stores stores, Map<String, String> env) {
         Clock clock = Clock.systemUTC();
-        this.offers = new OfferService(new DynamoCatalog(dynamo, tables.catalog()), clock);
-        this.auth = new EditorAuth(new DynamoEditorTokens(dynamo, tables.editors()), clock);
+        this.offers = new OfferService(stores.catalog(), clock);
+        this.auth = new EditorAuth(stores.editorTokens(), clock);
     }
 
     @Override

@@ -21,12 +21,9 @@ import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Session;
-import nl.ontwikkelplein.store.DynamoCatalog;
-import nl.ontwikkelplein.store.DynamoClients;
-import nl.ontwikkelplein.store.DynamoSeats;
-import nl.ontwikkelplein.store.TableNames;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 import nl.ontwikkelplein.web.Pages;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Public API: health, the OpenAPI description, and enrolment from the plain HTML form or JSON. */
 public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -40,17 +37,19 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final EnrolmentService enrolments;
     private final Pages pages = new Pages();
 
+    /** Lambda's constructor: DynamoDB and settings from the function's environment. */
     public PublicApiHandler() {
-        this(System.getenv());
+        this(DynamoStores.fromEnvironment(System.getenv()), System.getenv());
     }
 
-    public PublicApiHandler(Map<String, String> env) {
-        TableNames tables = TableNames.from(env);
-        DynamoDbClient dynamo = DynamoClients.create();
-        this.catalog = new DynamoCatalog(dynamo, tables.catalog());
+    /**
+     * The composition root, with any storage adapters (the local runtime passes SQLite ones) and
+     * the settings of template.yaml ({@code ENROLMENT_RETENTION_DAYS}).
+     */
+    public PublicApiHandler(Stores stores, Map<String, String> env) {
+        this.catalog = stores.catalog();
         int retentionDays = Integer.parseInt(env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90"));
-        this.enrolments = new EnrolmentService(catalog, new DynamoSeats(dynamo, tables.catalog(), tables.enrolments()),
-                Clock.systemUTC(), Duration.ofDays(retentionDays));
+        this.enrolments = new EnrolmentService(catalog, stores.seats(), Clock.systemUTC(), Duration.ofDays(retentionDays));
     }
 
     record EnrolRequest(String name, String phone) {}

@@ -6,5 +6,6 @@ import java.util.Optional;
 public interface EditorTokens {
     Optional<Editor> findByTokenHash(String tokenHash);
 
+    /** @throws ConflictException (DUPLICATE) when a token with this hash exists */
     void save(String tokenHash, Editor editor);
 }

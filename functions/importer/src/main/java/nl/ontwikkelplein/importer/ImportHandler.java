@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.PartnerImport;
-import nl.ontwikkelplein.store.DynamoCatalog;
-import nl.ontwikkelplein.store.DynamoClients;
-import nl.ontwikkelplein.store.TableNames;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /**
  * The nightly import: every feed in IMPORT_FEEDS is fetched, read and upserted. One broken feed
@@ -24,13 +24,15 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     private final PartnerImport importer;
     private final FeedFetcher fetcher = new FeedFetcher();
 
+    /** Lambda's constructor: DynamoDB and the feeds from the function's environment. */
     public ImportHandler() {
-        this(System.getenv());
+        this(DynamoStores.fromEnvironment(System.getenv()), System.getenv());
     }
 
-    public ImportHandler(Map<String, String> env) {
+    /** The composition root, with any storage adapters, and the feeds of {@code IMPORT_FEEDS}. */
+    public ImportHandler(Stores stores, Map<String, String> env) {
         this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
-        DynamoCatalog catalog = new DynamoCatalog(DynamoClients.create(), TableNames.from(env).catalog());
+        Catalog catalog = stores.catalog();
         this.importer = new PartnerImport(catalog, new OfferService(catalog, Clock.systemUTC()), Clock.systemUTC());
     }
 

@@ -3,7 +3,7 @@ package nl.ontwikkelplein.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.services.dynamodb.model.Record;
+import nl.ontwikkelplein.store.sqlite.ChangeLog;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,17 +50,17 @@ final class BatchDelivery {
     }
 
     /** Delivers a batch with retries; false only when stopping before the batch was settled. */
-    boolean deliver(List<Record> batch, String shardId, String streamArn) throws InterruptedException {
+    boolean deliver(List<ChangeLog.Change> batch, String shardId, String streamArn) throws InterruptedException {
         return deliver(batch, shardId, streamArn, source.maximumRetryAttempts());
     }
 
-    private boolean deliver(List<Record> batch, String shardId, String streamArn, int retriesLeft) throws InterruptedException {
-        List<Record> pending = batch;
+    private boolean deliver(List<ChangeLog.Change> batch, String shardId, String streamArn, int retriesLeft) throws InterruptedException {
+        List<ChangeLog.Change> pending = batch;
         for (int attempt = 1; ; attempt++) {
             if (!running.getAsBoolean()) {
                 return false;
             }
-            Outcome outcome = invoke(pending, streamArn);
+            Outcome outcome = invoke(pending);
             if (!running.getAsBoolean()) {
                 return false;
             }
@@ -92,10 +92,10 @@ final class BatchDelivery {
         static final Outcome SUCCESS = new Outcome(true, 0, null);
     }
 
-    private Outcome invoke(List<Record> batch, String streamArn) {
+    private Outcome invoke(List<ChangeLog.Change> batch) {
         String response;
         try {
-            response = functions.invoke(source.functionId(), StreamRecords.event(batch, streamArn));
+            response = functions.invoke(source.functionId(), StreamRecords.event(batch));
         } catch (FunctionError e) {
             LOG.warning(() -> source.id() + ": function error on a batch of " + batch.size() + ": " + e.errorType() + ": " + e.getMessage());
             return new Outcome(false, -1, e.errorType() + ": " + e.getMessage());
@@ -107,7 +107,7 @@ final class BatchDelivery {
      * Reads StreamsEventResponse as Lambda does: no response, no list or an empty list is success;
      * an identifier that is null, empty or not in the batch fails the whole batch.
      */
-    private static Outcome batchItemFailures(String response, List<Record> batch) {
+    private static Outcome batchItemFailures(String response, List<ChangeLog.Change> batch) {
         JsonNode failures;
         try {
             failures = JSON.readTree(response).path("batchItemFailures");
@@ -129,23 +129,23 @@ final class BatchDelivery {
         return new Outcome(false, first, "function reported " + failures.size() + " failed record(s)");
     }
 
-    private static int indexOf(List<Record> batch, String sequenceNumber) {
+    private static int indexOf(List<ChangeLog.Change> batch, String sequenceNumber) {
         for (int i = 0; i < batch.size(); i++) {
-            if (!sequenceNumber.isEmpty() && batch.get(i).dynamodb().sequenceNumber().equals(sequenceNumber)) {
+            if (!sequenceNumber.isEmpty() && StreamRecords.sequenceNumber(batch.get(i).sequenceNumber()).equals(sequenceNumber)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private boolean tooOld(List<Record> batch) {
+    private boolean tooOld(List<ChangeLog.Change> batch) {
         long maxAge = source.maximumRecordAgeSeconds() < 0 ? STREAM_RETENTION_SECONDS : source.maximumRecordAgeSeconds();
-        Instant created = batch.get(0).dynamodb().approximateCreationDateTime();
+        Instant created = batch.get(0).createdAt();
         return created != null && created.plusSeconds(maxAge).isBefore(Instant.now());
     }
 
     /** Records what Lambda would send to the on-failure destination (batch info, not the records). */
-    private void sendToOnFailureDestination(List<Record> batch, String shardId, String streamArn, int invokeCount, String reason) {
+    private void sendToOnFailureDestination(List<ChangeLog.Change> batch, String shardId, String streamArn, int invokeCount, String reason) {
         String destination = source.onFailureDestination();
         ObjectNode message = JSON.createObjectNode();
         message.putObject("requestContext")
@@ -158,8 +158,8 @@ final class BatchDelivery {
         message.put("timestamp", Instant.now().toString());
         message.putObject("DDBStreamBatchInfo")
                 .put("shardId", shardId)
-                .put("startSequenceNumber", batch.get(0).dynamodb().sequenceNumber())
-                .put("endSequenceNumber", batch.get(batch.size() - 1).dynamodb().sequenceNumber())
+                .put("startSequenceNumber", StreamRecords.sequenceNumber(batch.get(0).sequenceNumber()))
+                .put("endSequenceNumber", StreamRecords.sequenceNumber(batch.get(batch.size() - 1).sequenceNumber()))
                 .put("batchSize", batch.size())
                 .put("streamArn", streamArn);
         if (destination == null) {

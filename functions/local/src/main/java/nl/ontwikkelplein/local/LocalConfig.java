@@ -16,14 +16,14 @@ public record LocalConfig(
         Path templateFile,
         Path dataDir,
         int httpPort,
-        int dynamoPort,
         int s3Port,
         Map<String, String> parameterOverrides) {
 
     public static final String HOST = "127.0.0.1";
-    /** Fixed local credentials for the JVM-wide defaults (neither local server checks them). */
+    /** The local credentials: the container credentials endpoint hands them to the functions (S3Proxy does not check them). */
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "localsecret";
+    public static final String DATABASE_FILE = "ontwikkelplein.db";
     private static final String PARAMETER_PREFIX = "ONTWIKKELPLEIN_PARAMETER_";
 
     public LocalConfig {
@@ -46,7 +46,6 @@ public record LocalConfig(
         });
         return new LocalConfig(template, dataDir,
                 port(env, "ONTWIKKELPLEIN_HTTP_PORT", 8080),
-                port(env, "ONTWIKKELPLEIN_DYNAMODB_PORT", 8000),
                 port(env, "ONTWIKKELPLEIN_S3_PORT", 9000),
                 parameters);
     }
@@ -61,22 +60,23 @@ public record LocalConfig(
         throw new IllegalStateException("no template.yaml in " + start + " or any directory above it");
     }
 
-    public LocalConfig withPorts(int http, int dynamo, int s3) {
-        return new LocalConfig(templateFile, dataDir, http, dynamo, s3, parameterOverrides);
+    public LocalConfig withPorts(int http, int s3) {
+        return new LocalConfig(templateFile, dataDir, http, s3, parameterOverrides);
     }
 
     public LocalConfig withParameter(String name, String value) {
         Map<String, String> parameters = new LinkedHashMap<>(parameterOverrides);
         parameters.put(name, value);
-        return new LocalConfig(templateFile, dataDir, httpPort, dynamoPort, s3Port, parameters);
+        return new LocalConfig(templateFile, dataDir, httpPort, s3Port, parameters);
     }
 
     public String httpUrl() {
         return "http://" + HOST + ":" + httpPort;
     }
 
-    public String dynamoUrl() {
-        return "http://" + HOST + ":" + dynamoPort;
+    /** The SQLite database file that holds every table (docs/storage.md). */
+    public Path databaseFile() {
+        return dataDir.resolve(DATABASE_FILE);
     }
 
     public String s3Url() {

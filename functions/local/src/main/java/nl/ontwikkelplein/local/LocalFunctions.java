@@ -12,6 +12,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +28,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import nl.ontwikkelplein.domain.Stores;
 
 /**
- * The template's functions, each as one warm handler instance, invoked the way the Lambda service
- * invokes them: event JSON in, response JSON out.
+ * The template's functions, invoked the way the Lambda service invokes them: event JSON in,
+ * response JSON out, and like Lambda with one handler instance per concurrent invocation.
  *
- * <p>An instance is created on the first invocation (a cold start) and kept; after a timeout it is
- * thrown away, as Lambda discards that execution environment. Its constructor gets the function's
- * environment from the template when it has a public {@code (Map<String, String>)} constructor
- * (System.getenv cannot be set in-process), else the no-arg constructor is used. Lambda runs
- * concurrent requests in separate instances; handlers are written thread-safe, so one instance
- * here serves concurrent invocations.
+ * <p>Each function keeps a pool of execution environments. An invocation takes an idle one or
+ * creates a new one (a cold start), and gives it back when done, so concurrent requests run side
+ * by side in separate instances, and an instance never serves two invocations at once. After a
+ * timeout the environment is thrown away, as Lambda discards it.
+ *
+ * <p>A handler is constructed the way its class allows, first match wins: with its storage ports
+ * and the function's environment from the template ({@code (Stores, Map<String, String>)}: the
+ * production handlers' composition root, here with the SQLite adapters), with the environment
+ * alone ({@code (Map<String, String>)}), or with no arguments. (System.getenv cannot be set
+ * in-process, so the environment goes in as an argument.)
  */
 public final class LocalFunctions implements AutoCloseable {
 
@@ -49,10 +57,13 @@ public final class LocalFunctions implements AutoCloseable {
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final LambdaSerialization serialization;
     private final ClassLoader loader;
+    private final Function<Map<String, String>, Stores> storesFor;
     private final ExecutorService invocations;
 
-    public LocalFunctions(List<FunctionSpec> specs, ClassLoader loader) {
+    /** @param storesFor the storage ports for a function with this environment (its table names) */
+    public LocalFunctions(List<FunctionSpec> specs, ClassLoader loader, Function<Map<String, String>, Stores> storesFor) {
         this.loader = loader;
+        this.storesFor = storesFor;
         this.serialization = new LambdaSerialization(loader);
         AtomicInteger threads = new AtomicInteger();
         this.invocations = Executors.newCachedThreadPool(task -> {
@@ -89,17 +100,18 @@ public final class LocalFunctions implements AutoCloseable {
      */
     public String invoke(String functionId, String eventJson) throws FunctionError {
         FunctionInstance function = instance(functionId);
-        Object handler = function.handler(); // init phase: not counted against the timeout, like Lambda
+        Object handler = function.acquire(); // init phase: not counted against the timeout, like Lambda
         listeners.forEach(listener -> listener.invoked(function.spec, handler, eventJson));
         long timeoutMillis = function.spec.timeoutSeconds() * 1000L;
         LocalContext context = new LocalContext(function.spec, UUID.randomUUID().toString(),
                 System.currentTimeMillis() + timeoutMillis);
         Future<String> result = invocations.submit(() -> function.handle(handler, eventJson, context));
         try {
-            return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            String response = result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            function.release(handler);
+            return response;
         } catch (TimeoutException e) {
-            result.cancel(true);
-            function.discard(handler);
+            result.cancel(true); // the environment is not given back: Lambda discards it
             throw new FunctionError("Sandbox.Timedout",
                     "Task timed out after " + function.spec.timeoutSeconds() + ".00 seconds", null);
         } catch (InterruptedException e) {
@@ -107,6 +119,7 @@ public final class LocalFunctions implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FunctionError("Interrupted", "invocation of " + functionId + " interrupted", e);
         } catch (ExecutionException e) {
+            function.release(handler); // a function error keeps the environment, as in Lambda
             Throwable cause = e.getCause();
             if (cause instanceof FunctionError error) {
                 throw error;
@@ -145,29 +158,40 @@ public final class LocalFunctions implements AutoCloseable {
         invocations.shutdownNow();
     }
 
-    /** One function's execution environment: the handler instance and how to call it. */
+    /** How many execution environments a function has now (idle or busy); for tests and tooling. */
+    public int environments(String functionId) {
+        return instance(functionId).created.get();
+    }
+
+    /** One function: its idle execution environments (handler instances) and how to call them. */
     private final class FunctionInstance {
 
         private final FunctionSpec spec;
-        private Object handler;
-        private Type inputType;
+        private final Deque<Object> idle = new ArrayDeque<>();
+        private final AtomicInteger created = new AtomicInteger();
+        private volatile Type inputType;
 
         FunctionInstance(FunctionSpec spec) {
             this.spec = spec;
         }
 
-        synchronized Object handler() throws FunctionError {
-            if (handler == null) {
-                handler = create();
+        /** An idle environment, or a new one (constructed outside the lock, so cold starts overlap). */
+        Object acquire() throws FunctionError {
+            synchronized (this) {
+                if (!idle.isEmpty()) {
+                    return idle.pop();
+                }
+            }
+            Object handler = create();
+            if (inputType == null) {
                 inputType = inputType(handler.getClass());
             }
+            created.incrementAndGet();
             return handler;
         }
 
-        synchronized void discard(Object instance) {
-            if (handler == instance) {
-                handler = null;
-            }
+        synchronized void release(Object handler) {
+            idle.push(handler);
         }
 
         String handle(Object instance, String eventJson, Context context) throws Exception {
@@ -199,12 +223,15 @@ public final class LocalFunctions implements AutoCloseable {
                 if (!"handleRequest".equals(spec.handlerMethod())) {
                     throw new FunctionError("Runtime.InvalidHandler", "only handleRequest is supported, not " + spec.handlerMethod(), null);
                 }
-                try {
-                    Constructor<?> withEnvironment = type.getConstructor(Map.class);
-                    return withEnvironment.newInstance(spec.environment());
-                } catch (NoSuchMethodException e) {
-                    return type.getConstructor().newInstance();
+                Constructor<?> withStores = constructor(type, Stores.class, Map.class);
+                if (withStores != null) {
+                    return withStores.newInstance(storesFor.apply(spec.environment()), spec.environment());
                 }
+                Constructor<?> withEnvironment = constructor(type, Map.class);
+                if (withEnvironment != null) {
+                    return withEnvironment.newInstance(spec.environment());
+                }
+                return type.getConstructor().newInstance();
             } catch (FunctionError e) {
                 throw e;
             } catch (InvocationTargetException e) {
@@ -212,6 +239,16 @@ public final class LocalFunctions implements AutoCloseable {
                 throw new FunctionError("Runtime.InitError", spec.logicalId() + " failed to initialise: " + cause, cause);
             } catch (ReflectiveOperationException | LinkageError e) {
                 throw new FunctionError("Runtime.InitError", spec.logicalId() + " cannot load " + spec.handlerClass() + ": " + e, e);
+            } catch (RuntimeException e) { // the stores could not be made for this environment
+                throw new FunctionError("Runtime.InitError", spec.logicalId() + " failed to initialise: " + e, e);
+            }
+        }
+
+        private static Constructor<?> constructor(Class<?> type, Class<?>... parameters) {
+            try {
+                return type.getConstructor(parameters);
+            } catch (NoSuchMethodException e) {
+                return null;
             }
         }
 

@@ -1,7 +1,6 @@
 package nl.ontwikkelplein.local;
 
 import nl.ontwikkelplein.local.demo.DemoData;
-import nl.ontwikkelplein.store.DynamoCatalog;
 
 import java.time.Clock;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs Ontwikkelplein on this machine: {@code mvn -q -DskipTests install exec:java -pl functions/local -am}.
- * Configuration by environment: ONTWIKKELPLEIN_HTTP_PORT (8080), ONTWIKKELPLEIN_DYNAMODB_PORT
- * (8000), ONTWIKKELPLEIN_S3_PORT (9000), ONTWIKKELPLEIN_DATA_DIR (repo root/.local-data),
+ * Configuration by environment: ONTWIKKELPLEIN_HTTP_PORT (8080), ONTWIKKELPLEIN_S3_PORT (9000),
+ * ONTWIKKELPLEIN_DATA_DIR (repo root/.local-data),
  * ONTWIKKELPLEIN_PARAMETER_&lt;Name&gt; for template parameters. Stops on Ctrl-C.
  *
  * <p>What only the local run does, all here: the ImportFeeds parameter defaults to the demo feeds
@@ -67,7 +66,7 @@ public final class LocalMain {
     /** Demo data into an empty catalog, then one full site build. Failures are logged, not fatal. */
     static void prepare(LocalStack stack) {
         try {
-            boolean loaded = DemoData.loadIfEmpty(new DynamoCatalog(stack.dynamo(), LocalNames.tableName("CatalogTable")), Clock.systemUTC());
+            boolean loaded = DemoData.loadIfEmpty(stack.stores().catalog(), Clock.systemUTC());
             if (loaded) {
                 LOG.info("demo data loaded");
             }

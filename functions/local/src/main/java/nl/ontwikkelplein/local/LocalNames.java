@@ -11,7 +11,7 @@ public final class LocalNames {
 
     public static final String STACK_NAME = "ontwikkelplein";
     public static final String REGION = "eu-west-1";
-    /** The account id DynamoDB Local itself puts in its ARNs. */
+    /** The account id of local ARNs (stream ARNs, function ARNs in on-failure records). */
     public static final String ACCOUNT_ID = "000000000000";
 
     private LocalNames() {

@@ -1,32 +1,47 @@
 package nl.ontwikkelplein.local;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.TableNames;
+import nl.ontwikkelplein.store.sqlite.ChangeLog;
+import nl.ontwikkelplein.store.sqlite.ExpirySweeper;
+import nl.ontwikkelplein.store.sqlite.SqliteDatabase;
+import nl.ontwikkelplein.store.sqlite.SqliteStores;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The whole local runtime in one JVM, wired from template.yaml: DynamoDB Local with the template's
- * tables, S3Proxy with its bucket, the handlers, stream and schedule delivery, and the HTTP front.
+ * The whole local runtime in one JVM, wired from template.yaml: the tables in one SQLite
+ * database (with its change log as the tables' streams), S3Proxy with the template's bucket, the
+ * container credentials endpoint, the handlers, stream and schedule delivery, and the HTTP front.
  * Data lives under the data directory and survives {@link #stop()} and a new {@link #start}.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+    /** How often expired personal data is swept away (DynamoDB TTL takes up to days; locally a minute). */
+    static final long SWEEP_INTERVAL_SECONDS = 60;
 
     private final LocalConfig config;
     private final SamTemplate template;
     private final boolean freshDataDir;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private DynamoDbClient dynamo;
+    private final Clock clock = Clock.systemUTC();
+    private SqliteDatabase database;
+    private ChangeLog changeLog;
+    private ExpirySweeper sweeper;
     private S3Client s3;
+    private LocalCredentials credentials;
     private LocalFunctions functions;
     private Scheduler scheduler;
     private HttpFront front;
@@ -34,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalConfig config, SamTemplate template) {
         this.config = config;
         this.template = template;
-        this.freshDataDir = !Files.isDirectory(config.dataDir().resolve("dynamodb"));
+        this.freshDataDir = !Files.isRegularFile(config.databaseFile());
     }
 
     /** Starts everything in order; on failure stops what was already started and rethrows. */
@@ -51,30 +66,52 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        LocalSdk.configureJvm(config);
-        Path data = config.dataDir();
-        started.push(LocalDynamo.start(config.dynamoPort(), data.resolve("dynamodb")));
-        started.push(LocalS3.start(config.s3Port(), data.resolve("s3")));
-
-        dynamo = closing(LocalSdk.dynamo(config));
-        DynamoDbStreamsClient streams = closing(LocalSdk.streams(config));
+        credentials = closing(LocalCredentials.start(LocalConfig.ACCESS_KEY, LocalConfig.SECRET_KEY));
+        LocalSdk.configureJvm(config, credentials);
+        database = closing(SqliteDatabase.open(config.databaseFile()));
+        changeLog = new ChangeLog(database, clock);
+        sweeper = new ExpirySweeper(database, clock, LocalNames.tableName("EnrolmentsTable"), LocalNames.tableName("EditorsTable"));
+        started.push(LocalS3.start(config.s3Port(), config.dataDir().resolve("s3")));
         s3 = closing(LocalSdk.s3(config));
-        new LocalTables(dynamo).ensure(template.tables());
         LocalS3.ensureBuckets(s3, template.buckets().values());
 
-        functions = closing(new LocalFunctions(template.functions(), LocalStack.class.getClassLoader()));
+        functions = closing(new LocalFunctions(template.functions(), LocalStack.class.getClassLoader(), this::storesFor));
         for (String id : functions.ids()) {
             functions.handlerProblem(id).ifPresent(problem -> LOG.warning(id + " cannot run: " + problem));
         }
-        scheduler = closing(new Scheduler(template.schedules(), functions, data));
+        scheduler = closing(new Scheduler(template.schedules(), functions, config.dataDir()));
         for (StreamSource source : template.streams()) {
-            StreamPoller poller = closing(new StreamPoller(source, dynamo, streams, functions, data));
+            ChangeLogPoller poller = closing(new ChangeLogPoller(source, changeLog, functions, config.dataDir()));
             poller.start();
         }
+        ScheduledExecutorService sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "expiry-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.push(sweeps::shutdownNow);
+        sweeps.scheduleWithFixedDelay(this::sweepQuietly, 0, SWEEP_INTERVAL_SECONDS, TimeUnit.SECONDS);
         front = closing(new HttpFront(config.httpPort(), new ApiRoutes(template.routes()), functions,
                 new SiteFiles(s3, template.siteBucketName(), template.siteHeaders()), template.siteFailover(), new LocalEndpoints(scheduler, template)));
         front.start();
         scheduler.start();
+    }
+
+    /** The SQLite adapters, filing changes under the table names of this function's environment. */
+    private Stores storesFor(Map<String, String> env) {
+        TableNames tables = TableNames.from(env);
+        return SqliteStores.on(database, clock, tables.catalog(), tables.enrolments(), tables.editors());
+    }
+
+    private void sweepQuietly() {
+        try {
+            ExpirySweeper.Swept swept = sweeper.sweep();
+            if (swept.enrolments() + swept.editorTokens() > 0) {
+                LOG.info(() -> "expired and deleted: " + swept.enrolments() + " enrolment(s), " + swept.editorTokens() + " editor token(s)");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "expiry sweep failed; trying again in a minute", e);
+        }
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
@@ -107,19 +144,37 @@ public final class LocalStack implements AutoCloseable {
         return template;
     }
 
-    /** True when this start created the data directory's database: nothing was stored before. */
+    /** True when this start created the database: nothing was stored before. */
     public boolean freshDataDir() {
         return freshDataDir;
     }
 
-    /** A DynamoDB client for the local tables (table names: {@link LocalNames#tableName}). */
-    public DynamoDbClient dynamo() {
-        return dynamo;
+    /** The storage ports on the local database, with the template's table names. */
+    public Stores stores() {
+        return SqliteStores.on(database, clock, LocalNames.tableName("CatalogTable"), LocalNames.tableName("EnrolmentsTable"),
+                LocalNames.tableName("EditorsTable"));
+    }
+
+    public SqliteDatabase database() {
+        return database;
+    }
+
+    /** The tables' streams: append here to feed a stream function as a table write would. */
+    public ChangeLog changeLog() {
+        return changeLog;
+    }
+
+    public ExpirySweeper sweeper() {
+        return sweeper;
     }
 
     /** An S3 client for the local buckets (path-style). */
     public S3Client s3() {
         return s3;
+    }
+
+    public LocalCredentials credentials() {
+        return credentials;
     }
 
     public LocalFunctions functions() {

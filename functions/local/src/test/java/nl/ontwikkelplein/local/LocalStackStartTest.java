@@ -1,11 +1,8 @@
 package nl.ontwikkelplein.local;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.awssdk.services.s3.S3Client;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -13,17 +10,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Both servers of the stack start in one JVM (DynamoDB Local on Jetty 12.0, S3Proxy on its
- * relocated Jetty 12.1), create what the template declares, listen on loopback only, and the
- * handlers' default-built SDK clients reach them through the JVM-wide endpoint properties.
+ * The stack starts in one JVM (the SQLite database, S3Proxy on its relocated Jetty, the
+ * credentials endpoint), creates what the template declares, listens on loopback only, and a
+ * function's default-built SDK client reaches S3 with credentials from the container endpoint.
  */
 @LocalStackTest(LocalStackTest.Template.TEST)
 class LocalStackStartTest {
@@ -31,17 +32,15 @@ class LocalStackStartTest {
     static TestStack stack;
 
     @Test
-    void tablesAreCreatedFromTheTemplate() {
-        DynamoDbClient dynamo = stack.stack().dynamo();
-        assertEquals(List.of("AuditTable", "PlainTable", "TestTable"), dynamo.listTables().tableNames().stream().sorted().toList());
-        TableDescription table = dynamo.describeTable(b -> b.tableName("TestTable")).table();
-        assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
-        TableDescription plain = dynamo.describeTable(b -> b.tableName("PlainTable")).table();
-        assertEquals("gsi1", plain.globalSecondaryIndexes().get(0).indexName());
-        assertEquals("gsi1pk", plain.globalSecondaryIndexes().get(0).keySchema().get(0).attributeName());
-        assertEquals(TimeToLiveStatus.ENABLED, dynamo.describeTimeToLive(b -> b.tableName("TestTable")).timeToLiveDescription().timeToLiveStatus());
-        assertEquals("expiresAt", dynamo.describeTimeToLive(b -> b.tableName("TestTable")).timeToLiveDescription().attributeName());
-        assertTrue(plain.streamSpecification() == null);
+    void theDatabaseFileIsInTheDataDirectoryInWalMode() {
+        assertTrue(java.nio.file.Files.isRegularFile(stack.config().dataDir().resolve(LocalConfig.DATABASE_FILE)));
+        String mode = stack.stack().database().read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("PRAGMA journal_mode")) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+        assertEquals("wal", mode);
     }
 
     @Test
@@ -57,31 +56,35 @@ class LocalStackStartTest {
     }
 
     @Test
-    void defaultBuiltClientsReachTheLocalServers() {
-        // Built like a handler builds them in Lambda: no endpoint, no credentials, no region in code.
-        try (DynamoDbClient dynamo = DynamoDbClient.create(); S3Client s3 = S3Client.create()) {
-            assertTrue(dynamo.listTables().tableNames().contains("TestTable"));
+    void defaultBuiltClientsReachS3WithCredentialsFromTheContainerEndpoint() {
+        int before = stack.stack().credentials().requests();
+        // Built like a handler builds it in Lambda: no endpoint, no keys, no region in code.
+        try (S3Client s3 = S3Client.create()) {
             assertTrue(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("ontwikkelplein-sitebucket")));
         }
+        var credentials = ContainerCredentialsProvider.builder().build().resolveCredentials();
+        assertEquals(LocalConfig.ACCESS_KEY, credentials.accessKeyId());
+        assertTrue(stack.stack().credentials().requests() > before, "the endpoint was asked");
     }
 
     @Test
-    void clientsWithOtherCredentialsStillReachTheLocalServers() {
-        // A developer's shell may hold real AWS keys; the handlers' credential chains prefer them.
-        var otherKeys = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAEXAMPLEEXAMPLE", "not-the-local-secret"));
-        try (S3Client s3 = S3Client.builder().credentialsProvider(otherKeys).region(software.amazon.awssdk.regions.Region.US_EAST_1).build();
-             DynamoDbClient dynamo = DynamoDbClient.builder().credentialsProvider(otherKeys).region(software.amazon.awssdk.regions.Region.US_EAST_1).build()) {
-            s3.putObject(b -> b.bucket("ontwikkelplein-sitebucket").key("other-keys.txt"), RequestBody.fromString("ok"));
-            assertEquals("ok", s3.getObjectAsBytes(b -> b.bucket("ontwikkelplein-sitebucket").key("other-keys.txt")).asUtf8String());
-            assertTrue(dynamo.listTables().tableNames().contains("TestTable"), "one shared database for every key and region");
-        }
+    void theCredentialsEndpointWantsItsToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(stack.stack().credentials().fullUri());
+        assertEquals(403, http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, http.send(HttpRequest.newBuilder(uri).header("Authorization", "wrong").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Authorization", stack.stack().credentials().authorizationToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode());
+        assertTrue(ok.body().contains("\"AccessKeyId\":\"" + LocalConfig.ACCESS_KEY + "\""), ok.body());
     }
 
     @Test
     void serversListenOnLoopbackOnly() throws IOException {
         LocalConfig config = stack.config();
-        for (int port : List.of(config.dynamoPort(), config.s3Port(), config.httpPort())) {
+        int credentialsPort = URI.create(stack.stack().credentials().fullUri()).getPort();
+        for (int port : List.of(config.s3Port(), config.httpPort(), credentialsPort)) {
             assertTrue(connects(InetAddress.getLoopbackAddress(), port), "port " + port + " on loopback");
             for (InetAddress other : nonLoopbackAddresses()) {
                 assertFalse(connects(other, port), "port " + port + " must not be reachable on " + other);

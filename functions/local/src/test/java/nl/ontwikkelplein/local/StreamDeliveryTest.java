@@ -1,54 +1,54 @@
 package nl.ontwikkelplein.local;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import nl.ontwikkelplein.local.fixtures.StreamRecorder;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The test table's stream delivered to StreamRecorder as Lambda's event source mapping would. */
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.ontwikkelplein.local.fixtures.StreamRecorder;
+import nl.ontwikkelplein.store.sqlite.ChangeLog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test table's stream (its rows of the change log) delivered to StreamRecorder as Lambda's
+ * event source mapping would: the template's batch size, retries, bisecting and on-failure
+ * destination. Records are appended the way a store adapter writes them, with images where a
+ * writer gives them (StreamRecorder is steered by fields of the image).
+ */
 @LocalStackTest(LocalStackTest.Template.TEST)
 class StreamDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static TestStack stack;
-    static DynamoDbClient dynamo;
 
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = stack.stack().dynamo();
-    }
-
-    private static Map<String, AttributeValue> item(String pk, Object... extra) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS(pk));
-        item.put("sk", AttributeValue.fromS("ITEM"));
+    /** An item image in DynamoDB JSON: pk, sk ITEM, and name/value pairs (numbers as N). */
+    private static String image(String pk, Object... extra) {
+        ObjectNode item = JSON.createObjectNode();
+        item.putObject("pk").put("S", pk);
+        item.putObject("sk").put("S", "ITEM");
         for (int i = 0; i < extra.length; i += 2) {
             Object value = extra[i + 1];
-            item.put((String) extra[i], value instanceof Number ? AttributeValue.fromN(value.toString()) : AttributeValue.fromS(value.toString()));
+            item.putObject((String) extra[i]).put(value instanceof Number ? "N" : "S", value.toString());
         }
-        return item;
+        return item.toString();
     }
 
-    private static void put(Map<String, AttributeValue> item) {
-        dynamo.putItem(b -> b.tableName("TestTable").item(item));
+    private static ChangeLog.Entry insert(String pk, Object... extra) {
+        return new ChangeLog.Entry("TestTable", "INSERT", ChangeLog.keys(pk, "ITEM"), image(pk, extra), null, false);
+    }
+
+    private static void append(ChangeLog.Entry... entries) {
+        stack.stack().changeLog().appendAll(List.of(entries));
     }
 
     private static boolean delivered(String pk, int times) {
@@ -57,11 +57,11 @@ class StreamDeliveryTest {
 
     @Test
     void insertModifyRemoveArriveAsDynamodbEvents() throws Exception {
-        put(item("crud", "title", "eerste", "seats", 12));
+        append(insert("crud", "title", "eerste", "seats", 12));
         assertTrue(TestStack.await(WAIT, () -> delivered("crud", 1)), "INSERT delivered");
-        dynamo.updateItem(b -> b.tableName("TestTable").key(Map.of("pk", AttributeValue.fromS("crud"), "sk", AttributeValue.fromS("ITEM")))
-                .updateExpression("SET title = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("tweede"))));
-        dynamo.deleteItem(b -> b.tableName("TestTable").key(Map.of("pk", AttributeValue.fromS("crud"), "sk", AttributeValue.fromS("ITEM"))));
+        append(new ChangeLog.Entry("TestTable", "MODIFY", ChangeLog.keys("crud", "ITEM"), image("crud", "title", "tweede"),
+                image("crud", "title", "eerste"), false));
+        append(new ChangeLog.Entry("TestTable", "REMOVE", ChangeLog.keys("crud", "ITEM"), null, image("crud", "title", "tweede"), false));
         assertTrue(TestStack.await(WAIT, () -> delivered("crud", 3)), "MODIFY and REMOVE delivered");
 
         List<StreamRecorder.Delivery> deliveries = StreamRecorder.deliveriesOf("crud");
@@ -80,6 +80,7 @@ class StreamDeliveryTest {
         assertEquals("NEW_AND_OLD_IMAGES", insert.getDynamodb().getStreamViewType());
         assertNotNull(insert.getDynamodb().getApproximateCreationDateTime());
         assertTrue(insert.getDynamodb().getSizeBytes() > 0);
+        assertEquals(21, insert.getDynamodb().getSequenceNumber().length(), "DynamoDB-style sequence numbers");
 
         DynamodbEvent.DynamodbStreamRecord modify = deliveries.get(1).record();
         assertEquals("eerste", modify.getDynamodb().getOldImage().get("title").getS());
@@ -91,13 +92,23 @@ class StreamDeliveryTest {
     }
 
     @Test
+    void keysOnlyRecordsSaySoAndOtherTablesStayOut() throws Exception {
+        append(new ChangeLog.Entry("TestTable", "INSERT", ChangeLog.keys("keys-only", "ITEM"), null, null, false),
+                new ChangeLog.Entry("AuditTable", "INSERT", ChangeLog.keys("keys-only-audit", null), null, null, false));
+        assertTrue(TestStack.await(WAIT, () -> delivered("keys-only", 1)));
+        DynamodbEvent.DynamodbStreamRecord record = StreamRecorder.deliveriesOf("keys-only").get(0).record();
+        assertEquals("KEYS_ONLY", record.getDynamodb().getStreamViewType());
+        assertNull(record.getDynamodb().getNewImage());
+        Thread.sleep(300);
+        assertTrue(StreamRecorder.deliveriesOf("keys-only-audit").isEmpty(), "AuditTable's stream has no mapping to StreamFunction");
+    }
+
+    @Test
     void timeToLiveDeletionsArriveAsRemoveByTheService() throws Exception {
-        long expired = java.time.Instant.now().getEpochSecond() - 60;
-        put(item("expired", "expiresAt", expired));
-        assertTrue(TestStack.await(Duration.ofSeconds(30), () -> StreamRecorder.deliveriesOf("expired").stream()
-                .anyMatch(d -> d.eventName().equals("REMOVE"))), "DynamoDB Local's TTL removed the item (tables with an index never expire items)");
-        StreamRecorder.Delivery remove = StreamRecorder.deliveriesOf("expired").stream()
-                .filter(d -> d.eventName().equals("REMOVE")).findFirst().orElseThrow();
+        append(new ChangeLog.Entry("TestTable", "REMOVE", ChangeLog.keys("expired", "ITEM"), null, image("expired"), true));
+        assertTrue(TestStack.await(WAIT, () -> delivered("expired", 1)));
+        StreamRecorder.Delivery remove = StreamRecorder.deliveriesOf("expired").get(0);
+        assertEquals("REMOVE", remove.eventName());
         assertEquals("Service", remove.record().getUserIdentity().getType());
         assertEquals("dynamodb.amazonaws.com", remove.record().getUserIdentity().getPrincipalId());
         assertEquals("expired", remove.record().getDynamodb().getOldImage().get("pk").getS());
@@ -105,11 +116,7 @@ class StreamDeliveryTest {
 
     @Test
     void reportedFailureIsRedeliveredFromThatRecordOn() throws Exception {
-        List<WriteRequest> writes = new ArrayList<>();
-        writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("partial-1")).build()).build());
-        writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("partial-2", "failTimes", 1)).build()).build());
-        writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("partial-3")).build()).build());
-        dynamo.batchWriteItem(b -> b.requestItems(Map.of("TestTable", writes)));
+        append(insert("partial-1"), insert("partial-2", "failTimes", 1), insert("partial-3"));
 
         assertTrue(TestStack.await(WAIT, () -> delivered("partial-2", 2) && delivered("partial-3", 1)), "failed record delivered again");
         Thread.sleep(1_000); // nothing more may come
@@ -122,38 +129,30 @@ class StreamDeliveryTest {
 
     @Test
     void failingBatchGoesToTheOnFailureDestinationAfterRetriesAndTheStreamMovesOn() throws Exception {
-        put(item("poison", "poison", "yes"));
         Path failures = stack.config().dataDir().resolve("failed-batches").resolve("StreamFailures.jsonl");
-        assertTrue(TestStack.await(WAIT, () -> Files.exists(failures)), "batch sent to the on-failure destination");
-        String failure = Files.readString(failures);
+        long failuresBefore = Files.exists(failures) ? Files.readAllLines(failures).size() : 0;
+        append(insert("poison", "poison", "yes"));
+        assertTrue(TestStack.await(WAIT, () -> lines(failures) > failuresBefore), "batch sent to the on-failure destination");
+        String failure = Files.readAllLines(failures).get((int) failuresBefore);
         assertTrue(failure.contains("\"condition\":\"RetryAttemptsExhausted\""), failure);
         assertTrue(failure.contains("\"approximateInvokeCount\":3"), "1 attempt + MaximumRetryAttempts 2: " + failure);
         assertTrue(failure.contains("\"batchSize\":1"), failure);
 
-        put(item("after-poison"));
+        append(insert("after-poison"));
         assertTrue(TestStack.await(WAIT, () -> delivered("after-poison", 1)), "the next record is delivered");
     }
 
     @Test
     void aFailingBatchIsBisectedSoOnlyThePoisonRecordIsSetAside() throws Exception {
         Path failures = stack.config().dataDir().resolve("failed-batches").resolve("StreamFailures.jsonl");
-        long failuresBefore = Files.exists(failures) ? Files.readAllLines(failures).size() : 0;
+        long failuresBefore = lines(failures);
         StreamRecorder.BATCH_SIZES.clear();
-        List<WriteRequest> writes = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            Map<String, AttributeValue> item = i == 3 ? item("bisect-" + i, "poison", "yes") : item("bisect-" + i);
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        }
-        dynamo.batchWriteItem(b -> b.requestItems(Map.of("TestTable", writes)));
+        List<ChangeLog.Entry> entries = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) entries.add(i == 3 ? insert("bisect-" + i, "poison", "yes") : insert("bisect-" + i));
+        stack.stack().changeLog().appendAll(entries);
 
         assertTrue(TestStack.await(WAIT, () -> delivered("bisect-4", 1)), "the record after the poison one is delivered");
-        assertTrue(TestStack.await(WAIT, () -> {
-            try {
-                return Files.readAllLines(failures).size() == failuresBefore + 1;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }), "one batch set aside");
+        assertTrue(TestStack.await(WAIT, () -> lines(failures) == failuresBefore + 1), "one batch set aside");
         String setAside = Files.readAllLines(failures).get((int) failuresBefore);
         assertTrue(setAside.contains("\"batchSize\":1"), "only the poison record: " + setAside);
         assertEquals(1, StreamRecorder.deliveriesOf("bisect-4").size());
@@ -163,13 +162,22 @@ class StreamDeliveryTest {
     @Test
     void batchesAreAtMostBatchSize() throws Exception {
         StreamRecorder.BATCH_SIZES.clear();
-        List<WriteRequest> writes = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("bulk-" + i)).build()).build());
-        }
-        dynamo.batchWriteItem(b -> b.requestItems(Map.of("TestTable", writes)));
+        List<ChangeLog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 25; i++) entries.add(insert("bulk-" + i));
+        stack.stack().changeLog().appendAll(entries);
         assertTrue(TestStack.await(WAIT, () -> StreamRecorder.DELIVERIES.stream().filter(d -> d.pk().startsWith("bulk-")).count() >= 25));
-        assertTrue(StreamRecorder.BATCH_SIZES.stream().allMatch(size -> size <= 10), "BatchSize 10: " + StreamRecorder.BATCH_SIZES);
-        assertTrue(StreamRecorder.BATCH_SIZES.stream().anyMatch(size -> size > 1), "records are batched: " + StreamRecorder.BATCH_SIZES);
+        assertEquals(List.of(10, 10, 5), StreamRecorder.BATCH_SIZES, "BatchSize 10, in order");
+        List<String> order = StreamRecorder.DELIVERIES.stream().map(StreamRecorder.Delivery::pk).filter(pk -> pk.startsWith("bulk-")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 25; i++) expected.add("bulk-" + i);
+        assertEquals(expected, order, "never reordered");
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 }

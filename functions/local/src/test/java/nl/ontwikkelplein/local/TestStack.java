@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The real local stack (DynamoDB Local, S3Proxy, HTTP front) for tests, on free ports with its own
+ * The real local stack (SQLite, S3Proxy, HTTP front) for tests, on free ports with its own
  * data directory. Most test classes get one through {@link LocalStackTest}; tests that need
  * template parameters start one with {@link #start(Path, Path, Map)}.
  */
@@ -39,7 +39,7 @@ public final class TestStack implements AutoCloseable {
     }
 
     public static TestStack start(Path template, Path dataDir, Map<String, String> parameterOverrides) throws Exception {
-        return new TestStack(new LocalConfig(template, dataDir, freePort(), freePort(), freePort(), parameterOverrides));
+        return new TestStack(new LocalConfig(template, dataDir, freePort(), freePort(), parameterOverrides));
     }
 
     public static Path realTemplate() {

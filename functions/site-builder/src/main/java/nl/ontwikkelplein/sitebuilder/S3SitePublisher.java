@@ -2,14 +2,10 @@ package nl.ontwikkelplein.sitebuilder;
 
 import java.net.URI;
 import java.util.Map;
-import nl.ontwikkelplein.store.DynamoClients;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import nl.ontwikkelplein.store.dynamodb.AwsClients;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -34,8 +30,8 @@ public final class S3SitePublisher implements SitePublisher {
     }
 
     /**
-     * The S3 client, built like {@link DynamoClients#create()}: smallest HTTP client, region and
-     * credentials from environment variables or system properties. The SDK reads an endpoint
+     * The S3 client, built like every function client ({@link AwsClients}: smallest HTTP client,
+     * region, and credentials as Lambda gives them). The SDK reads an endpoint
      * override itself (system property {@code aws.endpointUrlS3}, environment
      * {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}); a local S3 such as S3Proxy then
      * needs path-style addresses. An endpoint given only in {@code env} (not the process
@@ -43,11 +39,9 @@ public final class S3SitePublisher implements SitePublisher {
      */
     public static S3Client createClient(Map<String, String> env) {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(DynamoClients.region())
-                .credentialsProvider(AwsCredentialsProviderChain.of(
-                        EnvironmentVariableCredentialsProvider.create(),
-                        SystemPropertyCredentialsProvider.create()))
+                .httpClient(AwsClients.httpClient())
+                .region(AwsClients.region())
+                .credentialsProvider(AwsClients.credentials())
                 // Checksums only where S3 requires them: local S3 servers lack the newer trailing-checksum uploads.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -16,9 +16,6 @@ import nl.ontwikkelplein.domain.Ids;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Organisation;
-import nl.ontwikkelplein.store.DynamoCatalog;
-import nl.ontwikkelplein.store.DynamoClients;
-import nl.ontwikkelplein.store.TableNames;
 import nl.ontwikkelplein.web.Pages;
 
 /**
@@ -55,13 +52,12 @@ public final class SiteBuilder {
     }
 
     /**
-     * Wired from a function's environment as template.yaml sets it (CATALOG_TABLE, ENROLMENTS_TABLE,
-     * EDITORS_TABLE, SITE_BUCKET). Builds the SDK clients: call once, at init.
+     * Publishing into the bucket of the function's environment (SITE_BUCKET, as template.yaml sets
+     * it). Builds the S3 client: call once, at init.
      */
-    public static SiteBuilder fromEnvironment(Map<String, String> env) {
+    public static SiteBuilder fromEnvironment(Catalog catalog, Map<String, String> env) {
         String bucket = env.get("SITE_BUCKET");
         if (bucket == null || bucket.isBlank()) throw new IllegalStateException("Environment variable SITE_BUCKET is not set");
-        Catalog catalog = new DynamoCatalog(DynamoClients.create(), TableNames.from(env).catalog());
         return new SiteBuilder(catalog, new S3SitePublisher(S3SitePublisher.createClient(env), bucket), Clock.systemUTC());
     }
 

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /**
  * Fed by the catalog table's stream: re-renders the pages that a batch of changes touches.
@@ -19,11 +21,11 @@ import java.util.Set;
 public final class SiteBuilderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final SiteBuilder builder;
 
-    /** Lambda's constructor: everything from the function's environment. */
-    public SiteBuilderHandler() { this(System.getenv()); }
+    /** Lambda's constructor: DynamoDB, the bucket and its S3 client from the function's environment. */
+    public SiteBuilderHandler() { this(DynamoStores.fromEnvironment(System.getenv()), System.getenv()); }
 
-    /** The local runtime's constructor, with the environment from template.yaml. */
-    public SiteBuilderHandler(Map<String, String> env) { this(SiteBuilder.fromEnvironment(env)); }
+    /** The composition root, with any storage adapters (the local runtime passes SQLite ones). */
+    public SiteBuilderHandler(Stores stores, Map<String, String> env) { this(SiteBuilder.fromEnvironment(stores.catalog(), env)); }
 
     public SiteBuilderHandler(SiteBuilder builder) {
         this.builder = builder;

@@ -4,14 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import java.util.Map;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /** Nightly: renders the whole site again, so past sessions leave the pages and the assets are current. */
 public final class SiteRebuildHandler implements RequestHandler<Map<String, Object>, String> {
     private final SiteBuilder builder;
 
-    public SiteRebuildHandler() { this(System.getenv()); }
+    /** Lambda's constructor: DynamoDB, the bucket and its S3 client from the function's environment. */
+    public SiteRebuildHandler() { this(DynamoStores.fromEnvironment(System.getenv()), System.getenv()); }
 
-    public SiteRebuildHandler(Map<String, String> env) { this(SiteBuilder.fromEnvironment(env)); }
+    /** The composition root, with any storage adapters (the local runtime passes SQLite ones). */
+    public SiteRebuildHandler(Stores stores, Map<String, String> env) { this(SiteBuilder.fromEnvironment(stores.catalog(), env)); }
 
     public SiteRebuildHandler(SiteBuilder builder) {
         this.builder = builder;

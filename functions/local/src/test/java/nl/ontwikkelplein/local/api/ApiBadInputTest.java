@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Bad input to every endpoint, through the real front and handlers: each is answered with a 4xx
@@ -32,8 +31,8 @@ class ApiBadInputTest {
     static String admin;
     static String otherEditor;
     static Offer offer;
-    List<Map<String, AttributeValue>> catalogBefore;
-    List<Map<String, AttributeValue>> enrolmentsBefore;
+    List<List<Map<String, Object>>> catalogBefore;
+    List<Map<String, Object>> enrolmentsBefore;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,14 +44,14 @@ class ApiBadInputTest {
 
     @BeforeEach
     void snapshot() {
-        catalogBefore = Fixtures.scan(stack, "CatalogTable");
-        enrolmentsBefore = Fixtures.scan(stack, "EnrolmentsTable");
+        catalogBefore = List.of(Fixtures.rows(stack, "offers"), Fixtures.rows(stack, "sessions"));
+        enrolmentsBefore = Fixtures.rows(stack, "enrolments");
     }
 
     @AfterEach
     void nothingWasWritten() {
-        assertEquals(catalogBefore, Fixtures.scan(stack, "CatalogTable"));
-        assertEquals(enrolmentsBefore, Fixtures.scan(stack, "EnrolmentsTable"));
+        assertEquals(catalogBefore, List.of(Fixtures.rows(stack, "offers"), Fixtures.rows(stack, "sessions")));
+        assertEquals(enrolmentsBefore, Fixtures.rows(stack, "enrolments"));
     }
 
     static final String VALID_OFFER = """

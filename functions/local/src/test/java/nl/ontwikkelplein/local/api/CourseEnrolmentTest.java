@@ -22,7 +22,6 @@ import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.EnrolmentService;
 import nl.ontwikkelplein.domain.SeatOutcome;
 import nl.ontwikkelplein.domain.Seats;
-import nl.ontwikkelplein.store.DynamoSeats;
 import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferInput;
@@ -76,8 +75,8 @@ class CourseEnrolmentTest {
         assertEquals(Map.of(201, SEATS, 409, 40 - SEATS), byStatus);
         for (Session lesson : Fixtures.catalog(stack).offer(course.id()).orElseThrow().sessions())
             assertEquals(SEATS, lesson.taken(), "lesson " + lesson.start());
-        assertEquals(SEATS, Fixtures.scan(stack, "EnrolmentsTable").stream()
-                .filter(i -> i.get("pk").s().equals("COURSE#" + course.id())).count());
+        assertEquals(SEATS, Fixtures.rows(stack, "enrolments").stream()
+                .filter(r -> r.get("scope_key").equals("COURSE#" + course.id())).count());
     }
 
     @Test
@@ -147,7 +146,7 @@ class CourseEnrolmentTest {
         Offer course = offers.create(courseInput("Tabletcursus", List.of(10, 10), null));
         List<String> withNew = new ArrayList<>(course.sessions().stream().map(Session::id).toList());
         withNew.add(null);
-        DynamoSeats dynamoSeats = new DynamoSeats(stack.stack().dynamo(), "CatalogTable", "EnrolmentsTable");
+        Seats storeSeats = stack.stack().stores().seats();
         List<SeatOutcome> outcomes = new ArrayList<>();
         // Between reading the course and taking the seats, the editor adds a lesson.
         Seats editorInBetween = new Seats() {
@@ -155,7 +154,7 @@ class CourseEnrolmentTest {
 
             @Override public SeatOutcome takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt) {
                 if (outcomes.isEmpty()) offers.update(course.id(), courseInput("Tabletcursus", List.of(10, 10, 10), withNew));
-                SeatOutcome outcome = dynamoSeats.takeAll(e, sessionIds, offerUpdatedAt);
+                SeatOutcome outcome = storeSeats.takeAll(e, sessionIds, offerUpdatedAt);
                 outcomes.add(outcome);
                 return outcome;
             }
@@ -197,6 +196,6 @@ class CourseEnrolmentTest {
         assertEquals(3, after.sessions().size());
         for (Session lesson : after.sessions())
             assertEquals(people, lesson.taken(), "round " + round + " (" + refusals + " refused saves): seats held in " + lesson.start());
-        assertEquals(people, Fixtures.scan(stack, "EnrolmentsTable").stream().filter(i -> i.get("pk").s().equals("COURSE#" + course.id())).count());
+        assertEquals(people, Fixtures.rows(stack, "enrolments").stream().filter(r -> r.get("scope_key").equals("COURSE#" + course.id())).count());
     }
 }

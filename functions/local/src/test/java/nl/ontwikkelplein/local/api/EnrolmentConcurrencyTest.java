@@ -17,11 +17,10 @@ import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many people at once try to take the last seats: through the real HTTP front, the real handler
- * and DynamoDB Local's transactions. Exactly the seats are given, every request gets an answer.
+ * and the SQLite store's transactions. Exactly the seats are given, every request gets an answer.
  */
 @LocalStackTest
 class EnrolmentConcurrencyTest {
@@ -58,8 +57,8 @@ class EnrolmentConcurrencyTest {
         assertEquals(Map.of(201, SEATS, 409, ATTEMPTS - SEATS), byStatus);
         Offer after = Fixtures.catalog(stack).offer(offer.id()).orElseThrow();
         assertEquals(SEATS, after.sessions().get(0).taken());
-        List<Map<String, AttributeValue>> enrolments = Fixtures.scan(stack, "EnrolmentsTable").stream()
-                .filter(i -> i.get("offerId").s().equals(offer.id())).toList();
+        List<Map<String, Object>> enrolments = Fixtures.rows(stack, "enrolments").stream()
+                .filter(r -> r.get("offer_id").equals(offer.id())).toList();
         assertEquals(SEATS, enrolments.size());
     }
 

@@ -16,12 +16,8 @@ import nl.ontwikkelplein.domain.OfferInput;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.local.TestStack;
-import nl.ontwikkelplein.store.DynamoCatalog;
-import nl.ontwikkelplein.store.DynamoEditorTokens;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Test data written through the real store into the real local tables. */
+/** Test data written through the real (SQLite) store of the local stack. */
 final class Fixtures {
     static final String ORG = "bibliotheek-test";
     static final String OTHER_ORG = "bibliotheek-elders";
@@ -30,7 +26,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static Catalog catalog(TestStack stack) {
-        return new DynamoCatalog(stack.stack().dynamo(), "CatalogTable");
+        return stack.stack().stores().catalog();
     }
 
     static void organisationAndLocation(TestStack stack) {
@@ -52,17 +48,29 @@ final class Fixtures {
 
     static String token(TestStack stack, Editor.Role role, List<String> organisations) {
         Instant now = Instant.now();
-        return new EditorAuth(new DynamoEditorTokens(stack.stack().dynamo(), "EditorsTable"), Clock.systemUTC())
+        return new EditorAuth(stack.stack().stores().editorTokens(), Clock.systemUTC())
                 .issue(new Editor("Test " + role, role, organisations, now, now.plus(Duration.ofDays(1))));
     }
 
-    /** Every item of a table, to prove that a refused request wrote nothing. */
-    static List<Map<String, AttributeValue>> scan(TestStack stack, String table) {
-        DynamoDbClient dynamo = stack.stack().dynamo();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
-        items.sort((a, b) -> (a.get("pk").s() + a.get("sk").s()).compareTo(b.get("pk").s() + b.get("sk").s()));
-        return items;
+    /** Every row of a table of the local database, to prove that a refused request wrote nothing. */
+    static List<Map<String, Object>> rows(TestStack stack, String table) {
+        return stack.stack().database().read(c -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) row.put(r.getMetaData().getColumnName(i), r.getObject(i));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The catalog's tables as rows: to compare before and after. */
+    static List<List<Map<String, Object>>> catalogRows(TestStack stack) {
+        return List.of(rows(stack, "organisations"), rows(stack, "locations"), rows(stack, "offers"), rows(stack, "sessions"));
     }
 
     static String enrolPath(Offer offer) {

@@ -23,10 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The nightly import as the schedule runs it (template wiring, real handler, DynamoDB Local),
+ * The nightly import as the schedule runs it (template wiring, real handler, the SQLite store),
  * reading a feed from a partner's HTTP server started by the test.
  */
 class ImportTest {
@@ -76,19 +75,17 @@ class ImportTest {
         status.set(200);
         String first = runImport();
         assertTrue(first.contains("created=3"), first);
-        List<Map<String, AttributeValue>> afterFirst = Fixtures.scan(stack, "CatalogTable");
-        long sessions = afterFirst.stream().filter(i -> i.get("sk").s().startsWith("SESSION#")).count();
-        assertEquals(4, sessions);
+        List<List<Map<String, Object>>> afterFirst = Fixtures.catalogRows(stack);
+        assertEquals(4, Fixtures.rows(stack, "sessions").size());
 
         String second = runImport();
         assertTrue(second.contains("created=0 updated=0 unchanged=3 locationsWritten=0"), second);
-        assertEquals(afterFirst, Fixtures.scan(stack, "CatalogTable"));
+        assertEquals(afterFirst, Fixtures.catalogRows(stack));
 
         feed.set(FEED.replace("Rekenen met geld", "Rekenen met geld en korting"));
         String third = runImport();
         assertTrue(third.contains("created=0 updated=1 unchanged=2"), third);
-        assertTrue(Fixtures.scan(stack, "CatalogTable").stream()
-                .anyMatch(i -> i.containsKey("title") && i.get("title").s().equals("Rekenen met geld en korting")));
+        assertTrue(Fixtures.rows(stack, "offers").stream().anyMatch(r -> "Rekenen met geld en korting".equals(r.get("title"))));
     }
 
     @Test
@@ -101,20 +98,19 @@ class ImportTest {
         status.set(200);
         String report = runImport();
         assertTrue(report.contains("rejected=3"), report);
-        assertTrue(Fixtures.scan(stack, "CatalogTable").stream()
-                .anyMatch(i -> i.containsKey("title") && i.get("title").s().equals("Goed aanbod")));
+        assertTrue(Fixtures.rows(stack, "offers").stream().anyMatch(r -> "Goed aanbod".equals(r.get("title"))));
     }
 
     @Test
     void anUnreachableFeedFailsTheRunAndWritesNothing() {
-        List<Map<String, AttributeValue>> before = Fixtures.scan(stack, "CatalogTable");
+        List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         status.set(500);
         try {
             assertThrows(FunctionError.class, ImportTest::runImport);
         } finally {
             status.set(200);
         }
-        assertEquals(before, Fixtures.scan(stack, "CatalogTable"));
+        assertEquals(before, Fixtures.catalogRows(stack));
     }
 
     @Test
@@ -142,17 +138,17 @@ class ImportTest {
         String report = runImport();
         assertTrue(report.contains("cancelled=1"), report);
         assertTrue(catalog.offer(gone).isEmpty());
-        assertTrue(Fixtures.scan(stack, "CatalogTable").stream().noneMatch(i -> i.get("pk").s().contains(gone)), "sessions of W-1 left behind");
+        assertTrue(Fixtures.rows(stack, "sessions").stream().noneMatch(r -> r.get("offer_id").equals(gone)), "sessions of W-1 left behind");
         Session calledOff = catalog.offer(enrolled).orElseThrow().sessions().get(0);
         assertEquals(Session.SessionStatus.CANCELLED, calledOff.status());
         assertEquals(1, calledOff.taken());
-        assertEquals(1, Fixtures.scan(stack, "EnrolmentsTable").stream().filter(i -> i.get("pk").s().contains(enrolled)).count());
+        assertEquals(1, Fixtures.rows(stack, "enrolments").stream().filter(r -> r.get("offer_id").equals(enrolled)).count());
 
         // A second run changes nothing.
-        List<Map<String, AttributeValue>> before = Fixtures.scan(stack, "CatalogTable");
+        List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         String again = runImport();
         assertTrue(again.contains("removed=0 cancelled=0"), again);
-        assertEquals(before, Fixtures.scan(stack, "CatalogTable"));
+        assertEquals(before, Fixtures.catalogRows(stack));
 
         // W-2 listed again: its date is open again, and the seat stays taken.
         feed.set(HEADER + withEnrolment + staying);

@@ -109,7 +109,7 @@ final class Browser implements AutoCloseable {
         // Belt and braces: the explicit paths below already keep Selenium Manager out.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         // No OpenTelemetry tracing of WebDriver calls: nothing reads it, and the stack in this JVM
-        // (DynamoDB Local, S3Proxy) brings its own OpenTelemetry version.
+        // (S3Proxy) brings its own OpenTelemetry version.
         System.setProperty("webdriver.remote.enableTracing", "false");
         Path profile;
         try {

@@ -20,7 +20,6 @@ import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.local.LocalNames;
 import nl.ontwikkelplein.local.TestStack;
 import nl.ontwikkelplein.local.demo.DemoData;
-import nl.ontwikkelplein.store.DynamoCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +62,7 @@ class PublicPagesBrowserTest {
         Browser.failIfMissingAndRequired();
         if (Browser.missing().isPresent()) return; // each test then reports itself skipped, with the reason
         stack = TestStack.start(data);
-        Catalog catalog = new DynamoCatalog(stack.stack().dynamo(), LocalNames.tableName("CatalogTable"));
+        Catalog catalog = stack.stack().stores().catalog();
         assertTrue(DemoData.loadIfEmpty(catalog, Clock.systemUTC()), "demo data loads into a fresh stack");
         Offer klikEnTik = catalog.offersOf(DemoData.ORGANISATION).stream()
                 .filter(o -> o.title().equals("Klik & Tik: de basis")).findFirst().orElseThrow();

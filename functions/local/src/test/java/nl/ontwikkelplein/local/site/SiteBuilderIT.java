@@ -23,7 +23,7 @@ import nl.ontwikkelplein.domain.ProgrammeLine;
 import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.local.LocalNames;
 import nl.ontwikkelplein.local.TestStack;
-import nl.ontwikkelplein.store.DynamoCatalog;
+import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.web.DutchFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The site builder end to end on the real local stack of template.yaml (DynamoDB Local with
- * streams, S3Proxy): an offer written through DynamoCatalog reaches the catalog stream, the
+ * The site builder end to end on the real local stack of template.yaml (the SQLite store with its
+ * change log, S3Proxy): an offer written through the catalog reaches the catalog stream, the
  * SiteBuilderFunction renders it, and the page lands in the site bucket.
  */
 class SiteBuilderIT {
@@ -47,14 +47,14 @@ class SiteBuilderIT {
     @TempDir
     static Path data;
     static TestStack stack;
-    static DynamoCatalog catalog;
+    static Catalog catalog;
     static S3Client s3;
     static String bucket;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = TestStack.start(templateReadingFromTheStart(), data.resolve("stack"), Map.of());
-        catalog = new DynamoCatalog(stack.stack().dynamo(), LocalNames.tableName("CatalogTable"));
+        stack = TestStack.start(TestStack.realTemplate(), data.resolve("stack"), Map.of());
+        catalog = stack.stack().stores().catalog();
         s3 = stack.stack().s3();
         bucket = LocalNames.bucketName("SiteBucket");
     }
@@ -62,23 +62,6 @@ class SiteBuilderIT {
     @AfterAll
     static void stop() {
         if (stack != null) stack.close();
-    }
-
-    /**
-     * template.yaml with the catalog stream read from TRIM_HORIZON instead of LATEST: the same on a
-     * table that starts empty, and a workaround for DynamoDB Local 3.1.0, whose stream sequence
-     * numbers are shared by all tables. A LATEST iterator taken on CatalogTable's empty shard
-     * (start 1) throws TrimmedDataAccessException once the first record arrives with a higher
-     * number, so a poller that re-takes LATEST never delivers anything. Drop this when
-     * StreamPoller handles that case.
-     */
-    static Path templateReadingFromTheStart() throws Exception {
-        String template = Files.readString(TestStack.realTemplate());
-        String changed = template.replace("StartingPosition: LATEST", "StartingPosition: TRIM_HORIZON");
-        assertFalse(template.equals(changed), "template.yaml has a LATEST stream to rewrite");
-        Path copy = data.resolve("template.yaml");
-        Files.writeString(copy, changed);
-        return copy;
     }
 
     /** A week from today, 14.00 in the Netherlands: upcoming whenever the test runs. */

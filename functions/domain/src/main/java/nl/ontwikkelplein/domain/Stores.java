@@ -1,0 +1,16 @@
+package nl.ontwikkelplein.domain;
+
+import java.util.Objects;
+
+/**
+ * Every storage port, as one function's composition root hands them to its handler. DynamoDB
+ * adapters in Lambda, SQLite adapters in the local runtime and the tests; the domain sees only
+ * these interfaces.
+ */
+public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens) {
+    public Stores {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(seats, "seats");
+        Objects.requireNonNull(editorTokens, "editorTokens");
+    }
+}

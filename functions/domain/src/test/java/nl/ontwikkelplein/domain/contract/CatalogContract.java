@@ -1,0 +1,266 @@
+package nl.ontwikkelplein.domain.contract;
+
+import static nl.ontwikkelplein.domain.contract.ContractData.BASE;
+import static nl.ontwikkelplein.domain.contract.ContractData.enrolment;
+import static nl.ontwikkelplein.domain.contract.ContractData.id;
+import static nl.ontwikkelplein.domain.contract.ContractData.location;
+import static nl.ontwikkelplein.domain.contract.ContractData.offer;
+import static nl.ontwikkelplein.domain.contract.ContractData.organisation;
+import static nl.ontwikkelplein.domain.contract.ContractData.session;
+import static nl.ontwikkelplein.domain.contract.ContractData.storedOffer;
+import static nl.ontwikkelplein.domain.contract.ContractData.weekly;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import nl.ontwikkelplein.domain.AgendaEntry;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.ConflictException.Reason;
+import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentScope;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.NotFoundException;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.Price;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.domain.SeatOutcome;
+import nl.ontwikkelplein.domain.Session;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Catalog} adapter promises. */
+public abstract class CatalogContract extends StoreContract {
+
+    private Catalog catalog() {
+        return stores.catalog();
+    }
+
+    @Test
+    void organisationsAreKeptReplacedAndListedByName() {
+        Organisation b = new Organisation(id("org"), "Bibliotheek " + id("b"), null);
+        Organisation a = new Organisation(id("org"), "Bibliotheek " + id("a"), "https://a.example");
+        catalog().saveOrganisation(b);
+        catalog().saveOrganisation(a);
+        Organisation renamed = new Organisation(b.id(), b.name() + " Noord", "https://b.example");
+        catalog().saveOrganisation(renamed);
+
+        List<Organisation> ours = catalog().organisations().stream().filter(o -> o.id().equals(a.id()) || o.id().equals(b.id())).toList();
+        assertEquals(2, ours.size(), "both listed, the renamed one once");
+        assertTrue(ours.contains(a));
+        assertTrue(ours.contains(renamed));
+        List<String> names = catalog().organisations().stream().map(Organisation::name).toList();
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        assertEquals(sorted, names, "by name");
+    }
+
+    @Test
+    void locationsRoundTripWithEveryField() {
+        Organisation o = organisation(stores);
+        Location full = location(stores, o.id());
+        Location bare = new Location(id("loc"), o.id(), "Online", Location.LocationKind.ONLINE, new Location.Address(null, null, null), null, null);
+        catalog().saveLocation(bare);
+
+        assertEquals(full, catalog().location(full.id()).orElseThrow());
+        assertEquals(bare, catalog().location(bare.id()).orElseThrow());
+        assertTrue(catalog().location(id("nowhere")).isEmpty());
+        assertTrue(catalog().locations().containsAll(List.of(full, bare)));
+
+        Location moved = new Location(full.id(), o.id(), "Vestiging Centrum", Location.LocationKind.BRANCH,
+                new Location.Address("Markt 2", "7772 AB", "Hardenberg"), 52.6, 6.7);
+        catalog().saveLocation(moved);
+        assertEquals(moved, catalog().location(full.id()).orElseThrow());
+    }
+
+    @Test
+    void anOfferRoundTripsWithItsSessionsInStartOrder() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Session later = session(l.id(), BASE.plusDays(7), 12);
+        Session walkIn = session(l.id(), BASE, null);
+        Session cancelled = new Session(id("s"), BASE.plusDays(3), BASE.plusDays(3).plusHours(1), l.id(), 5, 0, Session.SessionStatus.CANCELLED);
+        Offer offer = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(later, walkIn, cancelled));
+        catalog().createOffer(offer);
+
+        Offer read = catalog().offer(offer.id()).orElseThrow();
+        assertEquals(offer.withSessions(List.of(walkIn, cancelled, later)), read);
+        assertTrue(catalog().offer(id("missing")).isEmpty());
+    }
+
+    @Test
+    void anImportedOfferKeepsItsSourceAndAnOfferWithoutOptionalFieldsStaysSo() {
+        Organisation o = organisation(stores);
+        Offer minimal = new Offer(id("offer"), o.id(), "Lezing", null, null, null, null, List.of(), List.of(), null, null,
+                null, null, null, new Offer.Source("feed-1", "ext-9", "hash-1"), null, List.of());
+        catalog().createOffer(minimal);
+        Offer read = catalog().offer(minimal.id()).orElseThrow();
+        assertEquals(minimal, read);
+        assertEquals(DeliveryFormat.IN_PERSON, read.format());
+        assertEquals(Price.FREE, read.price());
+        assertNull(read.updatedAt());
+    }
+
+    @Test
+    void anOfferIdIsTakenOnce() {
+        Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
+        ConflictException e = assertThrows(ConflictException.class, () -> catalog().createOffer(offer));
+        assertEquals(Reason.OFFER_EXISTS, e.reason());
+    }
+
+    @Test
+    void updatingReplacesFieldsAndSessionsButNeverTheSeatCounters() {
+        Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 3, 10);
+        Session first = offer.sessions().get(0), second = offer.sessions().get(1), third = offer.sessions().get(2);
+        assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(offer, first.id(), id("p"))));
+
+        Session moved = new Session(first.id(), first.start().plusHours(1), first.end().plusHours(1), first.locationId(), 12, 0, first.status());
+        Session walkIn = new Session(second.id(), second.start(), second.end(), second.locationId(), null, 0, second.status());
+        Session added = session(first.locationId(), BASE.plusWeeks(5), 8);
+        Offer changed = new Offer(offer.id(), offer.organisationId(), "Klik & Tik 2", "Nieuw", null, OfferKind.WORKSHOP,
+                ProgrammeLine.WORK, List.of("werk"), List.of(), DeliveryFormat.ONLINE, Price.FREE, null, null,
+                EnrolmentScope.PER_SESSION, null, Instant.now(), List.of(moved, walkIn, added));
+        catalog().updateOffer(changed);
+
+        Offer read = catalog().offer(offer.id()).orElseThrow();
+        assertEquals(changed.withSessions(List.of(moved.withTaken(1), walkIn, added)), read,
+                "fields replaced, the third session removed, the taken seat kept although the edit said 0");
+        assertTrue(read.session(third.id()).isEmpty());
+    }
+
+    @Test
+    void updatingAnOfferThatIsNotThereIsNotFound() {
+        Organisation o = organisation(stores);
+        Offer ghost = offer(o.id(), EnrolmentScope.PER_SESSION, List.of());
+        assertThrows(NotFoundException.class, () -> catalog().updateOffer(ghost));
+    }
+
+    @Test
+    void aSessionPeopleEnrolledInIsNotRemovedAndItsSeatsNotCutBelowTheTaken() {
+        Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
+        Session first = offer.sessions().get(0), second = offer.sessions().get(1);
+        for (int i = 0; i < 3; i++) stores.seats().take(enrolment(offer, first.id(), id("p")));
+
+        ConflictException removed = assertThrows(ConflictException.class, () -> catalog().updateOffer(offer.withSessions(List.of(second))));
+        assertEquals(Reason.SESSION_HAS_ENROLMENTS, removed.reason());
+        assertTrue(removed.getMessage().contains(first.start().toString()), removed.getMessage());
+
+        Session fewer = new Session(first.id(), first.start(), first.end(), first.locationId(), 2, 0, first.status());
+        ConflictException cut = assertThrows(ConflictException.class, () -> catalog().updateOffer(offer.withSessions(List.of(fewer, second))));
+        assertEquals(Reason.SEATS_BELOW_TAKEN, cut.reason());
+
+        Session exactly = new Session(first.id(), first.start(), first.end(), first.locationId(), 3, 0, first.status());
+        catalog().updateOffer(offer.withSessions(List.of(exactly)));
+        Offer read = catalog().offer(offer.id()).orElseThrow();
+        assertEquals(List.of(exactly.withTaken(3)), read.sessions(), "seats down to the taken is fine; the empty session went");
+    }
+
+    @Test
+    void aLessonAddedToACourseCarriesItsEnrolmentsOnlyWhileNobodyEnrolsMeanwhile() {
+        Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 2, 10);
+        List<String> lessons = course.sessions().stream().map(Session::id).toList();
+        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
+        Offer read = catalog().offer(course.id()).orElseThrow();
+
+        Session extra = session(course.sessions().get(0).locationId(), BASE.plusWeeks(4), 10).withTaken(1);
+        List<Session> withExtra = new ArrayList<>(read.sessions());
+        withExtra.add(extra);
+        // Someone else enrols after the editor read the course: the carried count (1) is stale.
+        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, read.updatedAt()));
+        ConflictException stale = assertThrows(ConflictException.class, () -> catalog().updateOffer(read.withSessions(withExtra)));
+        assertEquals(Reason.ENROLLED_MEANWHILE, stale.reason());
+
+        Offer fresh = catalog().offer(course.id()).orElseThrow();
+        List<Session> again = new ArrayList<>(fresh.sessions());
+        again.add(extra.withTaken(2));
+        catalog().updateOffer(fresh.withSessions(again));
+        assertEquals(List.of(2, 2, 2), catalog().offer(course.id()).orElseThrow().sessions().stream().map(Session::taken).toList());
+    }
+
+    @Test
+    void anOfferWithoutEnrolmentsIsRemovedOnlyAsItWasRead() {
+        Offer empty = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
+        Offer stale = new Offer(empty.id(), empty.organisationId(), empty.title(), empty.summary(), empty.description(), empty.kind(),
+                empty.programmeLine(), empty.themes(), empty.targetGroups(), empty.format(), empty.price(), empty.provider(),
+                empty.moreInfoUrl(), empty.enrolmentScope(), empty.source(), empty.updatedAt().minusSeconds(60), empty.sessions());
+        assertFalse(catalog().removeOfferWithoutEnrolments(stale), "changed since it was read");
+        assertTrue(catalog().offer(empty.id()).isPresent());
+        assertTrue(catalog().removeOfferWithoutEnrolments(empty));
+        assertTrue(catalog().offer(empty.id()).isEmpty());
+        assertFalse(catalog().removeOfferWithoutEnrolments(empty), "gone already");
+
+        Offer taken = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
+        stores.seats().take(enrolment(taken, taken.sessions().get(1).id(), id("p")));
+        assertFalse(catalog().removeOfferWithoutEnrolments(catalog().offer(taken.id()).orElseThrow()));
+        assertEquals(2, catalog().offer(taken.id()).orElseThrow().sessions().size(), "kept whole");
+    }
+
+    @Test
+    void theAgendaListsSessionsFromAMomentInStartOrderAcrossMonths() {
+        // Its own year, so no other test's sessions fall inside the window.
+        LocalDateTime start = LocalDateTime.of(2045, 1, 20, 9, 30);
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Offer weeklyOffer = offer(o.id(), EnrolmentScope.PER_SESSION, weekly(l.id(), start, 4, 10));
+        Offer monthly = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(session(l.id(), start.plusDays(1), null),
+                session(l.id(), start.plusMonths(12), null), session(l.id(), start.plusMonths(14), null)));
+        catalog().createOffer(weeklyOffer);
+        catalog().createOffer(monthly);
+
+        Instant from = start.plusMinutes(1).atZone(Session.ZONE).toInstant();
+        List<AgendaEntry> agenda = catalog().upcoming(from, 100);
+        List<LocalDateTime> starts = agenda.stream().map(a -> a.session().start()).toList();
+        assertEquals(List.of(start.plusDays(1), start.plusWeeks(1), start.plusWeeks(2), start.plusWeeks(3), start.plusMonths(12)), starts,
+                "after the first session, in order, into next year, not past thirteen months");
+        AgendaEntry first = agenda.get(0);
+        assertEquals(monthly.id(), first.offerId());
+        assertEquals(monthly.title(), first.offerTitle());
+        assertEquals(o.id(), first.organisationId());
+        assertEquals(new Price(1250), first.price());
+        assertEquals(DeliveryFormat.BLENDED, first.format());
+        assertEquals(OfferKind.COURSE, first.kind());
+        assertEquals(ProgrammeLine.BASIC_SKILLS, first.programmeLine());
+        assertEquals(3, catalog().upcoming(from, 3).size());
+    }
+
+    @Test
+    void offersOfAnOrganisationComeWithoutSessions() {
+        Offer one = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
+        Offer two = offer(one.organisationId(), EnrolmentScope.PER_SESSION, List.of());
+        catalog().createOffer(two);
+        storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10); // another organisation's
+
+        List<Offer> offers = catalog().offersOf(one.organisationId());
+        assertEquals(List.of(one.id(), two.id()).stream().sorted().toList(), offers.stream().map(Offer::id).toList());
+        assertTrue(offers.stream().allMatch(x -> x.sessions().isEmpty()));
+        assertEquals(one.withSessions(List.of()), offers.stream().filter(x -> x.id().equals(one.id())).findFirst().orElseThrow());
+        assertTrue(catalog().offersOf(id("org")).isEmpty());
+    }
+
+    @Test
+    void anImportedOfferIsWrittenOnlyWhenItsContentChanged() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Offer base = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(session(l.id(), BASE, 10)));
+        Offer imported = withSource(base, "hash-1", "Eerste titel");
+        assertTrue(catalog().upsertImported(imported), "new");
+        assertFalse(catalog().upsertImported(withSource(base, "hash-1", "Andere titel maar zelfde hash")), "same hash: nothing written");
+        assertEquals("Eerste titel", catalog().offer(base.id()).orElseThrow().title());
+        assertTrue(catalog().upsertImported(withSource(base, "hash-2", "Tweede titel")));
+        assertEquals("Tweede titel", catalog().offer(base.id()).orElseThrow().title());
+        assertEquals("hash-2", catalog().offer(base.id()).orElseThrow().source().contentHash());
+    }
+
+    private static Offer withSource(Offer o, String hash, String title) {
+        return new Offer(o.id(), o.organisationId(), title, o.summary(), o.description(), o.kind(), o.programmeLine(), o.themes(),
+                o.targetGroups(), o.format(), o.price(), o.provider(), o.moreInfoUrl(), o.enrolmentScope(),
+                new Offer.Source("feed", "ext-" + o.id(), hash), o.updatedAt(), o.sessions());
+    }
+}
