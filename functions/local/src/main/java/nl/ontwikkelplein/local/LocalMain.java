@@ -64,7 +64,7 @@ public final class LocalMain {
     }
 
     /** Demo data into an empty catalog, then one full site build. Failures are logged, not fatal. */
-    static void prepare(LocalStack stack) {
+    public static void prepare(LocalStack stack) {
         try {
             boolean loaded = DemoData.loadIfEmpty(stack.stores().catalog(), Clock.systemUTC());
             if (loaded) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.ontwikkelplein.local.fixtures.BarrierHandler;
 import nl.ontwikkelplein.local.fixtures.EchoHandler;
 import nl.ontwikkelplein.local.fixtures.EnvHandler;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,7 @@ class HttpFrontTest {
                 "EchoFunction", "nl.ontwikkelplein.local.fixtures.EchoHandler",
                 "SpecialFunction", "nl.ontwikkelplein.local.fixtures.SpecialHandler",
                 "FailingFunction", "nl.ontwikkelplein.local.fixtures.FailingHandler",
+                "BarrierFunction", "nl.ontwikkelplein.local.fixtures.BarrierHandler",
                 "EnvFunction", "nl.ontwikkelplein.local.fixtures.EnvHandler");
         List<String> reached = new java.util.concurrent.CopyOnWriteArrayList<>();
         LocalFunctions.InvocationListener listener = (function, handler, event) ->
@@ -188,6 +190,31 @@ class HttpFrontTest {
         HttpResponse<String> slow = stack.get("/api/slow"); // Timeout: 1 in the template, handler sleeps 3 s
         assertEquals(500, slow.statusCode());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2_500, "answered after the function's timeout");
+    }
+
+    @Test
+    void concurrentRequestsRunSideBySideEachInAnInstanceOfItsOwn() throws Exception {
+        BarrierHandler.barrier = new java.util.concurrent.CyclicBarrier(BarrierHandler.PARTIES);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(BarrierHandler.PARTIES);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < BarrierHandler.PARTIES; i++) answers.add(pool.submit(() -> stack.get("/api/barrier")));
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), "all " + BarrierHandler.PARTIES + " were inside the function at once: " + response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(BarrierHandler.INSTANCES.size() >= BarrierHandler.PARTIES, "one handler instance per concurrent invocation, as Lambda");
+        int environments = stack.stack().functions().environments("BarrierFunction");
+        assertEquals(BarrierHandler.INSTANCES.size(), environments);
+        assertEquals(0, BarrierHandler.OVERLAPS.get(), "an instance never serves two invocations at once");
+
+        // Sequential requests reuse the warm instances instead of starting new ones.
+        BarrierHandler.barrier = new java.util.concurrent.CyclicBarrier(1);
+        for (int i = 0; i < 3; i++) assertEquals(200, stack.get("/api/barrier").statusCode());
+        assertEquals(environments, stack.stack().functions().environments("BarrierFunction"));
     }
 
     @Test

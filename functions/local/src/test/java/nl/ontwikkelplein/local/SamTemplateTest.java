@@ -70,6 +70,7 @@ class SamTemplateTest {
                 "SpecialFunction GET /api/offers/special",
                 "FailingFunction GET /api/fail",
                 "FailingFunction GET /api/slow",
+                "BarrierFunction GET /api/barrier",
                 "EnvFunction GET /api/env"), keys);
     }
 
