@@ -120,4 +120,27 @@ class RealTemplateTest {
             assertEquals("EditorsTable", function.environment().get("EDITORS_TABLE"));
         }
     }
+
+    /** The deployed tables are the ones the DynamoDB adapters (and their contract tests) assume. */
+    @Test
+    void tablesHaveTheKeySchemasOfTheDynamoDbAdapters() {
+        Map<String, String> kinds = Map.of("CatalogTable", nl.ontwikkelplein.store.dynamodb.DynamoTables.CATALOG,
+                "EnrolmentsTable", nl.ontwikkelplein.store.dynamodb.DynamoTables.ENROLMENTS,
+                "EditorsTable", nl.ontwikkelplein.store.dynamodb.DynamoTables.EDITORS);
+        for (TableSpec table : template.tables()) {
+            String kind = kinds.get(table.logicalId());
+            assertNotNull(kind, table.logicalId() + " has no adapter");
+            var expected = nl.ontwikkelplein.store.dynamodb.DynamoTables.create(kind, table.tableName());
+            assertEquals(expected.keySchema().stream().map(k -> new TableSpec.KeyPart(k.attributeName(), k.keyTypeAsString())).toList(),
+                    table.keySchema(), table.logicalId());
+            Map<String, String> types = new java.util.HashMap<>();
+            expected.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
+            assertEquals(types, table.attributeTypes(), table.logicalId());
+            assertEquals(expected.globalSecondaryIndexes().stream().map(i -> new TableSpec.IndexSpec(i.indexName(),
+                    i.keySchema().stream().map(k -> new TableSpec.KeyPart(k.attributeName(), k.keyTypeAsString())).toList(),
+                    i.projection().projectionTypeAsString(), List.of())).toList(), table.globalIndexes(), table.logicalId());
+            assertEquals(nl.ontwikkelplein.store.dynamodb.DynamoTables.timeToLiveAttribute(kind), table.ttlAttribute(), table.logicalId());
+            assertEquals("NEW_AND_OLD_IMAGES", table.streamViewType(), table.logicalId());
+        }
+    }
 }
