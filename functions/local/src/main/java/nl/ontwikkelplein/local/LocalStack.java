@@ -54,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything in order; on failure stops what was already started and rethrows. */
     public static LocalStack start(LocalConfig config) throws Exception {
+        // The JDK's HttpServer (the front, the credentials endpoint) leaves Nagle's algorithm on
+        // by default: a response written as headers, then body, can wait ~40 ms for the client's
+        // delayed ACK. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         SamTemplate template = SamTemplate.load(config.templateFile(), config.parameterOverrides());
         LocalStack stack = new LocalStack(config, template);
         try {
