@@ -1,7 +1,6 @@
 package nl.ontwikkelplein.local;
 
 import nl.ontwikkelplein.store.sqlite.ChangeLog;
-import nl.ontwikkelplein.store.sqlite.StoreException;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -64,7 +63,7 @@ final class ChangeLogPoller implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (StoreException | IllegalStateException e) {
+            } catch (RuntimeException e) { // a database hiccup, or a record that cannot be sent: log, wait, try again
                 if (!running) {
                     return;
                 }

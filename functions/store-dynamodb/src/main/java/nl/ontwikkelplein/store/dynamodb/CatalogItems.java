@@ -1,5 +1,7 @@
 package nl.ontwikkelplein.store.dynamodb;
 
+import static nl.ontwikkelplein.domain.Enums.name;
+import static nl.ontwikkelplein.domain.Enums.valueOrNull;
 import static nl.ontwikkelplein.store.dynamodb.Attr.num;
 import static nl.ontwikkelplein.store.dynamodb.Attr.str;
 import static nl.ontwikkelplein.store.dynamodb.Attr.strings;
@@ -90,10 +92,10 @@ final class CatalogItems {
         Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, str(i, "externalId"), str(i, "contentHash"));
         String updatedAt = str(i, "updatedAt");
         return new Offer(str(i, "id"), str(i, "organisationId"), str(i, "title"), str(i, "summary"), str(i, "description"),
-                enumOrNull(OfferKind.class, str(i, "kind")), enumOrNull(ProgrammeLine.class, str(i, "programmeLine")),
-                strings(i, "themes"), strings(i, "targetGroups"), enumOrNull(DeliveryFormat.class, str(i, "format")),
+                valueOrNull(OfferKind.class, str(i, "kind")), valueOrNull(ProgrammeLine.class, str(i, "programmeLine")),
+                strings(i, "themes"), strings(i, "targetGroups"), valueOrNull(DeliveryFormat.class, str(i, "format")),
                 new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"),
-                enumOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
+                valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
                 updatedAt == null ? null : Instant.parse(updatedAt), sessions);
     }
 
@@ -117,21 +119,11 @@ final class CatalogItems {
     }
 
     static AgendaEntry toAgendaEntry(Map<String, AttributeValue> i) {
-        return new AgendaEntry(str(i, "offerId"), str(i, "offerTitle"), enumOrNull(OfferKind.class, str(i, "kind")),
-                enumOrNull(ProgrammeLine.class, str(i, "programmeLine")), enumOrNull(DeliveryFormat.class, str(i, "format")),
+        return new AgendaEntry(str(i, "offerId"), str(i, "offerTitle"), valueOrNull(OfferKind.class, str(i, "kind")),
+                valueOrNull(ProgrammeLine.class, str(i, "programmeLine")), valueOrNull(DeliveryFormat.class, str(i, "format")),
                 new Price(orZero(num(i, "priceCents"))), str(i, "organisationId"), toSession(i));
     }
 
     private static long orZero(Long value) { return value == null ? 0 : value; }
 
-    private static String name(Enum<?> e) { return e == null ? null : e.name(); }
-
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-        if (value == null) return null;
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null; // an older or newer value: show the offer without it rather than fail the page
-        }
-    }
 }

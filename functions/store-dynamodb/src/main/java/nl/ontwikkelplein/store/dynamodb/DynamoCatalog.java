@@ -16,15 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferChange;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Session;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -107,16 +106,10 @@ public final class DynamoCatalog implements Catalog {
     @Override
     public void updateOffer(Offer offer) {
         Offer existing = offer(offer.id()).orElseThrow(() -> new NotFoundException("Offer " + offer.id() + " does not exist."));
-        Set<String> kept = offer.sessions().stream().map(Session::id).collect(Collectors.toSet());
-        List<Session> removed = existing.sessions().stream().filter(s -> !kept.contains(s.id())).toList();
-        // A lesson added to a course starts with the seats of its enrolments taken
-        // (OfferService.keepCourseEnrolments: none, or as many as were read). That is right only
-        // while nobody enrols meanwhile, so a kept lesson must still hold exactly that many.
-        List<Session> added = offer.sessions().stream().filter(s -> existing.session(s.id()).isEmpty()).toList();
-        int carried = added.stream().mapToInt(Session::taken).max().orElse(0);
-        String guard = !offer.isCourse() || added.isEmpty() ? null : offer.sessions().stream()
-                .filter(s -> existing.session(s.id()).map(e -> !e.isCancelled()).orElse(false))
-                .map(Session::id).findFirst().orElse(null);
+        OfferChange change = OfferChange.of(existing, offer);
+        List<Session> removed = change.removed();
+        String guard = change.guardSessionId();
+        int carried = change.carried();
 
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))

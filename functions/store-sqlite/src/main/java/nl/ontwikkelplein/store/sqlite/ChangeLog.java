@@ -75,13 +75,36 @@ public final class ChangeLog {
         appendAll(List.of(new Entry(table, eventName, keys, newImage, oldImage, byService)));
     }
 
-    /** Appends changes in one transaction, as a batch write would, so a poller sees them together. */
+    /**
+     * Appends changes in one transaction, as a batch write would, so a poller sees them together.
+     *
+     * @throws IllegalArgumentException for an event name other than INSERT, MODIFY or REMOVE, or
+     *                                  keys or images that are not JSON objects (a stream record
+     *                                  must always be deliverable); nothing is appended then
+     */
     public void appendAll(List<Entry> entries) {
+        for (Entry e : entries) {
+            if (!List.of(INSERT, MODIFY, REMOVE).contains(e.eventName()))
+                throw new IllegalArgumentException("event name must be INSERT, MODIFY or REMOVE, not " + e.eventName());
+            if (e.table() == null || e.table().isBlank()) throw new IllegalArgumentException("a change needs its table");
+            requireObject("keys", e.keys(), false);
+            requireObject("new image", e.newImage(), true);
+            requireObject("old image", e.oldImage(), true);
+        }
         Instant now = clock.instant();
         database.write(c -> {
             for (Entry e : entries) append(c, e.table(), e.eventName(), e.keys(), e.newImage(), e.oldImage(), e.byService(), now);
             return null;
         });
+    }
+
+    private static void requireObject(String what, String json, boolean optional) {
+        if (json == null && optional) return;
+        try {
+            if (json == null || !JSON.readTree(json).isObject()) throw new IllegalArgumentException(what + " must be a JSON object");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** Changes of one table after a sequence number, oldest first, at most {@code limit}. */

@@ -1,5 +1,8 @@
 package nl.ontwikkelplein.store.sqlite;
 
+import static nl.ontwikkelplein.domain.Enums.name;
+import static nl.ontwikkelplein.domain.Enums.valueOrNull;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.ConflictException;
@@ -28,6 +29,7 @@ import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferChange;
 import nl.ontwikkelplein.domain.OfferKind;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Price;
@@ -169,9 +171,9 @@ public final class SqliteCatalog implements Catalog {
         Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, r.getString(16), r.getString(17));
         String updatedAt = r.getString(18);
         return new Offer(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                enumOrNull(OfferKind.class, r.getString(6)), enumOrNull(ProgrammeLine.class, r.getString(7)),
-                Json.strings(r.getString(8)), Json.strings(r.getString(9)), enumOrNull(DeliveryFormat.class, r.getString(10)),
-                new Price(r.getLong(11)), r.getString(12), r.getString(13), enumOrNull(EnrolmentScope.class, r.getString(14)),
+                valueOrNull(OfferKind.class, r.getString(6)), valueOrNull(ProgrammeLine.class, r.getString(7)),
+                Json.strings(r.getString(8)), Json.strings(r.getString(9)), valueOrNull(DeliveryFormat.class, r.getString(10)),
+                new Price(r.getLong(11)), r.getString(12), r.getString(13), valueOrNull(EnrolmentScope.class, r.getString(14)),
                 source, updatedAt == null ? null : Instant.parse(updatedAt), sessions);
     }
 
@@ -212,22 +214,15 @@ public final class SqliteCatalog implements Catalog {
     /** The checks of DynamoCatalog.updateOffer's transaction, in the order of its actions. */
     private void update(Connection c, Offer offer) throws SQLException {
         Offer existing = offer(c, offer.id()).orElseThrow(() -> new NotFoundException("Offer " + offer.id() + " does not exist."));
-        Set<String> kept = offer.sessions().stream().map(Session::id).collect(Collectors.toSet());
-        List<Session> removed = existing.sessions().stream().filter(s -> !kept.contains(s.id())).toList();
-        // See DynamoCatalog.updateOffer: a lesson added to a course carries the enrolments read
-        // before, which is right only while a kept lesson still holds exactly that many.
-        List<Session> added = offer.sessions().stream().filter(s -> existing.session(s.id()).isEmpty()).toList();
-        int carried = added.stream().mapToInt(Session::taken).max().orElse(0);
-        String guard = !offer.isCourse() || added.isEmpty() ? null : offer.sessions().stream()
-                .filter(s -> existing.session(s.id()).map(e -> !e.isCancelled()).orElse(false))
-                .map(Session::id).findFirst().orElse(null);
+        OfferChange change = OfferChange.of(existing, offer);
+        List<Session> removed = change.removed();
         if (1 + offer.sessions().size() + removed.size() > MAX_TRANSACTION_ITEMS)
             throw ConflictException.of(Reason.TOO_MANY_CHANGES);
 
         for (Session s : offer.sessions()) {
             Session stored = existing.session(s.id()).orElse(null);
             boolean seatsHold = stored == null || s.seats() == null || stored.taken() <= s.seats();
-            if (s.id().equals(guard) && (!seatsHold || stored.taken() != carried))
+            if (change.guards(s) && (!seatsHold || stored.taken() != change.carried()))
                 throw ConflictException.of(Reason.ENROLLED_MEANWHILE);
             if (!seatsHold) throw ConflictException.of(Reason.SEATS_BELOW_TAKEN, offer.id(), s.start());
         }
@@ -292,8 +287,8 @@ public final class SqliteCatalog implements Catalog {
                 p.setInt(3, Math.max(0, limit));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new AgendaEntry(r.getString(8), r.getString(9), enumOrNull(OfferKind.class, r.getString(10)),
-                                enumOrNull(ProgrammeLine.class, r.getString(11)), enumOrNull(DeliveryFormat.class, r.getString(12)),
+                        out.add(new AgendaEntry(r.getString(8), r.getString(9), valueOrNull(OfferKind.class, r.getString(10)),
+                                valueOrNull(ProgrammeLine.class, r.getString(11)), valueOrNull(DeliveryFormat.class, r.getString(12)),
                                 new Price(r.getLong(13)), r.getString(14), session(r, 1)));
                     }
                 }
@@ -399,14 +394,4 @@ public final class SqliteCatalog implements Catalog {
         ChangeLog.append(c, table, eventName, ChangeLog.keys(pk, sk), null, null, false, clock.instant());
     }
 
-    private static String name(Enum<?> e) { return e == null ? null : e.name(); }
-
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-        if (value == null) return null;
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null; // an older or newer value: show the offer without it rather than fail the page
-        }
-    }
 }

@@ -120,4 +120,24 @@ class ChangeLogTest {
         });
         assertEquals(e.expiresAt().getEpochSecond(), expires);
     }
+
+    @Test
+    void whatCouldNotBeDeliveredIsRefusedAndNothingOfTheBatchIsWritten() {
+        long before = log.latest();
+        String good = ChangeLog.keys("a", "b");
+        for (ChangeLog.Entry bad : List.of(
+                new ChangeLog.Entry("T", "UPSERT", good, null, null, false),
+                new ChangeLog.Entry("T", "INSERT", "{\"pk\":", null, null, false),
+                new ChangeLog.Entry("T", "INSERT", "[1,2]", null, null, false),
+                new ChangeLog.Entry("T", "INSERT", null, null, null, false),
+                new ChangeLog.Entry("T", "INSERT", good, "\u0000<script>", null, false),
+                new ChangeLog.Entry("", "INSERT", good, null, null, false))) {
+            assertThrows(IllegalArgumentException.class, () -> log.appendAll(List.of(new ChangeLog.Entry("T", "INSERT", good, null, null, false), bad)),
+                    bad.toString());
+        }
+        assertEquals(before, log.latest());
+        String hostile = "{\"pk\":{\"S\":\"<script>alert(1)</script>'; DROP TABLE change_log; --\"}}";
+        log.append("T", "INSERT", hostile, null, null, false);
+        assertEquals(hostile, log.after("T", before, 1).get(0).keys(), "stored as given, never executed");
+    }
 }
