@@ -38,7 +38,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void rendersEachChangedOfferOnceAndTheHomePageOnce() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
 
         StreamsEventResponse r = handler.handleRequest(event("1", "OFFER#a", "2", "OFFER#b", "3", "OFFER#a", "4", "OFFER#a"), null);
@@ -50,7 +50,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void aDeletedOfferLosesItsPage() {
-        InMemoryCatalog catalog = TestData.catalog();
+        FaultyCatalog catalog = TestData.catalog();
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
         handler.handleRequest(event("1", "OFFER#weg"), null);
         assertEquals(List.of("delete aanbod/weg/index.html", "put index.html"), publisher.log);
@@ -58,7 +58,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void aLocationChangeRebuildsEverythingAndDoesNotRenderOffersTwice() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
 
         StreamsEventResponse r = handler.handleRequest(event("1", "LOC#hardenberg-centrum", "2", "OFFER#a", "3", "OFFER#weg"), null);
@@ -71,7 +71,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void aFailedOfferReportsItsFirstRecordAndStops() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
         catalog.failingOffers.add("b");
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
 
@@ -83,7 +83,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void aFailedHomePageReportsTheFirstChange() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
         publisher.failOn = "index.html";
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
 
@@ -94,7 +94,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void aFailedFullRebuildReportsTheRecordThatAskedForIt() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
         catalog.failingOffers.add("a");
         SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
 
@@ -119,7 +119,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void nightlyRebuildFailsLoudly() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
         SiteRebuildHandler ok = new SiteRebuildHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
         assertEquals("assets=2 offers=1", ok.handleRequest(null, null));
         catalog.failingOffers.add("a");

@@ -16,7 +16,7 @@ class SiteBuilderTest {
 
     @Test
     void publishesAnOfferPageAsHtmlThatRevalidatesQuickly() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("klik-en-tik", "Klik & Tik <script>x</script>"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("klik-en-tik", "Klik & Tik <script>x</script>"));
         SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
 
         assertEquals(SiteBuilder.PageChange.PUBLISHED, builder.rebuildOffer("klik-en-tik"));
@@ -56,7 +56,7 @@ class SiteBuilderTest {
 
     @Test
     void rebuildAllPublishesAssetsEveryOfferAndHome() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
         SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
         SiteBuilder.Summary summary = builder.rebuildAll();
 
@@ -72,7 +72,7 @@ class SiteBuilderTest {
 
     @Test
     void rebuildAllFinishesTheOthersAndThenReportsFailedOffers() {
-        InMemoryCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
         catalog.failingOffers.add("b");
         SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
 

@@ -34,8 +34,8 @@ final class TestData {
                 List.of(), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(s));
     }
 
-    static InMemoryCatalog catalog(Offer... offers) {
-        InMemoryCatalog c = new InMemoryCatalog();
+    static FaultyCatalog catalog(Offer... offers) {
+        FaultyCatalog c = new FaultyCatalog();
         c.saveOrganisation(ORG);
         c.saveLocation(LOC);
         for (Offer o : offers) c.createOffer(o);
