@@ -70,6 +70,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
+        if (Files.isDirectory(config.dataDir().resolve("dynamodb"))) {
+            LOG.warning(() -> config.dataDir().resolve("dynamodb") + " holds data of an older version (DynamoDB Local), which is no longer read;"
+                    + " the data now lives in " + config.databaseFile() + ". Delete the old directory when you no longer need it.");
+        }
         credentials = closing(LocalCredentials.start(LocalConfig.ACCESS_KEY, LocalConfig.SECRET_KEY));
         LocalSdk.configureJvm(config, credentials);
         database = closing(SqliteDatabase.open(config.databaseFile()));

@@ -84,7 +84,17 @@ public final class LoopbackDynamo implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            JsonNode body = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            JsonNode body;
+            try {
+                body = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                send(exchange, 400, JSON.createObjectNode().put("__type", "com.amazon.coral.service#SerializationException")
+                        .put("message", "the request body is not a JSON object"));
+                return;
+            }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
             requests.add(new Request(operation, exchange.getRequestHeaders().getFirst("Authorization"),
