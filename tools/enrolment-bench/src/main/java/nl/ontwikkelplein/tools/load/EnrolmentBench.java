@@ -28,6 +28,14 @@ import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.local.LocalConfig;
 import nl.ontwikkelplein.local.LocalMain;
 import nl.ontwikkelplein.local.LocalStack;
+import nl.ontwikkelplein.local.demo.DemoData;
+import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.store.sqlite.SqliteDatabase;
+import nl.ontwikkelplein.store.sqlite.SqliteStores;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 /**
  * Many people enrol at once through the local front, on a fresh local run with the demo data:
@@ -47,20 +55,22 @@ public final class EnrolmentBench {
 
     private EnrolmentBench() {}
 
-    record Options(int attempts, int concurrency, int sessions) {
+    /** @param extraOffers offers added to the demo data before the start (5 weekly dates each), to see the effect of a large catalog */
+    record Options(int attempts, int concurrency, int sessions, int extraOffers) {
         static Options parse(String[] args) {
-            int attempts = 1000, concurrency = 64, sessions = 10;
+            int attempts = 1000, concurrency = 64, sessions = 10, extraOffers = 0;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--attempts" -> attempts = positive(value, args[i++]);
                     case "--concurrency" -> concurrency = positive(value, args[i++]);
                     case "--sessions" -> sessions = positive(value, args[i++]);
+                    case "--extra-offers" -> extraOffers = positive(value, args[i++]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; use --attempts N --concurrency N --sessions N");
+                            + "; use --attempts N --concurrency N --sessions N --extra-offers N");
                 }
             }
-            return new Options(attempts, concurrency, sessions);
+            return new Options(attempts, concurrency, sessions, extraOffers);
         }
 
         private static int positive(String value, String name) {
@@ -88,10 +98,21 @@ public final class EnrolmentBench {
         }
         Path data = Files.createTempDirectory("ontwikkelplein-enrolment-bench-");
         int status;
-        LocalStack stack = LocalStack.start(new LocalConfig(LocalConfig.findRepoRoot(Path.of("")).resolve("template.yaml"),
-                data, freePort(), freePort(), Map.of()));
+        LocalConfig config = new LocalConfig(LocalConfig.findRepoRoot(Path.of("")).resolve("template.yaml"), data, freePort(), freePort(), Map.of());
+        if (options.extraOffers() > 0) {
+            // Written before the start, so the site builder's stream begins after them (it starts at LATEST).
+            try (SqliteDatabase database = SqliteDatabase.open(config.databaseFile())) {
+                Catalog catalog = SqliteStores.on(database, Clock.systemUTC()).catalog();
+                DemoData.loadIfEmpty(catalog, Clock.systemUTC());
+                long start = System.nanoTime();
+                addOffers(catalog, options.extraOffers());
+                System.out.println(String.format(Locale.ROOT, "added %d offers with 5 dates each in %.1f s", options.extraOffers(),
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+        LocalStack stack = LocalStack.start(config);
         try {
-            LocalMain.prepare(stack);
+            if (options.extraOffers() == 0) LocalMain.prepare(stack);
             status = run(stack, options);
         } finally {
             stack.stop();
@@ -100,6 +121,22 @@ public final class EnrolmentBench {
             }
         }
         System.exit(status);
+    }
+
+    /** Partner-like offers in the demo organisation, at its locations, 5 weekly dates each, 20 seats. */
+    static void addOffers(Catalog catalog, int count) {
+        List<String> locations = catalog.locations().stream().map(l -> l.id()).toList();
+        LocalDate first = LocalDate.now(Session.ZONE).plusDays(14);
+        for (int i = 0; i < count; i++) {
+            List<Session> sessions = new ArrayList<>();
+            for (int w = 0; w < 5; w++) {
+                LocalDateTime start = first.plusDays(i % 60).plusWeeks(w).atTime(9 + i % 10, 0);
+                sessions.add(new Session("s" + w, start, start.plusHours(2), locations.get(i % locations.size()), 20, 0, null));
+            }
+            catalog.createOffer(new Offer(String.format(Locale.ROOT, "bench-%05d", i), DemoData.ORGANISATION, "Cursus " + i,
+                    "Een cursus om de belasting te meten.", null, OfferKind.COURSE, ProgrammeLine.PERSONAL_DEVELOPMENT, List.of("meten"),
+                    List.of("volwassenen"), null, null, null, null, null, null, Instant.now(), sessions));
+        }
     }
 
     static int run(LocalStack stack, Options options) throws Exception {
@@ -152,7 +189,8 @@ public final class EnrolmentBench {
         long enrolled = enrol.answers().stream().filter(a -> a.status() == 201).count();
         long serverErrors = enrol.answers().stream().filter(a -> a.status() >= 500 || a.status() < 0).count();
 
-        System.out.println("== Enrolment under load: local run, demo data, " + options.sessions() + " sessions ("
+        System.out.println("== Enrolment under load: local run, demo data" + (options.extraOffers() > 0 ? " + " + options.extraOffers() + " offers" : "")
+                + ", " + options.sessions() + " sessions ("
                 + freeBefore + " free seats), " + options.attempts() + " attempts, " + options.concurrency() + " at a time");
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, java " + System.getProperty("java.version"));
         System.out.println(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s", "", "per second", "p50 ms", "p95 ms", "max ms"));
