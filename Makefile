@@ -12,8 +12,8 @@
 # they all run here and share target/ directories: then do not add --parallel, or two Maven runs
 # may write the same module at once.
 #
-# Other targets: `make jars` (all function jars, with tests), `make coldstart-bench`
-# (docs/benchmarks.md).
+# Other targets: `make jars` (all function jars, with tests), `make coldstart-bench` and
+# `make enrolment-bench` (docs/benchmarks.md).
 
 MVN        ?= mvn
 MVN_FLAGS  ?= -q -B
@@ -24,7 +24,7 @@ BENCH_ARGS ?=
 # same time would write the same target/ directories, so this Makefile never runs in parallel.
 .NOTPARALLEL:
 
-.PHONY: help jars coldstart-bench check-artifacts-dir \
+.PHONY: help jars coldstart-bench enrolment-bench check-artifacts-dir \
         jar-api jar-site-builder jar-importer \
         build-PublicApiFunction build-EditorApiFunction build-SiteBuilderFunction \
         build-SiteRebuildFunction build-ImportFunction
@@ -34,6 +34,7 @@ help:
 	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
+	@echo "make enrolment-bench [BENCH_ARGS='--extra-offers 10000']   enrolment under load on the local run"
 
 # ---------------------------------------------------------------- sam build targets
 
@@ -93,3 +94,7 @@ jars:
 coldstart-bench:
 	$(MVN) -q -pl tools/coldstart-bench compile exec:exec -Dexec.executable="$(JAVA)" \
 	  -Dexec.args="-cp %classpath nl.ontwikkelplein.tools.bench.ColdStartBench $(BENCH_ARGS)"
+
+# Enrolment under load on a fresh local run with the demo data (docs/benchmarks.md).
+enrolment-bench:
+	$(MVN) -q -pl tools/enrolment-bench exec:java -Dexec.args="$(BENCH_ARGS)"
