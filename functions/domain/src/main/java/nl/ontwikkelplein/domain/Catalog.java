@@ -19,7 +19,10 @@ public interface Catalog {
     /** The offer with all its sessions, read consistently. */
     Optional<Offer> offer(String offerId);
 
-    /** @throws ConflictException when an offer with this id exists */
+    /**
+     * @throws ConflictException OFFER_EXISTS when an offer with this id exists; TOO_MANY_CHANGES
+     *                           for more sessions than one atomic write takes (99)
+     */
     void createOffer(Offer offer);
 
     /**
@@ -27,7 +30,8 @@ public interface Catalog {
      *
      * @throws NotFoundException when the offer does not exist
      * @throws ConflictException when a session that people enrolled in would be removed, or its
-     *                           seats would drop below the seats taken
+     *                           seats would drop below the seats taken; or when the offer
+     *                           changed meanwhile (CHANGED_MEANWHILE: read it again)
      */
     void updateOffer(Offer offer);
 

@@ -103,7 +103,7 @@ public final class PartnerImport {
             } catch (InvalidInputException e) {
                 for (FieldError error : e.errors())
                     rejected.add(new Problem(f.externalId(), f.line(), error.field() + ": " + error.message()));
-            } catch (ConflictException e) {
+            } catch (ConflictException | NotFoundException e) { // changed by someone else meanwhile: next night
                 rejected.add(new Problem(f.externalId(), f.line(), e.getMessage()));
             }
         }

@@ -111,7 +111,8 @@ public final class LocalFunctions implements AutoCloseable {
             function.release(handler);
             return response;
         } catch (TimeoutException e) {
-            result.cancel(true); // the environment is not given back: Lambda discards it
+            result.cancel(true);
+            function.discard(); // not given back: Lambda discards a timed-out environment
             throw new FunctionError("Sandbox.Timedout",
                     "Task timed out after " + function.spec.timeoutSeconds() + ".00 seconds", null);
         } catch (InterruptedException e) {
@@ -192,6 +193,10 @@ public final class LocalFunctions implements AutoCloseable {
 
         synchronized void release(Object handler) {
             idle.push(handler);
+        }
+
+        void discard() {
+            created.decrementAndGet();
         }
 
         String handle(Object instance, String eventJson, Context context) throws Exception {

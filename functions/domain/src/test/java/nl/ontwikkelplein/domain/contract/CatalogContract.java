@@ -136,6 +136,19 @@ public abstract class CatalogContract extends StoreContract {
     }
 
     @Test
+    void moreSessionsThanOneAtomicWriteTakesAreRefusedWhole() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Offer huge = offer(o.id(), EnrolmentScope.PER_SESSION, weekly(l.id(), BASE, 100, 5));
+        ConflictException e = assertThrows(ConflictException.class, () -> catalog().createOffer(huge));
+        assertEquals(Reason.TOO_MANY_CHANGES, e.reason());
+        assertTrue(catalog().offer(huge.id()).isEmpty());
+        Offer most = offer(o.id(), EnrolmentScope.PER_SESSION, weekly(l.id(), BASE, 99, 5));
+        catalog().createOffer(most);
+        assertEquals(99, catalog().offer(most.id()).orElseThrow().sessions().size());
+    }
+
+    @Test
     void updatingAnOfferThatIsNotThereIsNotFound() {
         Organisation o = organisation(stores);
         Offer ghost = offer(o.id(), EnrolmentScope.PER_SESSION, List.of());

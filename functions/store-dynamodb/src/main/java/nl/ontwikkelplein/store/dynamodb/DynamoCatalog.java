@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -94,6 +95,7 @@ public final class DynamoCatalog implements Catalog {
 
     @Override
     public void createOffer(Offer offer) {
+        if (1 + offer.sessions().size() > MAX_TRANSACTION_ITEMS) throw ConflictException.of(ConflictException.Reason.TOO_MANY_CHANGES);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
@@ -112,8 +114,15 @@ public final class DynamoCatalog implements Catalog {
         int carried = change.carried();
 
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CatalogItems.offer(offer))
-                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        // Only over the offer as read here: the removed sessions were worked out from that read.
+        Map<String, String> names = Map.of("#pk", PK, "#updatedAt", "updatedAt");
+        writes.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(CatalogItems.offer(offer)).expressionAttributeNames(names)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+            if (existing.updatedAt() == null) p.conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#updatedAt)");
+            else p.conditionExpression("attribute_exists(#pk) AND #updatedAt = :read")
+                    .expressionAttributeValues(Map.of(":read", Attr.s(existing.updatedAt().toString())));
+        }).build());
         for (Session s : offer.sessions()) writes.add(sessionWrite(offer, s, s.id().equals(guard) ? carried : null));
         for (Session s : removed) {
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
@@ -135,7 +144,10 @@ public final class DynamoCatalog implements Catalog {
     private static ConflictException explain(List<CancellationReason> reasons, Offer offer, List<Session> removed, String guard) {
         for (int i = 0; i < reasons.size(); i++) {
             if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) continue;
-            if (i == 0) return ConflictException.of(ConflictException.Reason.OFFER_GONE);
+            if (i == 0) {
+                Map<String, AttributeValue> old = reasons.get(0).item();
+                return ConflictException.of(old == null || old.isEmpty() ? ConflictException.Reason.OFFER_GONE : ConflictException.Reason.CHANGED_MEANWHILE);
+            }
             int s = i - 1;
             if (s < offer.sessions().size() && offer.sessions().get(s).id().equals(guard))
                 return ConflictException.of(ConflictException.Reason.ENROLLED_MEANWHILE);
@@ -250,6 +262,17 @@ public final class DynamoCatalog implements Catalog {
         Objects.requireNonNull(offer.source(), "an imported offer has a source");
         Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), "OFFER"))).item();
+        try {
+            return upsert(offer, current);
+        } catch (ConflictException | NotFoundException e) {
+            // Created or removed between the read and the write (two runs of one feed, say): read once more.
+            if (e instanceof ConflictException c && c.reason() != ConflictException.Reason.OFFER_EXISTS) throw e;
+            return upsert(offer, dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(CatalogItems.key(CatalogItems.offerPk(offer.id()), "OFFER"))).item());
+        }
+    }
+
+    private boolean upsert(Offer offer, Map<String, AttributeValue> current) {
         if (current == null || current.isEmpty()) {
             createOffer(offer);
             return true;

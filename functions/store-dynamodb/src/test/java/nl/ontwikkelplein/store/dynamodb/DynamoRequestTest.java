@@ -197,13 +197,35 @@ class DynamoRequestTest {
                 + "\"end\":{\"S\":\"2031-03-04T12:00\"},\"locationId\":{\"S\":\"tak\"},\"seats\":{\"N\":\"8\"},\"taken\":{\"N\":\"5\"},\"status\":{\"S\":\"SCHEDULED\"}}]}";
         stub.ok(stored).cancelled("None", "ConditionalCheckFailed");
         assertEquals(ConflictException.Reason.SEATS_BELOW_TAKEN, assertThrows(ConflictException.class, () -> catalog.updateOffer(offer)).reason());
-        stub.ok(stored).cancelled("ConditionalCheckFailed", "None");
-        assertEquals(ConflictException.Reason.OFFER_GONE, assertThrows(ConflictException.class, () -> catalog.updateOffer(offer)).reason());
+        stub.ok(stored).cancelled("{\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional request failed\"}", "None");
+        assertEquals(ConflictException.Reason.OFFER_GONE, assertThrows(ConflictException.class, () -> catalog.updateOffer(offer)).reason(),
+                "no old item: removed meanwhile");
+        stub.ok(stored).cancelled("{\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional request failed\",\"Item\":{"
+                + "\"pk\":{\"S\":\"OFFER#" + offer.id() + "\"},\"sk\":{\"S\":\"OFFER\"},\"updatedAt\":{\"S\":\"2031-03-02T00:00:00Z\"}}}", "None");
+        assertEquals(ConflictException.Reason.CHANGED_MEANWHILE, assertThrows(ConflictException.class, () -> catalog.updateOffer(offer)).reason(),
+                "the old item says it was changed after the read its removals come from");
+        JsonNode put = stub.requests.get(stub.requests.size() - 1).body().path("TransactItems").get(0).path("Put");
+        assertEquals("attribute_exists(#pk) AND attribute_not_exists(#updatedAt)", put.path("ConditionExpression").asText(),
+                "the stored offer had no updatedAt");
+        assertEquals("ALL_OLD", put.path("ReturnValuesOnConditionCheckFailure").asText());
         stub.ok(stored).cancelled("None", "ConditionalCheckFailed");
         ConflictException removed = assertThrows(ConflictException.class, () -> catalog.updateOffer(offer.withSessions(List.of())));
         assertEquals(ConflictException.Reason.SESSION_HAS_ENROLMENTS, removed.reason());
         JsonNode delete = stub.requests.get(stub.requests.size() - 1).body().path("TransactItems").get(1).path("Delete");
         assertEquals("attribute_not_exists(taken) OR taken = :zero", delete.path("ConditionExpression").asText());
+    }
+
+    @Test
+    void anImportRunThatMeetsAnotherReadsAgainInsteadOfFailing() {
+        Offer offer = ContractData.offer("bieb", EnrolmentScope.PER_SESSION, List.of());
+        Offer imported = new Offer(offer.id(), offer.organisationId(), offer.title(), null, null, null, null, List.of(), List.of(), null, null,
+                null, null, null, new Offer.Source("feed", "x", "hash-2"), READ_AT, List.of());
+        String item = "{\"Item\":{\"pk\":{\"S\":\"OFFER#" + offer.id() + "\"},\"sk\":{\"S\":\"OFFER\"},\"id\":{\"S\":\"" + offer.id()
+                + "\"},\"organisationId\":{\"S\":\"bieb\"},\"title\":{\"S\":\"Oud\"},\"contentHash\":{\"S\":\"hash-2\"}}}";
+        // Not there when read, there when created (the other run was first), and by then the same.
+        stub.ok("{}").cancelled("ConditionalCheckFailed").ok(item);
+        assertFalse(catalog.upsertImported(imported), "unchanged after all: nothing written");
+        assertEquals(List.of("GetItem", "TransactWriteItems", "GetItem"), stub.requests.stream().map(DynamoStub.Request::operation).toList());
     }
 
     @Test

@@ -194,6 +194,7 @@ public final class SqliteCatalog implements Catalog {
     }
 
     private void create(Connection c, Offer offer) throws SQLException {
+        if (1 + offer.sessions().size() > MAX_TRANSACTION_ITEMS) throw ConflictException.of(Reason.TOO_MANY_CHANGES);
         if (Rows.select(c, "offers", Map.of("id", offer.id()), List.of("id")) != null)
             throw ConflictException.of(Reason.OFFER_EXISTS, offer.id(), null);
         Map<String, Object> row = new LinkedHashMap<>(Map.of("id", offer.id()));

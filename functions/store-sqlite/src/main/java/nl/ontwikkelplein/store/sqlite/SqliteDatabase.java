@@ -6,20 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
  * One SQLite database file in WAL mode: one writer connection, used under a lock so writers in
- * this process queue without busy-waiting, and a small pool of reader connections that read
- * consistent snapshots beside it. Write transactions are IMMEDIATE, so a writer in another process
- * (the sqlite3 shell, an admin command) never deadlocks with us; it waits up to the busy timeout.
- * The schema is created and migrated at open ({@link Migrations}).
+ * this process queue without busy-waiting, and a small pool of read-only connections that read
+ * consistent snapshots beside it. Every connection stays in auto-commit mode between units of
+ * work, and each unit opens its own transaction: {@code BEGIN IMMEDIATE} for a write (so a writer
+ * in another process, the sqlite3 shell or an admin command, never deadlocks with us: it waits up
+ * to the busy timeout, and gets its turn between our transactions), {@code BEGIN} for a read. (The
+ * driver's own transaction handling would begin the next transaction right after each commit and
+ * hold the write lock all the time.) The schema is created and migrated at open ({@link Migrations}).
  */
 public final class SqliteDatabase implements AutoCloseable {
     /** Work inside one transaction; a RuntimeException (a domain refusal, say) rolls it back. */
@@ -30,6 +35,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
     static final int READERS = 8;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final long READER_WAIT_SECONDS = 30;
 
     private final Path file;
     private final Connection writer;
@@ -48,24 +54,21 @@ public final class SqliteDatabase implements AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            SQLiteConfig config = baseConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection writer = config.createConnection(url(file));
-            writer.setAutoCommit(false);
-            SqliteDatabase database = new SqliteDatabase(file, writer);
-            try {
-                for (int i = 0; i < READERS; i++) database.addReader();
-                Migrations.apply(database);
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
-            }
-            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + file, e);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the SQLite database " + file, e);
+        }
+        SqliteDatabase database = null;
+        try {
+            SQLiteConfig config = baseConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            database = new SqliteDatabase(file, config.createConnection(url(file)));
+            for (int i = 0; i < READERS; i++) database.addReader();
+            Migrations.apply(database);
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            if (database != null) database.close();
+            if (e instanceof SQLException sql) throw new StoreException("cannot open the SQLite database " + file + ": " + sql.getMessage(), sql);
+            throw (RuntimeException) e;
         }
     }
 
@@ -82,13 +85,15 @@ public final class SqliteDatabase implements AutoCloseable {
         return "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
-    private void addReader() throws SQLException {
+    private Connection newReader() throws SQLException {
         SQLiteConfig config = baseConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        Connection reader = config.createConnection(url(file));
-        // A transaction per read: several statements see one snapshot (an offer with its sessions).
-        reader.setAutoCommit(false);
+        return config.createConnection(url(file));
+    }
+
+    private void addReader() throws SQLException {
+        Connection reader = newReader();
         allReaders.add(reader);
         idleReaders.add(reader);
     }
@@ -99,20 +104,12 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Runs the work in one write transaction: all of it is committed, or none. */
     public <T> T write(Work<T> work) {
+        if (writeLock.isHeldByCurrentThread())
+            throw new IllegalStateException("a write inside a write: it would commit the outer one halfway");
         writeLock.lock();
         try {
             ensureOpen();
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException e) {
-                rollbackQuietly(writer, e);
-                throw new StoreException("SQLite write failed: " + e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(writer, e);
-                throw e;
-            }
+            return inTransaction(writer, "BEGIN IMMEDIATE", work, "write");
         } finally {
             writeLock.unlock();
         }
@@ -123,23 +120,53 @@ public final class SqliteDatabase implements AutoCloseable {
         ensureOpen();
         Connection reader;
         try {
-            reader = idleReaders.take();
+            reader = idleReaders.poll(READER_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for a database connection", e);
         }
+        if (reader == null) throw new StoreException("no database connection free for " + READER_WAIT_SECONDS + " s (reads nested too deep?)", null);
         try {
-            T result = work.run(reader);
-            reader.commit();
-            return result;
-        } catch (SQLException e) {
-            rollbackQuietly(reader, e);
-            throw new StoreException("SQLite read failed: " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            rollbackQuietly(reader, e);
-            throw e;
+            return inTransaction(reader, "BEGIN", work, "read");
         } finally {
             idleReaders.add(reader);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, String begin, Work<T> work, String what) {
+        try {
+            begin(c, begin);
+        } catch (SQLException first) {
+            // A transaction left open by a rollback that failed earlier: end it, begin once more.
+            rollbackQuietly(c, first);
+            try {
+                begin(c, begin);
+            } catch (SQLException e) {
+                throw new StoreException("SQLite " + what + " could not begin: " + e.getMessage(), e);
+            }
+        }
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            throw new StoreException("SQLite " + what + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            throw new StoreException("SQLite " + what + " could not commit: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static void begin(Connection c, String begin) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(begin);
         }
     }
 
@@ -148,8 +175,8 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {
-        try {
-            connection.rollback();
+        try (Statement s = connection.createStatement()) {
+            s.execute("ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
