@@ -67,8 +67,10 @@ final class BatchDelivery {
             if (outcome.succeeded()) {
                 return true;
             }
-            if (outcome.firstFailed() < 0 && source.bisectBatchOnFunctionError() && pending.size() > 1 && retriesLeft != 0) {
-                int remaining = retriesLeft < 0 ? -1 : retriesLeft - 1;
+            if (outcome.firstFailed() < 0 && source.bisectBatchOnFunctionError() && pending.size() > 1 && source.maximumRetryAttempts() != 0) {
+                // A split does not count against the retry quota: each half starts with all its retries,
+                // so one bad record is narrowed down to itself and its neighbours are delivered.
+                int remaining = source.maximumRetryAttempts();
                 int half = pending.size() / 2;
                 return deliver(pending.subList(0, half), shardId, streamArn, remaining)
                         && deliver(pending.subList(half, pending.size()), shardId, streamArn, remaining);

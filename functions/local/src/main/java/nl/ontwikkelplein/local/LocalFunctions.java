@@ -117,6 +117,7 @@ public final class LocalFunctions implements AutoCloseable {
                     "Task timed out after " + function.spec.timeoutSeconds() + ".00 seconds", null);
         } catch (InterruptedException e) {
             result.cancel(true);
+            function.discard();
             Thread.currentThread().interrupt();
             throw new FunctionError("Interrupted", "invocation of " + functionId + " interrupted", e);
         } catch (ExecutionException e) {

@@ -156,7 +156,8 @@ class StreamDeliveryTest {
         String setAside = Files.readAllLines(failures).get((int) failuresBefore);
         assertTrue(setAside.contains("\"batchSize\":1"), "only the poison record: " + setAside);
         assertEquals(1, StreamRecorder.deliveriesOf("bisect-4").size());
-        assertEquals(List.of(4, 2, 2, 1, 1), StreamRecorder.BATCH_SIZES, "4 fails, halves [1,2] ok and [3,4] fail, [3] fails, [4] ok");
+        assertEquals(List.of(4, 2, 2, 1, 1, 1, 1), StreamRecorder.BATCH_SIZES,
+                "4 fails, halves [1,2] ok and [3,4] fail, [3] fails and is retried twice (a split resets the retries), [4] ok");
     }
 
     @Test
