@@ -7,8 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
+import nl.ontwikkelplein.domain.Actor;
+import nl.ontwikkelplein.domain.Audit;
 import nl.ontwikkelplein.domain.ConflictException;
-import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.ForbiddenException;
+import nl.ontwikkelplein.domain.OfferDiff;
+import nl.ontwikkelplein.domain.Permission;
+import nl.ontwikkelplein.domain.Permissions;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.NotFoundException;
@@ -25,6 +32,7 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ObjectMapper json = JsonBodies.mapper();
     private final OfferService offers;
     private final EditorAuth auth;
+    private final Audit audit;
 
     /** Lambda's constructor: DynamoDB from the function's environment. */
     public EditorApiHandler() {
@@ -36,34 +44,41 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Clock clock = Clock.systemUTC();
         this.offers = new OfferService(stores.catalog(), clock);
         this.auth = new EditorAuth(stores.editorTokens(), clock);
+        this.audit = new Audit(stores.audit(), clock);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
         try {
-            Editor editor = auth.authenticate(request.header("authorization"))
+            Actor actor = auth.actor(request.header("authorization"))
                     .orElseThrow(() -> new HttpError(401, "unauthorized", "Send a valid editor token: Authorization: Bearer op_..."));
             return switch (request.routeKey()) {
                 case "POST /api/offers" -> {
                     OfferInput input = JsonBodies.read(json, jsonBody(request), OfferInput.class);
-                    allow(editor, input.organisationId());
+                    Permissions.require(actor, Permission.EDIT_OFFERS, input.organisationId());
                     Offer created = offers.create(input);
+                    audit.record(actor, "OFFER", created.id(), created.organisationId(), "CREATED", OfferDiff.changedFields(null, created));
                     yield Responses.json(json, 201, OfferJson.from(created));
                 }
                 case "GET /api/offers/{offerId}" -> {
                     Offer offer = offers.get(request.pathParameter("offerId"));
-                    allow(editor, offer.organisationId());
+                    Permissions.require(actor, Permission.VIEW_OFFERS, offer.organisationId());
                     yield Responses.json(json, 200, OfferJson.from(offer));
                 }
                 case "PUT /api/offers/{offerId}" -> {
                     OfferInput input = JsonBodies.read(json, jsonBody(request), OfferInput.class);
                     Offer current = offers.get(request.pathParameter("offerId"));
-                    allow(editor, current.organisationId());
-                    yield Responses.json(json, 200, OfferJson.from(offers.update(current.id(), input)));
+                    Permissions.require(actor, Permission.EDIT_OFFERS, current.organisationId());
+                    Offer updated = offers.update(current.id(), input);
+                    List<String> fields = OfferDiff.changedFields(current, updated);
+                    if (!fields.isEmpty()) audit.record(actor, "OFFER", updated.id(), updated.organisationId(), "CHANGED", fields);
+                    yield Responses.json(json, 200, OfferJson.from(updated));
                 }
                 default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
             };
+        } catch (ForbiddenException e) {
+            return Responses.error(json, 403, "forbidden", "Your token may not do this for this organisation.", null);
         } catch (HttpError e) {
             return Responses.error(json, e.status, e.code, e.getMessage(), null);
         } catch (InvalidInputException e) {
@@ -78,12 +93,5 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private static String jsonBody(HttpRequest request) {
         if (!request.isJson()) throw new HttpError(415, "unsupported_media_type", "Send the offer as Content-Type: application/json.");
         return request.body(MAX_BODY_BYTES);
-    }
-
-    /** Admins may change every organisation's offers; editors only their own organisations'. */
-    private static void allow(Editor editor, String organisationId) {
-        if (editor.role() == Editor.Role.ADMIN) return;
-        if (organisationId == null || !editor.organisationIds().contains(organisationId))
-            throw new HttpError(403, "forbidden", "Your token may not change offers of this organisation.");
     }
 }

@@ -40,4 +40,18 @@ public final class EditorAuth {
     static String hash(String token) {
         return Ids.sha256Hex(token);
     }
+
+    /** A token's public id: the start of its hash, shown to admins and in the audit trail. */
+    public static String tokenId(String tokenHash) {
+        return tokenHash.substring(0, 16);
+    }
+
+    /** The actor behind an Authorization header, for permission checks and the audit trail. */
+    public Optional<Actor> actor(String authorization) {
+        if (authorization == null || authorization.length() > 200) return Optional.empty();
+        String value = authorization.strip();
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+        String token = value.substring(7).strip();
+        return authenticate(authorization).map(e -> Actor.of(e, tokenId(hash(token))));
+    }
 }

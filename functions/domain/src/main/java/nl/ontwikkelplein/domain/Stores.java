@@ -7,10 +7,15 @@ import java.util.Objects;
  * adapters in Lambda, SQLite adapters in the local runtime and the tests; the domain sees only
  * these interfaces.
  */
-public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens) {
+public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, StaffAccounts staff, SignIns signIns,
+                     RateLimits rateLimits, AuditLog audit) {
     public Stores {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(seats, "seats");
         Objects.requireNonNull(editorTokens, "editorTokens");
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(signIns, "signIns");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(audit, "audit");
     }
 }

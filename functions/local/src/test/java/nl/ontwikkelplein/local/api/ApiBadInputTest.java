@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
@@ -37,8 +38,8 @@ class ApiBadInputTest {
     @BeforeAll
     static void start() throws Exception {
         Fixtures.organisationAndLocation(stack);
-        admin = Fixtures.token(stack, Editor.Role.ADMIN, List.of());
-        otherEditor = Fixtures.token(stack, Editor.Role.EDITOR, List.of(Fixtures.OTHER_ORG));
+        admin = Fixtures.token(stack, Role.ADMIN, List.of());
+        otherEditor = Fixtures.token(stack, Role.EDITOR, List.of(Fixtures.OTHER_ORG));
         offer = Fixtures.offer(stack, "Klik & Tik", 5, 3);
     }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.local.LocalStackTest;
 import nl.ontwikkelplein.local.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class EditorFlowTest {
     @BeforeAll
     static void start() throws Exception {
         Fixtures.organisationAndLocation(stack);
-        token = Fixtures.token(stack, Editor.Role.EDITOR, List.of(Fixtures.ORG));
+        token = Fixtures.token(stack, Role.EDITOR, List.of(Fixtures.ORG));
     }
 
     static ObjectNode offerJson(String title, int seats) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
@@ -46,7 +47,7 @@ final class Fixtures {
         return new OfferService(catalog(stack), Clock.systemUTC()).create(input);
     }
 
-    static String token(TestStack stack, Editor.Role role, List<String> organisations) {
+    static String token(TestStack stack, Role role, List<String> organisations) {
         Instant now = Instant.now();
         return new EditorAuth(stack.stack().stores().editorTokens(), Clock.systemUTC())
                 .issue(new Editor("Test " + role, role, organisations, now, now.plus(Duration.ofDays(1))));

@@ -1,10 +1,14 @@
 package nl.ontwikkelplein.store.dynamodb;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
+import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.domain.EditorTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,10 +29,36 @@ public final class DynamoEditorTokens implements EditorTokens {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(CatalogItems.key("TOKEN#" + tokenHash, "TOKEN"))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(editor(item));
+    }
+
+    private static Editor editor(Map<String, AttributeValue> item) {
         Long expires = Attr.num(item, "expiresAt");
-        return Optional.of(new Editor(Attr.str(item, "name"), Editor.Role.valueOf(Attr.str(item, "role")),
+        return new Editor(Attr.str(item, "name"), Role.valueOf(Attr.str(item, "role")),
                 Attr.strings(item, "organisationIds"), Instant.parse(Attr.str(item, "createdAt")),
-                expires == null ? null : Instant.ofEpochSecond(expires)));
+                expires == null ? null : Instant.ofEpochSecond(expires));
+    }
+
+    @Override
+    public List<StoredToken> all() {
+        List<StoredToken> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Queries.all(dynamo, Queries.index(table, "TOKENS").scanIndexForward(false).build(), 0)) {
+            // TTL deletes late; an expired token is already refused, so it is not listed either.
+            Long expires = Attr.num(item, "expiresAt");
+            if (expires != null && expires <= Instant.now().getEpochSecond()) continue;
+            out.add(new StoredToken(Attr.str(item, "tokenId"), editor(item)));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean revoke(String tokenId) {
+        for (Map<String, AttributeValue> item : Queries.all(dynamo, Queries.index(table, "TOKENS").build(), 0)) {
+            if (!tokenId.equals(Attr.str(item, "tokenId"))) continue;
+            dynamo.deleteItem(b -> b.tableName(table).key(CatalogItems.key(Attr.str(item, "pk"), "TOKEN")));
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -42,7 +72,9 @@ public final class DynamoEditorTokens implements EditorTokens {
 
     private void put(String tokenHash, Editor editor) {
         dynamo.putItem(b -> b.tableName(table).item(new Attr.Item().put("pk", "TOKEN#" + tokenHash).put("sk", "TOKEN")
-                .put("type", "TOKEN").put("name", editor.name()).put("role", editor.role().name())
+                .put("type", "TOKEN").put(CatalogItems.GSI1PK, "TOKENS")
+                .put(CatalogItems.GSI1SK, editor.createdAt() + "#" + EditorAuth.tokenId(tokenHash)).put("tokenId", EditorAuth.tokenId(tokenHash))
+                .put("name", editor.name()).put("role", editor.role().name())
                 .put("organisationIds", editor.organisationIds()).put("createdAt", editor.createdAt().toString())
                 .put("expiresAt", editor.expiresAt() == null ? null : editor.expiresAt().getEpochSecond()).build())
                 .conditionExpression("attribute_not_exists(pk)"));

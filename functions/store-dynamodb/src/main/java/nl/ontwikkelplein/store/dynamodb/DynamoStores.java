@@ -16,6 +16,10 @@ public final class DynamoStores {
     public static Stores on(DynamoDbClient dynamo, TableNames tables) {
         return new Stores(new DynamoCatalog(dynamo, tables.catalog()),
                 new DynamoSeats(dynamo, tables.catalog(), tables.enrolments()),
-                new DynamoEditorTokens(dynamo, tables.editors()));
+                new DynamoEditorTokens(dynamo, tables.editors()),
+                new DynamoStaff(dynamo, tables.editors()),
+                new DynamoSignIns(dynamo, tables.editors()),
+                new DynamoRateLimits(dynamo, tables.editors()),
+                new DynamoAuditLog(dynamo, tables.audit()));
     }
 }

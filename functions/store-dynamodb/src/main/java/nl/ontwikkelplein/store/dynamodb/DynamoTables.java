@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * module checks that both agree.
  */
 public final class DynamoTables {
-    public static final String CATALOG = "catalog", ENROLMENTS = "enrolments", EDITORS = "editors";
+    public static final String CATALOG = "catalog", ENROLMENTS = "enrolments", EDITORS = "editors", AUDIT = "audit";
 
     private DynamoTables() {}
 
@@ -24,12 +24,12 @@ public final class DynamoTables {
     public static CreateTableRequest create(String kind, String tableName) {
         CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(tableName).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(key(CatalogItems.PK, KeyType.HASH), key(CatalogItems.SK, KeyType.RANGE));
-        if (CATALOG.equals(kind)) {
+        if (CATALOG.equals(kind) || EDITORS.equals(kind) || AUDIT.equals(kind)) {
             b.attributeDefinitions(string(CatalogItems.PK), string(CatalogItems.SK), string(CatalogItems.GSI1PK), string(CatalogItems.GSI1SK))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(CatalogItems.GSI1)
                             .keySchema(key(CatalogItems.GSI1PK, KeyType.HASH), key(CatalogItems.GSI1SK, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL)).build());
-        } else if (ENROLMENTS.equals(kind) || EDITORS.equals(kind)) {
+        } else if (ENROLMENTS.equals(kind)) {
             b.attributeDefinitions(string(CatalogItems.PK), string(CatalogItems.SK));
         } else {
             throw new IllegalArgumentException("no table kind " + kind);
@@ -39,11 +39,11 @@ public final class DynamoTables {
 
     /** The TTL attribute of a table kind, or null. */
     public static String timeToLiveAttribute(String kind) {
-        return CATALOG.equals(kind) ? null : "expiresAt";
+        return CATALOG.equals(kind) || AUDIT.equals(kind) ? null : "expiresAt";
     }
 
     public static List<String> kinds() {
-        return List.of(CATALOG, ENROLMENTS, EDITORS);
+        return List.of(CATALOG, ENROLMENTS, EDITORS, AUDIT);
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

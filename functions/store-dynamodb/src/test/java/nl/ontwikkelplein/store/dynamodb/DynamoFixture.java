@@ -68,7 +68,7 @@ final class DynamoFixture implements AutoCloseable {
     }
 
     Stores stores() {
-        return DynamoStores.on(dynamo, new TableNames(tables.get(DynamoTables.CATALOG), tables.get(DynamoTables.ENROLMENTS), tables.get(DynamoTables.EDITORS)));
+        return DynamoStores.on(dynamo, new TableNames(tables.get(DynamoTables.CATALOG), tables.get(DynamoTables.ENROLMENTS), tables.get(DynamoTables.EDITORS), tables.get(DynamoTables.AUDIT)));
     }
 
     @Override

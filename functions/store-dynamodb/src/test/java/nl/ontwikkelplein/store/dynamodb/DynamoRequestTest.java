@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Offer;
@@ -231,15 +232,18 @@ class DynamoRequestTest {
     @Test
     void editorTokensAreOneItemPerHashWrittenOnce() {
         DynamoEditorTokens tokens = new DynamoEditorTokens(stub.client, "Editors");
-        Editor editor = new Editor("Anna", Editor.Role.ADMIN, List.of(), Instant.parse("2031-01-01T00:00:00Z"), null);
-        tokens.save("abc123", editor);
+        Editor editor = new Editor("Anna", Role.ADMIN, List.of(), Instant.parse("2031-01-01T00:00:00Z"), null);
+        String hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        tokens.save(hash, editor);
         JsonNode put = stub.only("PutItem").body();
-        assertEquals("TOKEN#abc123", put.path("Item").path("pk").path("S").asText());
+        assertEquals("TOKEN#" + hash, put.path("Item").path("pk").path("S").asText());
         assertEquals("TOKEN", put.path("Item").path("sk").path("S").asText());
+        assertEquals("TOKENS", put.path("Item").path("gsi1pk").path("S").asText(), "listed for admins");
+        assertEquals("0123456789abcdef", put.path("Item").path("tokenId").path("S").asText());
         assertEquals("attribute_not_exists(pk)", put.path("ConditionExpression").asText());
 
         stub.error("ConditionalCheckFailedException", "The conditional request failed", null);
-        assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> tokens.save("abc123", editor)).reason());
+        assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> tokens.save(hash, editor)).reason());
 
         assertTrue(tokens.findByTokenHash("nothing").isEmpty());
         JsonNode get = stub.only("GetItem").body();

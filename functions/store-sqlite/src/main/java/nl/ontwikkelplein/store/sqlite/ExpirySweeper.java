@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ExpirySweeper {
     /** What one sweep removed. */
-    public record Swept(int enrolments, int editorTokens, int changeLogRows) {}
+    public record Swept(int enrolments, int editorTokens, int signIns, int changeLogRows) {}
 
     private final SqliteDatabase database;
     private final ChangeLog changeLog;
@@ -40,8 +40,50 @@ public final class ExpirySweeper {
                 sweep(c, "SELECT scope_key, person_key FROM enrolments WHERE expires_at < ?",
                         "DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?", enrolmentsTable, nowSeconds, now, true),
                 sweep(c, "SELECT token_hash, NULL FROM editor_tokens WHERE expires_at IS NOT NULL AND expires_at < ?",
-                        "DELETE FROM editor_tokens WHERE token_hash = ?", editorsTable, nowSeconds, now, false)});
-        return new Swept(counts[0], counts[1], changeLog.trim());
+                        "DELETE FROM editor_tokens WHERE token_hash = ?", editorsTable, nowSeconds, now, false),
+                sweepSimple(c, "sign_in_links", "token_hash", "SIGNIN#", "SIGNIN", editorsTable, nowSeconds, now)
+                        + sweepSimple(c, "staff_sessions", "token_hash", "SESSION#", "SESSION", editorsTable, nowSeconds, now)
+                        + sweepRates(c, editorsTable, nowSeconds, now)});
+        return new Swept(counts[0], counts[1], counts[2], changeLog.trim());
+    }
+
+    /** Rows with a one-column key; table and column names come from this class. */
+    private static int sweepSimple(Connection c, String sqlTable, String keyColumn, String pkPrefix, String sk, String table,
+                                   long nowSeconds, Instant now) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT " + keyColumn + " FROM " + sqlTable + " WHERE expires_at < ?")) {
+            p.setLong(1, nowSeconds);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) keys.add(r.getString(1));
+            }
+        }
+        for (String key : keys) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM " + sqlTable + " WHERE " + keyColumn + " = ?")) {
+                p.setString(1, key);
+                p.executeUpdate();
+            }
+            ChangeLog.append(c, table, ChangeLog.REMOVE, ChangeLog.keys(pkPrefix + key, sk), null, null, true, now);
+        }
+        return keys.size();
+    }
+
+    private static int sweepRates(Connection c, String table, long nowSeconds, Instant now) throws SQLException {
+        List<Object[]> keys = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT key, window_start FROM rate_limits WHERE expires_at < ?")) {
+            p.setLong(1, nowSeconds);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) keys.add(new Object[]{r.getString(1), r.getLong(2)});
+            }
+        }
+        for (Object[] key : keys) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM rate_limits WHERE key = ? AND window_start = ?")) {
+                p.setString(1, (String) key[0]);
+                p.setLong(2, (Long) key[1]);
+                p.executeUpdate();
+            }
+            ChangeLog.append(c, table, ChangeLog.REMOVE, ChangeLog.keys("RATE#" + key[0] + "#" + key[1], "RATE"), null, null, true, now);
+        }
+        return keys.size();
     }
 
     /** @param enrolment true: key (scope_key, person_key) as pk/ENROL#sk; false: token hash as TOKEN# pk */

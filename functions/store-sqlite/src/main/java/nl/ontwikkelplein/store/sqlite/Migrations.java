@@ -19,7 +19,8 @@ import java.util.List;
 final class Migrations {
     /** Version and resource, in order. Append only. */
     static final List<Migration> ALL = List.of(
-            new Migration(1, "db/migration/V1__initial.sql"));
+            new Migration(1, "db/migration/V1__initial.sql"),
+            new Migration(2, "db/migration/V2__staff.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -18,7 +18,11 @@ public final class SqliteStores {
     public static Stores on(SqliteDatabase database, Clock clock, String catalogTable, String enrolmentsTable, String editorsTable) {
         return new Stores(new SqliteCatalog(database, clock, catalogTable),
                 new SqliteSeats(database, clock, catalogTable, enrolmentsTable),
-                new SqliteEditorTokens(database, clock, editorsTable));
+                new SqliteEditorTokens(database, clock, editorsTable),
+                new SqliteStaff(database, clock, editorsTable),
+                new SqliteSignIns(database, clock, editorsTable),
+                new SqliteRateLimits(database, clock, editorsTable),
+                new SqliteAuditLog(database));
     }
 
     public static Stores on(SqliteDatabase database, Clock clock) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Offer;
@@ -37,8 +38,11 @@ class ExpirySweeperTest {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             stores.seats().take(enrolment(offer, session, "gone", now.minusSeconds(1)));
             stores.seats().take(enrolment(offer, session, "kept", now.plusSeconds(3600)));
-            stores.editorTokens().save("expired-hash", new Editor("Oud", Editor.Role.ADMIN, List.of(), now.minusSeconds(99), now.minusSeconds(1)));
-            stores.editorTokens().save("forever-hash", new Editor("Altijd", Editor.Role.ADMIN, List.of(), now, null));
+            stores.editorTokens().save("expired-hash-0000000000000000", new Editor("Oud", Role.ADMIN, List.of(), now.minusSeconds(99), now.minusSeconds(1)));
+            stores.editorTokens().save("forever-hash-0000000000000000", new Editor("Altijd", Role.ADMIN, List.of(), now, null));
+            stores.signIns().saveLink(new nl.ontwikkelplein.domain.SignInLink("old-link", "anna", "nonce", now.minusSeconds(900), now.minusSeconds(1)));
+            stores.signIns().saveSession(new nl.ontwikkelplein.domain.StaffSession("old-session", "anna", now.minusSeconds(99), now.minusSeconds(99), now.minusSeconds(1)));
+            stores.signIns().saveSession(new nl.ontwikkelplein.domain.StaffSession("live-session", "anna", now, now, now.plusSeconds(3600)));
             ChangeLog log = new ChangeLog(fixture.database, Clock.systemUTC());
             long before = log.latest();
 
@@ -47,19 +51,24 @@ class ExpirySweeperTest {
 
             assertEquals(1, swept.enrolments());
             assertEquals(1, swept.editorTokens());
+            assertEquals(2, swept.signIns(), "the expired link and session");
+            assertTrue(stores.signIns().session("live-session").isPresent());
+            assertTrue(stores.signIns().session("old-session").isEmpty());
             assertEquals(1, count(fixture.database, "enrolments"));
-            assertTrue(stores.editorTokens().findByTokenHash("expired-hash").isEmpty());
-            assertTrue(stores.editorTokens().findByTokenHash("forever-hash").isPresent());
+            assertTrue(stores.editorTokens().findByTokenHash("expired-hash-0000000000000000").isEmpty());
+            assertTrue(stores.editorTokens().findByTokenHash("forever-hash-0000000000000000").isPresent());
             List<ChangeLog.Change> enrolments = log.after(SqliteStores.ENROLMENTS_TABLE, before, 10);
             assertEquals(1, enrolments.size());
             assertEquals("REMOVE", enrolments.get(0).eventName());
             assertTrue(enrolments.get(0).byService());
             assertEquals("{\"pk\":{\"S\":\"SESSION#" + offer.id() + "#" + session + "\"},\"sk\":{\"S\":\"ENROL#gone\"}}", enrolments.get(0).keys());
             List<ChangeLog.Change> tokens = log.after(SqliteStores.EDITORS_TABLE, before, 10);
-            assertEquals(List.of("REMOVE {\"pk\":{\"S\":\"TOKEN#expired-hash\"},\"sk\":{\"S\":\"TOKEN\"}}"),
+            assertEquals(List.of("REMOVE {\"pk\":{\"S\":\"TOKEN#expired-hash-0000000000000000\"},\"sk\":{\"S\":\"TOKEN\"}}",
+                            "REMOVE {\"pk\":{\"S\":\"SIGNIN#old-link\"},\"sk\":{\"S\":\"SIGNIN\"}}",
+                            "REMOVE {\"pk\":{\"S\":\"SESSION#old-session\"},\"sk\":{\"S\":\"SESSION\"}}"),
                     tokens.stream().map(c -> c.eventName() + " " + c.keys()).toList());
 
-            assertEquals(new ExpirySweeper.Swept(0, 0, 0), new ExpirySweeper(fixture.database, Clock.fixed(now, ZoneOffset.UTC),
+            assertEquals(new ExpirySweeper.Swept(0, 0, 0, 0), new ExpirySweeper(fixture.database, Clock.fixed(now, ZoneOffset.UTC),
                     SqliteStores.ENROLMENTS_TABLE, SqliteStores.EDITORS_TABLE).sweep(), "a second sweep finds nothing");
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.domain.EditorTokens;
 import nl.ontwikkelplein.store.dynamodb.DynamoEditorTokens;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class CreateEditorToken {
     private CreateEditorToken() {}
 
-    record Options(String name, Editor.Role role, List<String> organisations, int days, boolean aws) {}
+    record Options(String name, Role role, List<String> organisations, int days, boolean aws) {}
 
     public static void main(String[] args) {
         Options options;
@@ -72,7 +73,7 @@ public final class CreateEditorToken {
 
     static Options parse(String[] args) {
         String name = null;
-        Editor.Role role = Editor.Role.ADMIN;
+        Role role = Role.ADMIN;
         List<String> organisations = new ArrayList<>();
         int days = 365;
         boolean aws = false;
@@ -81,7 +82,7 @@ public final class CreateEditorToken {
                 case "--name" -> name = value(args, ++i);
                 case "--role" -> {
                     try {
-                        role = Editor.Role.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
+                        role = Role.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("--role is ADMIN or EDITOR");
                     }
@@ -100,7 +101,7 @@ public final class CreateEditorToken {
             }
         }
         if (name == null || name.isBlank()) throw new IllegalArgumentException("--name is required");
-        if (role == Editor.Role.EDITOR && organisations.isEmpty()) throw new IllegalArgumentException("an EDITOR needs at least one --organisation");
+        if (role == Role.EDITOR && organisations.isEmpty()) throw new IllegalArgumentException("an EDITOR needs at least one --organisation");
         return new Options(name.strip(), role, List.copyOf(organisations), days, aws);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.store.sqlite.SqliteDatabase;
 import nl.ontwikkelplein.store.sqlite.SqliteStores;
@@ -26,7 +27,7 @@ class CreateEditorTokenTest {
         assertEquals(dir.toAbsolutePath().resolve("ontwikkelplein.db"), file);
         try (SqliteDatabase database = SqliteDatabase.open(file)) {
             var tokens = SqliteStores.on(database, Clock.systemUTC()).editorTokens();
-            Editor editor = new Editor("Anna", Editor.Role.EDITOR, List.of("bieb"), Instant.now(), Instant.now().plusSeconds(3600));
+            Editor editor = new Editor("Anna", Role.EDITOR, List.of("bieb"), Instant.now(), Instant.now().plusSeconds(3600));
             String token = CreateEditorToken.issue(tokens, editor);
             assertTrue(new EditorAuth(tokens, Clock.systemUTC()).authenticate("Bearer " + token).isPresent());
             String stored = database.read(c -> {
@@ -49,7 +50,7 @@ class CreateEditorTokenTest {
         assertEquals("--days needs a whole number",
                 assertThrows(IllegalArgumentException.class, () -> CreateEditorToken.parse(new String[]{"--name", "A", "--days", "x"})).getMessage());
         assertEquals("missing value for --name", assertThrows(IllegalArgumentException.class, () -> CreateEditorToken.parse(new String[]{"--name"})).getMessage());
-        assertEquals(new CreateEditorToken.Options("Anna", Editor.Role.ADMIN, List.of(), 365, true),
+        assertEquals(new CreateEditorToken.Options("Anna", Role.ADMIN, List.of(), 365, true),
                 CreateEditorToken.parse(new String[]{"--name", " Anna ", "--aws"}));
     }
 }

@@ -344,7 +344,7 @@ public final class ColdStartBench {
 
         private List<Case> cases(Map<String, String> seed) {
             String offerId = seed.getOrDefault("offerId", "coldstart-offer");
-            Map<String, String> tables = Map.of("CATALOG_TABLE", CATALOG, "ENROLMENTS_TABLE", ENROLMENTS, "EDITORS_TABLE", EDITORS);
+            Map<String, String> tables = Map.of("CATALOG_TABLE", CATALOG, "ENROLMENTS_TABLE", ENROLMENTS, "EDITORS_TABLE", EDITORS, "AUDIT_TABLE", "AuditTable");
             List<Case> cases = new ArrayList<>();
             cases.add(new Case("empty", null, "-", Map.of(), List.of(), List.of(), null));
             cases.add(new Case("floor", "coldstart-floor", "nl.ontwikkelplein.floor.FloorHandler",

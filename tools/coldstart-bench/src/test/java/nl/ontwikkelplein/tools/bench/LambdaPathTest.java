@@ -117,7 +117,7 @@ class LambdaPathTest {
 
     private static Map<String, String> functionEnvironment(LoopbackDynamo dynamo) {
         return Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", dynamo.url(),
-                "CATALOG_TABLE", "CatalogTable", "ENROLMENTS_TABLE", "EnrolmentsTable", "EDITORS_TABLE", "EditorsTable",
+                "CATALOG_TABLE", "CatalogTable", "ENROLMENTS_TABLE", "EnrolmentsTable", "EDITORS_TABLE", "EditorsTable", "AUDIT_TABLE", "AuditTable",
                 "ENROLMENT_RETENTION_DAYS", "90", "LANG", "C.UTF-8");
     }
 

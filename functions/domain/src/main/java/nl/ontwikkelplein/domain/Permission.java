@@ -1,0 +1,30 @@
+package nl.ontwikkelplein.domain;
+
+/** Things staff and tokens do. Which role may do which, and where, is decided in {@link Permissions}. */
+public enum Permission {
+    /** See an organisation's offers, drafts included. */
+    VIEW_OFFERS(true),
+    /** Create, change, copy, publish and call off an organisation's offers and their dates. */
+    EDIT_OFFERS(true),
+    /** See who enrolled (names, phone numbers), mark attendance, export. */
+    VIEW_PARTICIPANTS(true),
+    /** Enrol someone who phoned or walked in, remove a participant. */
+    MANAGE_PARTICIPANTS(true),
+    /** Add and change branches and partner places. */
+    MANAGE_LOCATIONS(false),
+    /** Add and rename library organisations. */
+    MANAGE_ORGANISATIONS(false),
+    /** Invite staff, change their role, revoke their access. */
+    MANAGE_STAFF(false),
+    /** Create, list and revoke API tokens. */
+    MANAGE_TOKENS(false),
+    /** Read the audit trail. */
+    VIEW_AUDIT(false);
+
+    /** True when an editor has this permission within their own organisations. */
+    final boolean forEditors;
+
+    Permission(boolean forEditors) {
+        this.forEditors = forEditors;
+    }
+}

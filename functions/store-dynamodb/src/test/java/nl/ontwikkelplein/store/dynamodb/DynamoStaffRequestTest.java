@@ -1,0 +1,99 @@
+package nl.ontwikkelplein.store.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.ontwikkelplein.domain.AuditEntry;
+import nl.ontwikkelplein.domain.ConflictException;
+import nl.ontwikkelplein.domain.Role;
+import nl.ontwikkelplein.domain.StaffMember;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff, sign-in, rate-limit and audit adapters' requests, pinned against a recording
+ * loopback endpoint (the contract suites need a real DynamoDB endpoint; these always run).
+ */
+class DynamoStaffRequestTest {
+    private DynamoStub stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new DynamoStub();
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    @Test
+    void anAccountAndItsAddressAreWrittenInOneTransactionThatRefusesTakenKeys() {
+        DynamoStaff staff = new DynamoStaff(stub.client, "Editors");
+        StaffMember anna = new StaffMember("anna", "anna@bibliotheek.test", "Anna", Role.EDITOR, List.of("bieb"), Instant.parse("2026-01-01T00:00:00Z"), null);
+        stub.ok("{}");
+        staff.create(anna);
+        JsonNode items = stub.only("TransactWriteItems").body().path("TransactItems");
+        assertEquals("STAFF#anna", items.path(0).path("Put").path("Item").path("pk").path("S").asText());
+        assertEquals("STAFF", items.path(0).path("Put").path("Item").path("gsi1pk").path("S").asText());
+        assertEquals("EMAIL#anna@bibliotheek.test", items.path(1).path("Put").path("Item").path("pk").path("S").asText());
+        assertEquals("anna", items.path(1).path("Put").path("Item").path("staffId").path("S").asText());
+        for (JsonNode item : items) assertEquals("attribute_not_exists(pk)", item.path("Put").path("ConditionExpression").asText());
+
+        stub.cancelled("None", "ConditionalCheckFailed");
+        assertEquals(ConflictException.Reason.DUPLICATE, assertThrows(ConflictException.class, () -> staff.create(anna)).reason());
+    }
+
+    @Test
+    void aLinkIsUsedByAConditionalDeleteThatReturnsIt() {
+        DynamoSignIns signIns = new DynamoSignIns(stub.client, "Editors");
+        stub.ok("{\"Attributes\":{\"pk\":{\"S\":\"SIGNIN#h\"},\"staffId\":{\"S\":\"anna\"},\"browserNonceHash\":{\"S\":\"n\"},"
+                + "\"createdAt\":{\"S\":\"2026-01-01T00:00:00Z\"},\"expiresAt\":{\"N\":\"1767226500\"}}}");
+        assertEquals("anna", signIns.useLink("h", Instant.ofEpochSecond(1767225700)).orElseThrow().staffId());
+        JsonNode delete = stub.only("DeleteItem").body();
+        assertEquals("SIGNIN#h", delete.path("Key").path("pk").path("S").asText());
+        assertEquals("attribute_exists(pk) AND expiresAt > :now", delete.path("ConditionExpression").asText());
+        assertEquals("1767225700", delete.path("ExpressionAttributeValues").path(":now").path("N").asText());
+        assertEquals("ALL_OLD", delete.path("ReturnValues").asText());
+
+        stub.error("ConditionalCheckFailedException", "The conditional request failed", null);
+        assertTrue(signIns.useLink("h", Instant.ofEpochSecond(1767225700)).isEmpty(), "used or expired: no sign-in");
+    }
+
+    @Test
+    void aRateLimitIsOneAtomicAddPerRequest() {
+        DynamoRateLimits limits = new DynamoRateLimits(stub.client, "Editors");
+        stub.ok("{\"Attributes\":{\"count\":{\"N\":\"6\"}}}");
+        assertFalse(limits.tryAcquire("signin-email:abc", 5, Duration.ofMinutes(15), Instant.parse("2026-05-01T10:07:00Z")));
+        JsonNode update = stub.only("UpdateItem").body();
+        assertEquals("RATE#signin-email:abc#" + Instant.parse("2026-05-01T10:00:00Z").getEpochSecond(), update.path("Key").path("pk").path("S").asText());
+        assertEquals("ADD #count :one SET expiresAt = :expires", update.path("UpdateExpression").asText());
+        assertEquals("UPDATED_NEW", update.path("ReturnValues").asText());
+    }
+
+    @Test
+    void auditEntriesArePutOnceAndReadNewestFirst() {
+        DynamoAuditLog audit = new DynamoAuditLog(stub.client, "Audit");
+        stub.ok("{}");
+        audit.append(new AuditEntry("e1", Instant.ofEpochMilli(1767225600123L), "staff:anna", "Anna", "OFFER", "taalcafe", "bieb", "CHANGED", List.of("title")));
+        JsonNode put = stub.only("PutItem").body();
+        assertEquals("RECORD#OFFER#taalcafe", put.path("Item").path("pk").path("S").asText());
+        assertEquals("1767225600123#e1", put.path("Item").path("sk").path("S").asText());
+        assertEquals("ACTOR#staff:anna", put.path("Item").path("gsi1pk").path("S").asText());
+        assertEquals("attribute_not_exists(pk)", put.path("ConditionExpression").asText());
+
+        stub.ok("{\"Items\":[]}");
+        audit.byActor("staff:anna", 20);
+        JsonNode query = stub.only("Query").body();
+        assertEquals("gsi1", query.path("IndexName").asText());
+        assertFalse(query.path("ScanIndexForward").asBoolean(true));
+        assertEquals(20, query.path("Limit").asInt());
+    }
+}
