@@ -25,12 +25,12 @@ BENCH_ARGS ?=
 .NOTPARALLEL:
 
 .PHONY: help jars coldstart-bench enrolment-bench check-artifacts-dir \
-        jar-api jar-site-builder jar-importer \
-        build-PublicApiFunction build-EditorApiFunction build-SiteBuilderFunction \
+        jar-api jar-workspace jar-site-builder jar-importer \
+        build-PublicApiFunction build-EditorApiFunction build-WorkspaceFunction build-SiteBuilderFunction \
         build-SiteRebuildFunction build-ImportFunction
 
 help:
-	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction,"
+	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, WorkspaceFunction,"
 	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
@@ -46,6 +46,9 @@ MODULE_PACKAGE = $(MVN) $(MVN_FLAGS) -DskipTests -pl functions/$(1) -am package
 
 jar-api:
 	$(call MODULE_PACKAGE,api)
+
+jar-workspace:
+	$(call MODULE_PACKAGE,workspace)
 
 jar-site-builder:
 	$(call MODULE_PACKAGE,site-builder)
@@ -74,6 +77,9 @@ build-PublicApiFunction: check-artifacts-dir jar-api
 
 build-EditorApiFunction: check-artifacts-dir jar-api
 	$(call unpack,functions/api/target/api-function.jar)
+
+build-WorkspaceFunction: check-artifacts-dir jar-workspace
+	$(call unpack,functions/workspace/target/workspace-function.jar)
 
 build-SiteBuilderFunction: check-artifacts-dir jar-site-builder
 	$(call unpack,functions/site-builder/target/site-builder-function.jar)

@@ -46,9 +46,11 @@ public final class HttpFront implements AutoCloseable {
     private final SiteFiles site;
     private final Optional<SiteFailover> siteFailover;
     private final LocalEndpoints local;
+    private final ApiBehaviours apiBehaviours;
 
     HttpFront(int port, ApiRoutes routes, LocalFunctions functions, SiteFiles site, Optional<SiteFailover> siteFailover,
-              LocalEndpoints local) throws IOException {
+              LocalEndpoints local, ApiBehaviours apiBehaviours) throws IOException {
+        this.apiBehaviours = apiBehaviours;
         this.routes = routes;
         this.functions = functions;
         this.site = site;
@@ -79,7 +81,7 @@ public final class HttpFront implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (rawPath == null || !rawPath.startsWith("/") || !decodable(rawPath)) {
                 send(exchange, 400, "text/plain; charset=utf-8", "Bad Request".getBytes(StandardCharsets.UTF_8), false);
-            } else if (rawPath.equals("/api") || rawPath.startsWith("/api/")) {
+            } else if (rawPath.equals("/api") || apiBehaviours.matches(rawPath)) {
                 handleApi(exchange);
             } else if (rawPath.startsWith("/_local/")) {
                 local.handle(exchange, rawPath.substring("/_local/".length()));

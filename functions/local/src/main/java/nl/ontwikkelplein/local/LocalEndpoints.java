@@ -22,6 +22,8 @@ import java.util.Optional;
  *   function's response, or 500 with its error.</li>
  *   <li>{@code GET /_local/feeds/{file}}: demo partner feeds from the classpath ({@code demo/feeds/}),
  *   dates relative to today.</li>
+ *   <li>{@code GET /_local/outbox} and {@code /_local/outbox.json}: every email the functions sent
+ *   through SES, newest first ({@link LocalOutbox}).</li>
  *   <li>{@code GET /_local/wiring}: what was read from the template (routes, streams, schedules).</li>
  * </ul>
  */
@@ -32,10 +34,12 @@ final class LocalEndpoints {
 
     private final Scheduler scheduler;
     private final SamTemplate template;
+    private final LocalOutbox outbox;
 
-    LocalEndpoints(Scheduler scheduler, SamTemplate template) {
+    LocalEndpoints(Scheduler scheduler, SamTemplate template, LocalOutbox outbox) {
         this.scheduler = scheduler;
         this.template = template;
+        this.outbox = outbox;
     }
 
     void handle(HttpExchange exchange, String path) throws IOException {
@@ -47,6 +51,16 @@ final class LocalEndpoints {
         } else if (path.startsWith("feeds/")) {
             if (allowed(exchange, method, "GET")) {
                 feed(exchange, path.substring("feeds/".length()));
+            }
+        } else if (path.equals("outbox")) {
+            if (allowed(exchange, method, "GET")) {
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                HttpFront.send(exchange, 200, "text/html; charset=utf-8", outbox.page().getBytes(StandardCharsets.UTF_8), false);
+            }
+        } else if (path.equals("outbox.json")) {
+            if (allowed(exchange, method, "GET")) {
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                HttpFront.send(exchange, 200, "application/json", outbox.json().getBytes(StandardCharsets.UTF_8), false);
             }
         } else if (path.equals("wiring")) {
             if (allowed(exchange, method, "GET")) {

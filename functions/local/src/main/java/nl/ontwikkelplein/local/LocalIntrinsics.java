@@ -92,6 +92,9 @@ final class LocalIntrinsics {
             case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + LocalNames.bucketName(logicalId);
             case "AWS::SQS::Queue.Arn" -> "arn:aws:sqs:" + region + ":" + account + ":" + LocalNames.queueName(logicalId);
             case "AWS::Serverless::Function.Arn" -> "arn:aws:lambda:" + region + ":" + account + ":function:" + logicalId;
+            // No CloudFront locally: the front's address is known only once it listens, so functions
+            // that need the site's origin take the loopback address the browser used.
+            case "AWS::CloudFront::Distribution.DomainName" -> "";
             default -> throw new IllegalArgumentException("Fn::GetAtt " + logicalId + "." + attribute + " has no local value");
         };
     }

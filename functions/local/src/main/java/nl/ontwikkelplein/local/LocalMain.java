@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.local;
 
 import nl.ontwikkelplein.local.demo.DemoData;
+import nl.ontwikkelplein.local.demo.DemoStaff;
 
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class LocalMain {
         prepare(stack);
         System.out.println("Ontwikkelplein draait op http://localhost:" + config.httpPort());
         System.out.println("  data: " + config.dataDir() + " (verwijder deze map om opnieuw te beginnen)");
+        System.out.println("  beheer: http://localhost:" + config.httpPort() + "/beheer/ (log in als " + DemoStaff.ADMIN_EMAIL
+                + "; de e-mail met de link staat in http://localhost:" + config.httpPort() + "/_local/outbox)");
         System.out.println("  import nu: curl -X POST http://localhost:" + config.httpPort() + "/_local/schedules/ImportFunction");
         stopped.await();
     }
@@ -69,6 +72,9 @@ public final class LocalMain {
             boolean loaded = DemoData.loadIfEmpty(stack.stores().catalog(), Clock.systemUTC());
             if (loaded) {
                 LOG.info("demo data loaded");
+            }
+            if (DemoStaff.loadIfEmpty(stack.stores().staff(), Clock.systemUTC())) {
+                LOG.info("demo staff created: " + DemoStaff.ADMIN_EMAIL + ", " + DemoStaff.HARDENBERG_EDITOR + ", " + DemoStaff.OMMEN_EDITOR);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "demo data not loaded", e);

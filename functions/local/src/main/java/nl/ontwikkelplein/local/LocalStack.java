@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private ExpirySweeper sweeper;
     private S3Client s3;
     private LocalCredentials credentials;
+    private LocalOutbox outbox;
     private LocalFunctions functions;
     private Scheduler scheduler;
     private HttpFront front;
@@ -75,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
                     + " the data now lives in " + config.databaseFile() + ". Delete the old directory when you no longer need it.");
         }
         credentials = closing(LocalCredentials.start(LocalConfig.ACCESS_KEY, LocalConfig.SECRET_KEY));
-        LocalSdk.configureJvm(config, credentials);
+        outbox = closing(LocalOutbox.start());
+        LocalSdk.configureJvm(config, credentials, outbox);
         database = closing(SqliteDatabase.open(config.databaseFile()));
         changeLog = new ChangeLog(database, clock);
         sweeper = new ExpirySweeper(database, clock, LocalNames.tableName("EnrolmentsTable"), LocalNames.tableName("EditorsTable"));
@@ -100,7 +102,8 @@ public final class LocalStack implements AutoCloseable {
         started.push(sweeps::shutdownNow);
         sweeps.scheduleWithFixedDelay(this::sweepQuietly, 0, SWEEP_INTERVAL_SECONDS, TimeUnit.SECONDS);
         front = closing(new HttpFront(config.httpPort(), new ApiRoutes(template.routes()), functions,
-                new SiteFiles(s3, template.siteBucketName(), template.siteHeaders()), template.siteFailover(), new LocalEndpoints(scheduler, template)));
+                new SiteFiles(s3, template.siteBucketName(), template.siteHeaders()), template.siteFailover(), new LocalEndpoints(scheduler, template, outbox),
+                template.apiBehaviours()));
         front.start();
         scheduler.start();
     }
@@ -183,6 +186,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalCredentials credentials() {
         return credentials;
+    }
+
+    /** What the functions sent by email (and later SMS), newest first. */
+    public LocalOutbox outbox() {
+        return outbox;
     }
 
     public LocalFunctions functions() {

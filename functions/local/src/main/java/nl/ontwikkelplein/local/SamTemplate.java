@@ -29,15 +29,18 @@ public final class SamTemplate {
     private final Map<String, String> buckets;
     private final Optional<SiteFailover> siteFailover;
     private final ResponseHeadersPolicy siteHeaders;
+    private final ApiBehaviours apiBehaviours;
 
     private SamTemplate(Map<String, String> parameters, List<FunctionSpec> functions, List<TableSpec> tables,
-                        Map<String, String> buckets, Optional<SiteFailover> siteFailover, ResponseHeadersPolicy siteHeaders) {
+                        Map<String, String> buckets, Optional<SiteFailover> siteFailover, ResponseHeadersPolicy siteHeaders,
+                        ApiBehaviours apiBehaviours) {
         this.parameters = parameters;
         this.functions = functions;
         this.tables = tables;
         this.buckets = buckets;
         this.siteFailover = siteFailover;
         this.siteHeaders = siteHeaders;
+        this.apiBehaviours = apiBehaviours;
     }
 
     /**
@@ -75,7 +78,7 @@ public final class SamTemplate {
         }
         return new SamTemplate(Collections.unmodifiableMap(parameters), List.copyOf(functions),
                 List.copyOf(tables), Collections.unmodifiableMap(buckets), SiteFailover.read(resources),
-                ResponseHeadersPolicy.read(resources));
+                ResponseHeadersPolicy.read(resources), ApiBehaviours.read(resources));
     }
 
     private static Map<String, String> parameters(JsonNode declared, Map<String, String> overrides) {
@@ -132,6 +135,11 @@ public final class SamTemplate {
     /** Where CloudFront turns for a path the site bucket does not have, if anywhere. */
     Optional<SiteFailover> siteFailover() {
         return siteFailover;
+    }
+
+    /** Which paths CloudFront sends to the HTTP API ({@code /api/*}, {@code /beheer/*}). */
+    ApiBehaviours apiBehaviours() {
+        return apiBehaviours;
     }
 
     /** The headers CloudFront adds to the site's answers (the default behaviour's policy). */

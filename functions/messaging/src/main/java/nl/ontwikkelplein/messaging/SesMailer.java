@@ -7,7 +7,7 @@ import nl.ontwikkelplein.store.dynamodb.AwsClients;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
-import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
@@ -54,7 +54,7 @@ public final class SesMailer implements Mailer {
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(from)
                 .destination(d -> d.toAddresses(mail.to()))
-                .content(Content.builder().simple(Message.builder()
+                .content(EmailContent.builder().simple(Message.builder()
                         .subject(s -> s.data(mail.subject()).charset("UTF-8")).body(body.build()).build()).build());
         if (configurationSet != null) request.configurationSetName(configurationSet);
         try {

@@ -1,0 +1,28 @@
+package nl.ontwikkelplein.web.workspace;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * The staff workspace's pages as HTML, from {@code site/templates/beheer} (precompiled, like the
+ * public pages). Everything typed by staff or imported is escaped by jte. Thread-safe.
+ */
+public final class WorkspacePages {
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, WorkspacePages.class.getClassLoader(), "nl.ontwikkelplein.web.jte");
+
+    public String signIn(SignInPage page) { return render("beheer/signIn.jte", page); }
+
+    public String confirm(ConfirmPage page) { return render("beheer/confirm.jte", page); }
+
+    public String message(MessagePage page) { return render("beheer/message.jte", page); }
+
+    public String offers(OffersPage page) { return render("beheer/offers.jte", page); }
+
+    private static String render(String template, Object page) {
+        StringOutput out = new StringOutput(8192);
+        ENGINE.render(template, page, out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package nl.ontwikkelplein.workspace;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.ontwikkelplein.domain.Actor;
+import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.ForbiddenException;
+import nl.ontwikkelplein.domain.Mailer;
+import nl.ontwikkelplein.domain.Secrets;
+import nl.ontwikkelplein.domain.StaffSignIn;
+import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.messaging.SesMailer;
+import nl.ontwikkelplein.store.dynamodb.DynamoStores;
+import nl.ontwikkelplein.web.workspace.ConfirmPage;
+import nl.ontwikkelplein.web.workspace.Form;
+import nl.ontwikkelplein.web.workspace.MessagePage;
+import nl.ontwikkelplein.web.workspace.SignInPage;
+import nl.ontwikkelplein.web.workspace.StaffPage;
+import nl.ontwikkelplein.web.workspace.WorkspacePages;
+
+/**
+ * The staff workspace under {@code /beheer}: server-rendered forms that work without JavaScript,
+ * with sign-in by email. Thin: it reads the request, asks the domain (sign-in, permissions, offers)
+ * and renders a page or redirects (POST, then redirect). Who may do what is decided in
+ * {@link nl.ontwikkelplein.domain.Permissions}, as for the editor API.
+ */
+public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String SIGNED_IN_HOME = "/beheer/aanbod";
+    /** The sign-in nonce outlives a link (15 minutes) so a link asked for late still finds it. */
+    static final long NONCE_MAX_AGE_SECONDS = 3600;
+
+    private final StaffSignIn signIn;
+    private final Catalog catalog;
+    private final SiteOrigin origin;
+    private final WorkspacePages pages = new WorkspacePages();
+    private final OffersView offers;
+    private final StaffSignIn.LinkMail linkMail = new SignInMail();
+
+    /** Lambda's constructor: DynamoDB and SES from the function's environment. */
+    public WorkspaceHandler() {
+        this(DynamoStores.fromEnvironment(System.getenv()), System.getenv());
+    }
+
+    /** The composition root with any storage adapters (the local runtime passes SQLite ones); mail through SES. */
+    public WorkspaceHandler(Stores stores, Map<String, String> env) {
+        this(stores, SesMailer.fromEnvironment(env), env, Clock.systemUTC());
+    }
+
+    public WorkspaceHandler(Stores stores, Mailer mailer, Map<String, String> env, Clock clock) {
+        this.signIn = new StaffSignIn(stores.staff(), stores.signIns(), stores.rateLimits(), mailer, clock);
+        this.catalog = stores.catalog();
+        this.origin = new SiteOrigin(env);
+        this.offers = new OffersView(stores.catalog(), pages, clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        WebRequest request = new WebRequest(event);
+        try {
+            return route(request);
+        } catch (WebRequest.BadRequest e) {
+            return message(request, e.status, "Dat lukte niet", List.of(e.getMessage()), "/beheer/", "Naar het begin");
+        } catch (ForbiddenException e) {
+            return message(request, 403, "Geen toegang", List.of("U hebt geen toegang tot deze pagina. Denkt u dat dit niet klopt? Vraag het de beheerder van Ontwikkelplein in uw regio."),
+                    SIGNED_IN_HOME, "Naar ons aanbod");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(WebRequest request) {
+        String path = request.path();
+        String method = request.method();
+        boolean get = method.equals("GET") || method.equals("HEAD");
+        boolean post = method.equals("POST");
+        switch (path) {
+            case "/beheer":
+                if (get) return home(request);
+                break;
+            case "/beheer/inloggen":
+                if (post) return requestLink(request);
+                if (get) return WebResponse.seeOther("/beheer/", List.of());
+                break;
+            case "/beheer/inloggen/verstuurd":
+                if (get) return message(request, 200, "Kijk in uw e-mail", List.of(
+                        "Als dit adres bij ons bekend is, krijgt u binnen een paar minuten een e-mail met een link om in te loggen.",
+                        "De link werkt " + StaffSignIn.LINK_VALIDITY.toMinutes() + " minuten. Open hem in deze browser.",
+                        "Geen e-mail gekregen? Kijk ook bij uw ongewenste e-mail. Of vraag een nieuwe link aan."), "/beheer/", "Een nieuwe link aanvragen");
+                break;
+            case "/beheer/inloggen/link":
+                if (get) return confirmPage(request);
+                if (post) return useLink(request);
+                break;
+            case "/beheer/uitloggen":
+                if (post) return signOut(request);
+                break;
+            case "/beheer/aanbod":
+                if (get) return signedIn(request).map(actor -> offers.page(request, actor, staffPage(request, actor, "Ons aanbod", "aanbod")))
+                        .orElseGet(() -> toSignIn(request));
+                break;
+            default:
+                return signedIn(request).isPresent()
+                        ? message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod")
+                        : toSignIn(request);
+        }
+        return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), "/beheer/", "Naar het begin");
+    }
+
+    // ------------------------------------------------------------------ sign-in
+
+    private APIGatewayV2HTTPResponse home(WebRequest request) {
+        if (signedIn(request).isPresent()) return WebResponse.seeOther(SIGNED_IN_HOME, List.of());
+        String notice = switch (request.query("melding")) {
+            case "uitgelogd" -> "U bent uitgelogd.";
+            case "verlopen" -> "U was een tijd niet actief. Log opnieuw in.";
+            case "inloggen" -> "Log in om verder te gaan.";
+            default -> null;
+        };
+        return signInForm(request, 200, Form.EMPTY, notice);
+    }
+
+    private APIGatewayV2HTTPResponse signInForm(WebRequest request, int status, Form form, String notice) {
+        String nonce = request.cookie(WebResponse.NONCE_COOKIE);
+        List<String> cookies = new ArrayList<>();
+        if (!Secrets.looksLikeSecret(nonce)) {
+            nonce = Secrets.newSecret();
+            cookies.add(WebResponse.cookie(WebResponse.NONCE_COOKIE, nonce, NONCE_MAX_AGE_SECONDS));
+        }
+        String html = pages.signIn(new SignInPage(anonymousPage("Inloggen"), form, Csrf.token(nonce), notice));
+        return WebResponse.html(status, html, cookies);
+    }
+
+    private APIGatewayV2HTTPResponse requestLink(WebRequest request) {
+        String nonce = request.cookie(WebResponse.NONCE_COOKIE);
+        if (!origin.sameOrigin(request) || !Csrf.valid(nonce, request.field("csrf"))) return expiredForm(request);
+        String email = request.field("email");
+        if (email.isBlank()) return signInForm(request, 400, invalid(email, "Vul uw e-mailadres in."), null);
+        String base = origin.of(request).orElseThrow(() -> new WebRequest.BadRequest(400, "Dit adres van de website kennen wij niet."));
+        try {
+            signIn.requestLink(email, request.sourceIp(), nonce, base + "/beheer/inloggen/link?code=", linkMail);
+        } catch (StaffSignIn.RefusedException e) {
+            if (e.refusal() == StaffSignIn.Refusal.NOT_AN_ADDRESS)
+                return signInForm(request, 400, invalid(email, "Vul een e-mailadres in zoals naam@bibliotheek.nl."), null);
+            return message(request, 429, "Even wachten", List.of("U hebt te vaak een link gevraagd. Wacht een kwartier en probeer het dan opnieuw."),
+                    "/beheer/", "Naar het begin");
+        }
+        return WebResponse.seeOther("/beheer/inloggen/verstuurd", List.of());
+    }
+
+    private static Form invalid(String email, String message) {
+        return new Form(Map.of("email", email.length() > 254 ? email.substring(0, 254) : email), List.of(new Form.Error("email", message)));
+    }
+
+    private APIGatewayV2HTTPResponse confirmPage(WebRequest request) {
+        String code = request.query("code");
+        String nonce = request.cookie(WebResponse.NONCE_COOKIE);
+        return switch (signIn.check(code, nonce)) {
+            case VALID -> WebResponse.html(200, pages.confirm(new ConfirmPage(anonymousPage("Inloggen"), code, Csrf.token(nonce))));
+            case OTHER_BROWSER -> otherBrowser(request);
+            case EXPIRED_OR_USED -> linkExpired(request);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse useLink(WebRequest request) {
+        String nonce = request.cookie(WebResponse.NONCE_COOKIE);
+        if (!origin.sameOrigin(request) || !Csrf.valid(nonce, request.field("csrf"))) return expiredForm(request);
+        StaffSignIn.Result result = signIn.signIn(request.field("code"), nonce);
+        return switch (result.state()) {
+            case VALID -> WebResponse.seeOther(SIGNED_IN_HOME, List.of(
+                    WebResponse.cookie(WebResponse.SESSION_COOKIE, result.sessionSecret(), -1),
+                    WebResponse.expired(WebResponse.NONCE_COOKIE)));
+            case OTHER_BROWSER -> otherBrowser(request);
+            case EXPIRED_OR_USED -> linkExpired(request);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse otherBrowser(WebRequest request) {
+        return message(request, 400, "Open de link in dezelfde browser", List.of(
+                "Deze link werkt alleen in de browser waarin u de link hebt aangevraagd.",
+                "Open de link daar. Of vraag hier een nieuwe link aan."), "/beheer/", "Een nieuwe link aanvragen");
+    }
+
+    private APIGatewayV2HTTPResponse linkExpired(WebRequest request) {
+        return message(request, 400, "Deze link werkt niet meer", List.of(
+                "Een link om in te loggen werkt " + StaffSignIn.LINK_VALIDITY.toMinutes() + " minuten en maar één keer.",
+                "Vraag een nieuwe link aan."), "/beheer/", "Een nieuwe link aanvragen");
+    }
+
+    private APIGatewayV2HTTPResponse signOut(WebRequest request) {
+        String session = request.cookie(WebResponse.SESSION_COOKIE);
+        if (!origin.sameOrigin(request) || !Csrf.valid(session, request.field("csrf"))) return expiredForm(request);
+        signIn.signOut(session);
+        return WebResponse.seeOther("/beheer/?melding=uitgelogd", List.of(WebResponse.expired(WebResponse.SESSION_COOKIE)));
+    }
+
+    /** A POST from another site, or a form whose token no longer fits this browser: refused, nothing done. */
+    private APIGatewayV2HTTPResponse expiredForm(WebRequest request) {
+        return message(request, 403, "Dit formulier is verlopen", List.of(
+                "Wij hebben niets opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens."), "/beheer/", "Naar het begin");
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private Optional<Actor> signedIn(WebRequest request) {
+        String session = request.cookie(WebResponse.SESSION_COOKIE);
+        return session == null ? Optional.empty() : signIn.authenticate(session);
+    }
+
+    /** Not signed in (or no longer): to the sign-in page, saying why. */
+    private static APIGatewayV2HTTPResponse toSignIn(WebRequest request) {
+        boolean hadSession = request.cookie(WebResponse.SESSION_COOKIE) != null;
+        return WebResponse.seeOther("/beheer/?melding=" + (hadSession ? "verlopen" : "inloggen"),
+                hadSession ? List.of(WebResponse.expired(WebResponse.SESSION_COOKIE)) : List.of());
+    }
+
+    private StaffPage staffPage(WebRequest request, Actor actor, String title, String section) {
+        return new StaffPage(title, actor.name(), Csrf.token(request.cookie(WebResponse.SESSION_COOKIE)), actor.isAdmin(), section, null);
+    }
+
+    private static StaffPage anonymousPage(String title) {
+        return new StaffPage(title, null, null, false, null, null);
+    }
+
+    private APIGatewayV2HTTPResponse message(WebRequest request, int status, String heading, List<String> paragraphs, String link, String linkText) {
+        Optional<Actor> actor = request.cookie(WebResponse.SESSION_COOKIE) == null ? Optional.empty() : signedInQuietly(request);
+        StaffPage page = actor.map(a -> staffPage(request, a, heading, null)).orElseGet(() -> anonymousPage(heading));
+        return WebResponse.html(status, pages.message(new MessagePage(page, heading, paragraphs, link, linkText)));
+    }
+
+    private Optional<Actor> signedInQuietly(WebRequest request) {
+        try {
+            return signedIn(request);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
