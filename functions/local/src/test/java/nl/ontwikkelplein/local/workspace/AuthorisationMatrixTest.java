@@ -1,0 +1,183 @@
+package nl.ontwikkelplein.local.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.Editor;
+import nl.ontwikkelplein.domain.EditorAuth;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferInput;
+import nl.ontwikkelplein.domain.OfferService;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.Role;
+import nl.ontwikkelplein.domain.Secrets;
+import nl.ontwikkelplein.domain.StaffMember;
+import nl.ontwikkelplein.domain.StaffSession;
+import nl.ontwikkelplein.local.LocalStackTest;
+import nl.ontwikkelplein.local.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every workspace and editor-API route for every kind of caller: nobody, an editor of library A,
+ * an editor of library B, the regional admin, an expired session (or token) and a revoked account
+ * (or token). Each cell is the status the route must answer; all mismatches are reported at once.
+ * Denied writes leave the catalog as it was.
+ */
+@LocalStackTest
+class AuthorisationMatrixTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> ACTORS = List.of("nobody", "editorA", "editorB", "admin", "expired", "revoked");
+
+    static TestStack stack;
+    static final Map<String, StaffClient> browsers = new LinkedHashMap<>();
+    static final Map<String, String> tokens = new LinkedHashMap<>();
+    static Offer offerA;
+
+    @BeforeAll
+    static void actors() throws Exception {
+        var stores = stack.stack().stores();
+        stores.catalog().saveOrganisation(new Organisation("bieb-a", "Bibliotheek A", null));
+        stores.catalog().saveOrganisation(new Organisation("bieb-b", "Bibliotheek B", null));
+        stores.catalog().saveLocation(new Location("vestiging-a", "bieb-a", "Vestiging A", Location.LocationKind.BRANCH,
+                new Location.Address("Straat 1", "1234 AB", "Plaats"), null, null));
+        offerA = new OfferService(stores.catalog(), Clock.systemUTC()).create(input("Taalcafé A"));
+        Instant now = Instant.now();
+        stores.staff().create(new StaffMember("editor-a", "a@bieb.test", "Editor A", Role.EDITOR, List.of("bieb-a"), now, null));
+        stores.staff().create(new StaffMember("editor-b", "b@bieb.test", "Editor B", Role.EDITOR, List.of("bieb-b"), now, null));
+        stores.staff().create(new StaffMember("admin", "admin@bieb.test", "Beheerder", Role.ADMIN, List.of(), now, null));
+        StaffMember revoked = new StaffMember("weg", "weg@bieb.test", "Vertrokken", Role.EDITOR, List.of("bieb-a"), now, null);
+        stores.staff().create(revoked);
+
+        browsers.put("nobody", new StaffClient(stack));
+        for (String[] who : new String[][]{{"editorA", "a@bieb.test"}, {"editorB", "b@bieb.test"}, {"admin", "admin@bieb.test"}, {"revoked", "weg@bieb.test"}}) {
+            StaffClient browser = new StaffClient(stack);
+            browser.signIn(who[1]);
+            browsers.put(who[0], browser);
+        }
+        stores.staff().update(revoked.revoked(Instant.now()));
+        String idle = Secrets.newSecret();
+        Instant past = now.minus(Duration.ofHours(9));
+        stores.signIns().saveSession(new StaffSession(Secrets.hash(idle), "editor-a", past, past, past.plus(Duration.ofHours(8))));
+        StaffClient expired = new StaffClient(stack);
+        expired.cookies.put("__Host-op-sessie", idle);
+        browsers.put("expired", expired);
+
+        EditorAuth auth = new EditorAuth(stores.editorTokens(), Clock.systemUTC());
+        Instant later = now.plus(Duration.ofDays(1));
+        tokens.put("editorA", auth.issue(new Editor("Koppeling A", Role.EDITOR, List.of("bieb-a"), now, later)));
+        tokens.put("editorB", auth.issue(new Editor("Koppeling B", Role.EDITOR, List.of("bieb-b"), now, later)));
+        tokens.put("admin", auth.issue(new Editor("Regio", Role.ADMIN, List.of(), now, later)));
+        tokens.put("expired", auth.issue(new Editor("Oud", Role.EDITOR, List.of("bieb-a"), now.minus(Duration.ofDays(2)), now.minusSeconds(1))));
+        String revokedToken = auth.issue(new Editor("Ingetrokken", Role.EDITOR, List.of("bieb-a"), now, later));
+        String revokedId = stores.editorTokens().all().stream().filter(t -> t.editor().name().equals("Ingetrokken")).findFirst().orElseThrow().tokenId();
+        assertTrue(stores.editorTokens().revoke(revokedId));
+        tokens.put("revoked", revokedToken);
+    }
+
+    static OfferInput input(String title) {
+        LocalDateTime start = LocalDateTime.now().plusDays(10).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        return new OfferInput("bieb-a", title, null, null, "MEETUP", "BASIC_SKILLS", List.of(), List.of(), null, 0L, null, null, null,
+                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "vestiging-a", null, null)));
+    }
+
+    /** Route → expected status per actor, in the order of {@link #ACTORS}. */
+    static Map<String, int[]> workspace() {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        m.put("GET /beheer/aanbod?organisatie=bieb-a", new int[]{303, 200, 403, 200, 303, 303});
+        m.put("GET /beheer/aanbod?organisatie=bieb-b", new int[]{303, 403, 200, 200, 303, 303});
+        m.put("GET /beheer/aanbod", new int[]{303, 200, 200, 200, 303, 303});
+        m.put("GET /beheer/niet-bestaand", new int[]{303, 404, 404, 404, 303, 303});
+        return m;
+    }
+
+    static Map<String, int[]> api() {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        m.put("POST /api/offers", new int[]{401, 201, 403, 201, 401, 401});
+        m.put("GET /api/offers/{A}", new int[]{401, 200, 403, 200, 401, 401});
+        m.put("PUT /api/offers/{A}", new int[]{401, 200, 403, 200, 401, 401});
+        return m;
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheRuleSays() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, int[]> route : workspace().entrySet()) {
+            for (int i = 0; i < ACTORS.size(); i++) {
+                String actor = ACTORS.get(i);
+                StaffClient browser = copy(browsers.get(actor));
+                int status = browser.get(route.getKey().substring(4)).statusCode();
+                if (status != route.getValue()[i]) mismatches.add(route.getKey() + " as " + actor + ": " + status + ", expected " + route.getValue()[i]);
+            }
+        }
+        int offersOfA = stack.stack().stores().catalog().offersOf("bieb-a").size();
+        int created = 0;
+        for (Map.Entry<String, int[]> route : api().entrySet()) {
+            for (int i = 0; i < ACTORS.size(); i++) {
+                String actor = ACTORS.get(i);
+                int status = callApi(route.getKey(), tokens.get(actor), actor);
+                if (status == 201) created++;
+                if (status != route.getValue()[i]) mismatches.add(route.getKey() + " as " + actor + ": " + status + ", expected " + route.getValue()[i]);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertEquals(offersOfA + created, stack.stack().stores().catalog().offersOf("bieb-a").size(), "denied creates wrote nothing");
+        String title = stack.stack().stores().catalog().offer(offerA.id()).orElseThrow().title();
+        assertTrue(title.endsWith("editorA") || title.endsWith("admin"), "only permitted updates landed: " + title);
+        assertTrue(stack.stack().stores().audit().forRecord("OFFER", offerA.id(), 10).stream()
+                .allMatch(e -> e.actorId().startsWith("token:") && (e.actorName().equals("Koppeling A") || e.actorName().equals("Regio"))),
+                "the audit trail names the tokens that changed the offer");
+    }
+
+    @Test
+    void aSignedOutSessionCannotBeUsedAndSignOutNeedsTheSessionsToken() throws Exception {
+        StaffClient browser = new StaffClient(stack);
+        browser.signIn("b@bieb.test");
+        browser.get("/beheer/aanbod");
+        StaffClient attacker = new StaffClient(stack);
+        attacker.cookies.putAll(browser.cookies);
+        attacker.lastCsrf = "0".repeat(40);
+        assertEquals(403, attacker.post("/beheer/uitloggen", Map.of()).statusCode(), "a forged form does not even sign out");
+        assertEquals(200, browser.get("/beheer/aanbod").statusCode());
+        assertEquals(303, browser.post("/beheer/uitloggen", Map.of()).statusCode());
+        StaffClient replay = new StaffClient(stack);
+        replay.cookies.putAll(attacker.cookies);
+        assertEquals(303, replay.get("/beheer/aanbod").statusCode());
+    }
+
+    private static StaffClient copy(StaffClient original) {
+        StaffClient copy = new StaffClient(stack);
+        copy.cookies.putAll(original.cookies);
+        return copy;
+    }
+
+    private static int callApi(String route, String token, String actor) throws Exception {
+        String[] parts = route.split(" ");
+        String path = parts[1].replace("{A}", offerA.id());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(path))).header("Content-Type", "application/json");
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        ObjectNode body = JSON.valueToTree(input("Taalcafé A door " + actor));
+        switch (parts[0]) {
+            case "GET" -> request.GET();
+            case "POST" -> request.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString(body.toString()));
+            default -> throw new IllegalArgumentException(route);
+        }
+        HttpResponse<String> response = stack.send(request);
+        return response.statusCode();
+    }
+}
