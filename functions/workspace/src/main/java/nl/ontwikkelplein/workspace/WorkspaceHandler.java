@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.ontwikkelplein.domain.Actor;
-import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.ForbiddenException;
 import nl.ontwikkelplein.domain.Mailer;
 import nl.ontwikkelplein.domain.Secrets;
@@ -37,7 +36,6 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final long NONCE_MAX_AGE_SECONDS = 3600;
 
     private final StaffSignIn signIn;
-    private final Catalog catalog;
     private final SiteOrigin origin;
     private final WorkspacePages pages = new WorkspacePages();
     private final OffersView offers;
@@ -55,7 +53,6 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public WorkspaceHandler(Stores stores, Mailer mailer, Map<String, String> env, Clock clock) {
         this.signIn = new StaffSignIn(stores.staff(), stores.signIns(), stores.rateLimits(), mailer, clock);
-        this.catalog = stores.catalog();
         this.origin = new SiteOrigin(env);
         this.offers = new OffersView(stores.catalog(), pages, clock);
     }
@@ -121,7 +118,10 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             case "inloggen" -> "Log in om verder te gaan.";
             default -> null;
         };
-        return signInForm(request, 200, Form.EMPTY, notice);
+        // CreateAdmin prints /beheer/?email=...: the form comes filled in.
+        String email = request.query("email");
+        Form form = email.isEmpty() || email.length() > 254 ? Form.EMPTY : new Form(Map.of("email", email), List.of());
+        return signInForm(request, 200, form, notice);
     }
 
     private APIGatewayV2HTTPResponse signInForm(WebRequest request, int status, Form form, String notice) {

@@ -167,6 +167,13 @@ class SignInTest {
     }
 
     @Test
+    void theAdminCommandsLinkOpensTheFormFilledIn() throws Exception {
+        HttpResponse<String> form = new StaffClient(stack).get("/beheer/?email=coordinator%40bibliotheek.nl");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("value=\"coordinator@bibliotheek.nl\""), form.body());
+    }
+
+    @Test
     void requestsAreLimitedPerAddress() throws Exception {
         String bert = "bert@hardenberg.bibliotheek.test";
         stack.stack().stores().staff().create(new StaffMember("bert", bert, "Bert", Role.EDITOR, List.of("bieb-a"), Instant.now(), null));

@@ -30,6 +30,7 @@ class LambdaPathTest {
     static final Path ROOT = root();
     static final List<String> FUNCTION_JARS = List.of(
             "functions/api/target/api-function.jar",
+            "functions/workspace/target/workspace-function.jar",
             "functions/site-builder/target/site-builder-function.jar",
             "functions/importer/target/importer-function.jar");
     /** Local stand-ins that must never be deployed: SQLite (with its native libraries), S3Proxy, DynamoDB Local, the runtime. */
