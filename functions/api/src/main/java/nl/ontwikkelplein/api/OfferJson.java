@@ -20,20 +20,21 @@ record OfferJson(
         String provider,
         String moreInfoUrl,
         String updatedAt,
+        String status,
         String page,
         List<SessionJson> sessions) {
 
-    record SessionJson(String id, String start, String end, String locationId, Integer seats, int taken, String status) {}
+    record SessionJson(String id, String start, String end, String locationId, Integer seats, int taken, String status, String note) {}
 
     static OfferJson from(Offer o) {
         return new OfferJson(o.id(), o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()),
                 name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.price().cents(), o.provider(),
-                o.moreInfoUrl(), o.updatedAt() == null ? null : o.updatedAt().toString(), "/aanbod/" + o.id() + "/",
+                o.moreInfoUrl(), o.updatedAt() == null ? null : o.updatedAt().toString(), o.status().name(), "/aanbod/" + o.id() + "/",
                 o.sessions().stream().map(OfferJson::session).toList());
     }
 
     private static SessionJson session(Session s) {
-        return new SessionJson(s.id(), s.start().toString(), s.end().toString(), s.locationId(), s.seats(), s.taken(), s.status().name());
+        return new SessionJson(s.id(), s.start().toString(), s.end().toString(), s.locationId(), s.seats(), s.taken(), s.status().name(), s.note());
     }
 
     private static String name(Enum<?> e) { return e == null ? null : e.name(); }

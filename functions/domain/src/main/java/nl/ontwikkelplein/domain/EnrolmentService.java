@@ -43,13 +43,14 @@ public final class EnrolmentService {
     public Result enrol(String offerId, String sessionId, String name, String phone) {
         Person person = person(name, phone);
         if (!Ids.isValid(offerId) || !Ids.isValid(sessionId)) return new Result(Outcome.NOT_FOUND, null, null);
-        Offer offer = catalog.offer(offerId).orElse(null);
+        // A draft is not there for the public (NOT_FOUND says no more than a missing offer would).
+        Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElse(null);
         Session session = offer == null ? null : offer.session(sessionId).orElse(null);
         if (session == null) return new Result(Outcome.NOT_FOUND, offer, null);
         if (offer.isCourse()) return new Result(Outcome.WHOLE_COURSE, offer, session);
 
         Instant now = clock.instant();
-        if (session.isCancelled()) return new Result(Outcome.CANCELLED, offer, session);
+        if (session.isCancelled() || offer.status() == OfferStatus.CANCELLED) return new Result(Outcome.CANCELLED, offer, session);
         if (session.hasStarted(now)) return new Result(Outcome.PAST, offer, session);
         if (!session.needsEnrolment()) return new Result(Outcome.NO_ENROLMENT_NEEDED, offer, session);
 
@@ -74,11 +75,11 @@ public final class EnrolmentService {
     }
 
     private Result enrolInCourseAsRead(String offerId, Person person) {
-        Offer offer = catalog.offer(offerId).orElse(null);
+        Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElse(null);
         if (offer == null) return new Result(Outcome.NOT_FOUND, null, null);
         if (!offer.isCourse()) return new Result(Outcome.CHOOSE_DATE, offer, null);
         List<Session> lessons = offer.courseSessions();
-        if (lessons.isEmpty()) return new Result(Outcome.CANCELLED, offer, null);
+        if (lessons.isEmpty() || offer.status() == OfferStatus.CANCELLED) return new Result(Outcome.CANCELLED, offer, null);
         Session first = lessons.get(0);
         Instant now = clock.instant();
         if (first.hasStarted(now)) return new Result(Outcome.PAST, offer, first);

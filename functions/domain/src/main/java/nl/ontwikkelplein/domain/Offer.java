@@ -27,7 +27,8 @@ public record Offer(
         EnrolmentScope enrolmentScope,
         Source source,
         Instant updatedAt,
-        List<Session> sessions) {
+        List<Session> sessions,
+        OfferStatus status) {
 
     public Offer {
         Ids.requireValid(id);
@@ -39,6 +40,16 @@ public record Offer(
         if (price == null) price = Price.FREE;
         if (format == null) format = DeliveryFormat.IN_PERSON;
         if (enrolmentScope == null) enrolmentScope = EnrolmentScope.PER_SESSION;
+        if (status == null) status = OfferStatus.PUBLISHED;
+    }
+
+    /** A published offer (offers made before drafts existed, imports, most tests). */
+    public Offer(String id, String organisationId, String title, String summary, String description, OfferKind kind,
+                 ProgrammeLine programmeLine, List<String> themes, List<String> targetGroups, DeliveryFormat format, Price price,
+                 String provider, String moreInfoUrl, EnrolmentScope enrolmentScope, Source source, Instant updatedAt,
+                 List<Session> sessions) {
+        this(id, organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, price, provider,
+                moreInfoUrl, enrolmentScope, source, updatedAt, sessions, OfferStatus.PUBLISHED);
     }
 
     public boolean isCourse() { return enrolmentScope == EnrolmentScope.WHOLE_COURSE; }
@@ -58,7 +69,12 @@ public record Offer(
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status);
+    }
+
+    public Offer withStatus(OfferStatus newStatus) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus);
     }
 
     public java.util.Optional<Session> session(String sessionId) {

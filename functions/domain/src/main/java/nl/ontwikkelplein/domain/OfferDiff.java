@@ -27,6 +27,7 @@ public final class OfferDiff {
         add(out, "provider", before.provider(), after.provider());
         add(out, "moreInfoUrl", before.moreInfoUrl(), after.moreInfoUrl());
         add(out, "enrolmentScope", before.enrolmentScope(), after.enrolmentScope());
+        add(out, "status", before.status(), after.status());
         add(out, "sessions", comparable(before.sessions()), comparable(after.sessions()));
         return out;
     }

@@ -20,13 +20,29 @@ public record OfferInput(
         String provider,
         String moreInfoUrl,
         String enrolmentScope,
-        List<SessionInput> sessions) {
+        List<SessionInput> sessions,
+        String status) {
+
+    /** Without a status: a new offer is published at once (as the API always did), a changed one keeps its status. */
+    public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
+                      List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
+                      String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions) {
+        this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
+                moreInfoUrl, enrolmentScope, sessions, null);
+    }
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, enrolmentScope, sessions);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status);
     }
 
-    /** @param id absent for a new session; present to keep an existing one (and its enrolments) */
-    public record SessionInput(String id, String start, String end, String locationId, Integer seats, String status) {}
+    /**
+     * @param id   absent for a new session; present to keep an existing one (and its enrolments)
+     * @param note a short public reason when the session is called off or changed
+     */
+    public record SessionInput(String id, String start, String end, String locationId, Integer seats, String status, String note) {
+        public SessionInput(String id, String start, String end, String locationId, Integer seats, String status) {
+            this(id, start, end, locationId, seats, status, null);
+        }
+    }
 }

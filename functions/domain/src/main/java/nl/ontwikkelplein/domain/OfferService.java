@@ -54,14 +54,14 @@ public final class OfferService {
     }
 
     public Offer create(OfferInput input) {
-        Offer offer = toOffer(Ids.newId(input == null ? "" : input.title()), input, List.of(), null, s -> Ids.randomSuffix(8));
+        Offer offer = toOffer(Ids.newId(input == null ? "" : input.title()), input, List.of(), null, s -> Ids.randomSuffix(8), OfferStatus.PUBLISHED);
         catalog.createOffer(offer);
         return offer;
     }
 
     public Offer update(String offerId, OfferInput input) {
         Offer existing = catalog.offer(offerId).orElseThrow(() -> new NotFoundException("Offer " + offerId + " does not exist."));
-        Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8));
+        Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8), existing.status());
         if (!offer.organisationId().equals(existing.organisationId()))
             throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
         catalog.updateOffer(keepCourseEnrolments(existing, offer));
@@ -112,11 +112,13 @@ public final class OfferService {
      */
     public Offer checkImported(String offerId, Offer.Source source, OfferInput input, List<Session> existingSessions) {
         return toOffer(offerId, input, existingSessions, source,
-                s -> Ids.derived("s", offerId, s.start() == null ? "" : s.start().strip(), s.locationId() == null ? "" : s.locationId()));
+                s -> Ids.derived("s", offerId, s.start() == null ? "" : s.start().strip(), s.locationId() == null ? "" : s.locationId()),
+                OfferStatus.PUBLISHED);
     }
 
+    /** @param defaultStatus the status when the input names none: PUBLISHED for a new offer, the current one for a change */
     private Offer toOffer(String id, OfferInput in, List<Session> existingSessions, Offer.Source source,
-                          Function<OfferInput.SessionInput, String> newSessionId) {
+                          Function<OfferInput.SessionInput, String> newSessionId, OfferStatus defaultStatus) {
         if (in == null) throw InvalidInputException.of("", "Stuur een aanbod mee.");
         List<FieldError> errors = new ArrayList<>();
         String organisationId = in.organisationId();
@@ -147,9 +149,10 @@ public final class OfferService {
             else if (sessions.stream().map(Session::seats).distinct().count() != 1 || sessions.get(0).seats() == null)
                 errors.add(new FieldError("sessions", "Geef alle lessen van een cursus hetzelfde aantal plaatsen: wie zich aanmeldt, komt naar alle lessen."));
         }
+        OfferStatus status = in.status() == null ? defaultStatus : choice(OfferStatus.class, in.status(), "status", errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
-                new Price(cents), provider, url, scope, source, clock.instant(), sessions);
+                new Price(cents), provider, url, scope, source, clock.instant(), sessions, status);
     }
 
     private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,
@@ -186,8 +189,9 @@ public final class OfferService {
                 errors.add(new FieldError(at + ".seats", "Het aantal plaatsen ligt tussen 1 en " + MAX_SEATS + ". Laat het weg als aanmelden niet nodig is."));
             Session.SessionStatus status = s.status() == null ? Session.SessionStatus.SCHEDULED
                     : choice(Session.SessionStatus.class, s.status(), at + ".status", errors);
+            String note = text(s.note(), at + ".note", 0, 200, false, errors);
             if (start == null || end == null || status == null) continue;
-            out.add(new Session(id, start, end, s.locationId(), s.seats(), previous == null ? 0 : previous.taken(), status));
+            out.add(new Session(id, start, end, s.locationId(), s.seats(), previous == null ? 0 : previous.taken(), status, note));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
  *
  * @param seats capacity; {@code null} means no enrolment is needed (walk in)
  * @param taken seats taken; only the enrolment transaction changes it
+ * @param note  a short public reason, when the session was called off or changed ("De docent is ziek"); may be null
  */
 public record Session(
         String id,
@@ -18,7 +19,8 @@ public record Session(
         String locationId,
         Integer seats,
         int taken,
-        SessionStatus status) {
+        SessionStatus status,
+        String note) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -26,6 +28,12 @@ public record Session(
         Ids.requireValid(id);
         if (start == null || end == null) throw new IllegalArgumentException("start and end are required");
         if (status == null) status = SessionStatus.SCHEDULED;
+        if (note != null && note.isBlank()) note = null;
+    }
+
+    /** A session without a note. */
+    public Session(String id, LocalDateTime start, LocalDateTime end, String locationId, Integer seats, int taken, SessionStatus status) {
+        this(id, start, end, locationId, seats, taken, status, null);
     }
 
     public enum SessionStatus { SCHEDULED, CANCELLED }
@@ -45,6 +53,6 @@ public record Session(
     public boolean hasStarted(Instant now) { return !startInstant().isAfter(now); }
 
     public Session withTaken(int newTaken) {
-        return new Session(id, start, end, locationId, seats, newTaken, status);
+        return new Session(id, start, end, locationId, seats, newTaken, status, note);
     }
 }

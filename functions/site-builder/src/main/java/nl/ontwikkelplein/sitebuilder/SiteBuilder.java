@@ -80,13 +80,13 @@ public final class SiteBuilder {
 
     public static String offerPagePath(String offerId) { return "aanbod/" + offerId + "/index.html"; }
 
-    /** Renders and publishes the page of one offer, or deletes it when the offer no longer exists. */
+    /** Renders and publishes the page of one offer, or deletes it when the offer no longer exists or is a draft. */
     public PageChange rebuildOffer(String offerId) { return rebuildOffer(offerId, references()); }
 
     public PageChange rebuildOffer(String offerId, References refs) {
         // An id becomes part of an S3 key: never let anything but a valid slug through ("../", "#").
         Ids.requireValid(offerId);
-        Optional<Offer> offer = catalog.offer(offerId);
+        Optional<Offer> offer = catalog.offer(offerId).filter(o -> o.status().isPublic());
         if (offer.isEmpty()) {
             publisher.delete(offerPagePath(offerId));
             return PageChange.DELETED;

@@ -36,6 +36,16 @@ class SiteBuilderTest {
     }
 
     @Test
+    void aDraftHasNoPageAndAnOfferTakenBackToDraftLosesIt() {
+        FaultyCatalog catalog = TestData.catalog(TestData.offer("concept", "Nog niet klaar").withStatus(nl.ontwikkelplein.domain.OfferStatus.DRAFT));
+        SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
+        assertEquals(SiteBuilder.PageChange.DELETED, builder.rebuildOffer("concept"));
+        assertEquals(List.of("delete aanbod/concept/index.html"), publisher.log);
+        builder.rebuildHome();
+        assertFalse(publisher.objects.get("index.html").text().contains("Nog niet klaar"), "nor is it in the agenda");
+    }
+
+    @Test
     void refusesIdsThatWouldEscapeThePagePath() {
         SiteBuilder builder = new SiteBuilder(TestData.catalog(), publisher, CLOCK, ASSETS);
         assertThrows(IllegalArgumentException.class, () -> builder.rebuildOffer("../index"));

@@ -19,6 +19,7 @@ import nl.ontwikkelplein.domain.FieldError;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.OfferStatus;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.ProgrammeLine;
 import nl.ontwikkelplein.domain.Session;
@@ -88,7 +89,9 @@ public final class Pages {
                 .toList();
         SessionView course = null;
         String courseNote = null;
-        if (offer.isCourse()) {
+        if (offer.isCourse() && offer.status() == OfferStatus.CANCELLED) {
+            courseNote = "Deze cursus gaat niet door. Aanmelden kan niet.";
+        } else if (offer.isCourse()) {
             List<Session> lessons = offer.courseSessions();
             boolean started = lessons.isEmpty() || lessons.get(0).hasStarted(now);
             if (!started) course = courseView(offer, locations.get(lessons.get(0).locationId()), organisation);
@@ -297,11 +300,11 @@ public final class Pages {
         return new AgendaItem(offerPath(e.offerId()), e.offerTitle(), label(e.kind()),
                 DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
                 placeName(e.format(), locations.get(s.locationId()), org, true),
-                e.price() == null ? "Gratis" : e.price().label(), availability(s));
+                e.price() == null ? "Gratis" : e.price().label(), availability(s, e.offerStatus() == OfferStatus.CANCELLED));
     }
 
     private static SessionView sessionView(Offer offer, Session s, Location location, Organisation organisation) {
-        Availability availability = availability(s);
+        Availability availability = availability(s, offer.status() == OfferStatus.CANCELLED);
         return new SessionView(s.id(), offer.id(),
                 DutchFormat.date(s.start().toLocalDate()),
                 DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
@@ -330,8 +333,10 @@ public final class Pages {
         return "/api/offers/" + offerId + "/enrolments";
     }
 
-    static Availability availability(Session s) {
-        if (s.isCancelled()) return new Availability(Availability.State.CANCELLED, "Gaat niet door");
+    /** @param offerCancelled the whole offer was called off: every date with it */
+    static Availability availability(Session s, boolean offerCancelled) {
+        if (s.isCancelled() || offerCancelled)
+            return new Availability(Availability.State.CANCELLED, s.note() == null ? "Gaat niet door" : "Gaat niet door: " + s.note());
         if (!s.needsEnrolment()) return new Availability(Availability.State.WALK_IN, "Aanmelden niet nodig");
         if (s.isFull()) return new Availability(Availability.State.FULL, "Vol");
         return new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(s.seatsLeft()));

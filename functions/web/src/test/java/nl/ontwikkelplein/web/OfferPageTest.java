@@ -30,6 +30,19 @@ class OfferPageTest {
     }
 
     @Test
+    void aCalledOffDateShowsItsReasonAndACalledOffOfferTakesNoEnrolments() {
+        List<Session> sessions = new ArrayList<>(Fixtures.klikEnTik().sessions());
+        sessions.add(new Session("afgezegd", LocalDateTime.parse("2026-12-22T14:00"), LocalDateTime.parse("2026-12-22T16:00"),
+                Fixtures.HARDENBERG.id(), 12, 0, Session.SessionStatus.CANCELLED, "De docent is ziek <b>echt</b>."));
+        Document doc = Html.parse(pages.offer(Fixtures.klikEnTik().withSessions(sessions), LOCATIONS, ORG, NOW));
+        assertTrue(doc.select("li.op-session .op-status").eachText().contains("Gaat niet door: De docent is ziek <b>echt</b>."),
+                "the reason is shown, as text");
+        Document cancelled = Html.parse(pages.offer(Fixtures.klikEnTik().withStatus(nl.ontwikkelplein.domain.OfferStatus.CANCELLED), LOCATIONS, ORG, NOW));
+        assertEquals(0, cancelled.select("form").size(), "nobody can enrol in a called-off offer");
+        assertTrue(cancelled.select("li.op-session .op-status").eachText().stream().allMatch(t -> t.startsWith("Gaat niet door")));
+    }
+
+    @Test
     void listsUpcomingSessionsWithAFormOnlyWhereSeatsAreLeft() {
         Document doc = Html.parse(pages.offer(offerWithEveryKindOfSession(), LOCATIONS, ORG, NOW));
         List<Element> items = doc.select("li.op-session");

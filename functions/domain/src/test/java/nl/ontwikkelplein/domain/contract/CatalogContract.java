@@ -216,6 +216,29 @@ public abstract class CatalogContract extends StoreContract {
     }
 
     @Test
+    void draftsStayOutOfTheAgendaAndStatusAndNotesRoundTrip() {
+        LocalDateTime start = LocalDateTime.of(2046, 5, 12, 14, 0);
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Session called = new Session(id("s"), start, start.plusHours(1), l.id(), 8, 0, Session.SessionStatus.CANCELLED, "De docent is ziek.");
+        Offer draft = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(called)).withStatus(nl.ontwikkelplein.domain.OfferStatus.DRAFT);
+        catalog().createOffer(draft);
+        assertEquals(draft, catalog().offer(draft.id()).orElseThrow());
+        Instant from = start.minusDays(1).atZone(Session.ZONE).toInstant();
+        assertTrue(catalog().upcoming(from, 100).stream().noneMatch(a -> a.offerId().equals(draft.id())), "a draft is not in the agenda");
+
+        Session again = new Session(called.id(), start, start.plusHours(1), l.id(), 8, 0, Session.SessionStatus.SCHEDULED, null);
+        Offer published = draft.withSessions(List.of(again)).withStatus(nl.ontwikkelplein.domain.OfferStatus.CANCELLED);
+        catalog().updateOffer(published);
+        Offer read = catalog().offer(draft.id()).orElseThrow();
+        assertEquals(nl.ontwikkelplein.domain.OfferStatus.CANCELLED, read.status());
+        assertEquals(null, read.sessions().get(0).note(), "a note taken away is gone");
+        AgendaEntry entry = catalog().upcoming(from, 100).stream().filter(a -> a.offerId().equals(draft.id())).findFirst().orElseThrow();
+        assertEquals(nl.ontwikkelplein.domain.OfferStatus.CANCELLED, entry.offerStatus(), "a called-off offer shows as such");
+        assertTrue(entry.isCancelled());
+    }
+
+    @Test
     void theAgendaListsSessionsFromAMomentInStartOrderAcrossMonths() {
         // Its own year, so no other test's sessions fall inside the window.
         LocalDateTime start = LocalDateTime.of(2045, 1, 20, 9, 30);

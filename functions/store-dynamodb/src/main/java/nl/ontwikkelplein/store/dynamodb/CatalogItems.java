@@ -19,6 +19,7 @@ import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.OfferStatus;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Price;
 import nl.ontwikkelplein.domain.ProgrammeLine;
@@ -79,7 +80,8 @@ final class CatalogItems {
                 .put("programmeLine", name(o.programmeLine())).put("themes", o.themes()).put("targetGroups", o.targetGroups())
                 .put("format", o.format().name()).put("priceCents", o.price().cents()).put("provider", o.provider())
                 .put("moreInfoUrl", o.moreInfoUrl()).put("enrolmentScope", o.enrolmentScope().name())
-                .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString());
+                .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString())
+                .put("status", o.status().name());
         if (o.source() != null) {
             item.put("sourceId", o.source().sourceId()).put("externalId", o.source().externalId())
                     .put("contentHash", o.source().contentHash());
@@ -96,7 +98,7 @@ final class CatalogItems {
                 strings(i, "themes"), strings(i, "targetGroups"), valueOrNull(DeliveryFormat.class, str(i, "format")),
                 new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"),
                 valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
-                updatedAt == null ? null : Instant.parse(updatedAt), sessions);
+                updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")));
     }
 
     /** The attributes an editor controls on a session, with the offer fields the agenda shows beside it. */
@@ -105,7 +107,9 @@ final class CatalogItems {
                 .put(GSI1PK, agendaPk(s.start())).put(GSI1SK, utcKey(s.startInstant()) + "#" + o.id() + "#" + s.id())
                 .put("type", "SESSION").put("id", s.id()).put("offerId", o.id())
                 .put("start", s.start().toString()).put("end", s.end().toString()).put("locationId", s.locationId())
-                .put("status", s.status().name())
+                .put("status", s.status().name()).put("note", s.note())
+                // The agenda leaves drafts out and marks called-off offers: the offer's status travels with its sessions.
+                .put("offerStatus", o.status().name())
                 .put("offerTitle", o.title()).put("organisationId", o.organisationId()).put("kind", name(o.kind()))
                 .put("programmeLine", name(o.programmeLine())).put("format", o.format().name())
                 .put("priceCents", o.price().cents()).build();
@@ -115,13 +119,13 @@ final class CatalogItems {
         Long seats = num(i, "seats");
         return new Session(str(i, "id"), LocalDateTime.parse(str(i, "start")), LocalDateTime.parse(str(i, "end")),
                 str(i, "locationId"), seats == null ? null : seats.intValue(), (int) orZero(num(i, "taken")),
-                Session.SessionStatus.valueOf(str(i, "status")));
+                Session.SessionStatus.valueOf(str(i, "status")), str(i, "note"));
     }
 
     static AgendaEntry toAgendaEntry(Map<String, AttributeValue> i) {
         return new AgendaEntry(str(i, "offerId"), str(i, "offerTitle"), valueOrNull(OfferKind.class, str(i, "kind")),
                 valueOrNull(ProgrammeLine.class, str(i, "programmeLine")), valueOrNull(DeliveryFormat.class, str(i, "format")),
-                new Price(orZero(num(i, "priceCents"))), str(i, "organisationId"), toSession(i));
+                new Price(orZero(num(i, "priceCents"))), str(i, "organisationId"), toSession(i), valueOrNull(OfferStatus.class, str(i, "offerStatus")));
     }
 
     private static long orZero(Long value) { return value == null ? 0 : value; }

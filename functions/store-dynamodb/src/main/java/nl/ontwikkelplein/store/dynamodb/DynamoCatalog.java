@@ -207,17 +207,22 @@ public final class DynamoCatalog implements Catalog {
         names.put("#seats", "seats");
         values.put(":initial", Attr.n(s.taken()));
         sets.add("#taken = if_not_exists(#taken, :initial)");
-        String update;
+        List<String> removes = new ArrayList<>();
         String seatsCondition;
         if (s.seats() != null) {
             values.put(":seats", Attr.n(s.seats()));
             sets.add("#seats = :seats");
-            update = "SET " + String.join(", ", sets);
             seatsCondition = "attribute_not_exists(#taken) OR #taken <= :seats";
         } else {
-            update = "SET " + String.join(", ", sets) + " REMOVE #seats";
+            removes.add("#seats");
             seatsCondition = null;
         }
+        // Absent attributes are not written by SET: a note taken away must be removed.
+        if (s.note() == null) {
+            names.put("#note", "note");
+            removes.add("#note");
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         if (requireTaken != null) values.put(":required", Attr.n(requireTaken));
         String condition = requireTaken == null ? seatsCondition
                 : (seatsCondition == null ? "" : "(" + seatsCondition + ") AND ") + "#taken = :required";
@@ -245,7 +250,8 @@ public final class DynamoCatalog implements Catalog {
                     .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":from", Attr.s(fromKey)));
             for (Map<String, AttributeValue> item : query(q.build())) {
                 if (out.size() >= limit) break;
-                out.add(CatalogItems.toAgendaEntry(item));
+                AgendaEntry entry = CatalogItems.toAgendaEntry(item);
+                if (entry.offerStatus() != nl.ontwikkelplein.domain.OfferStatus.DRAFT) out.add(entry);
             }
         }
         return out;

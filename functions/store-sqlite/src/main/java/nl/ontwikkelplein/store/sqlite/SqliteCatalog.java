@@ -31,6 +31,7 @@ import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferChange;
 import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.OfferStatus;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Price;
 import nl.ontwikkelplein.domain.ProgrammeLine;
@@ -48,8 +49,9 @@ public final class SqliteCatalog implements Catalog {
     static final int AGENDA_MONTHS = 13;
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String OFFER_COLUMNS = "id, organisation_id, title, summary, description, kind, programme_line, themes,"
-            + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at";
-    private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status";
+            + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at,"
+            + " status";
+    private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status, note";
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -174,7 +176,7 @@ public final class SqliteCatalog implements Catalog {
                 valueOrNull(OfferKind.class, r.getString(6)), valueOrNull(ProgrammeLine.class, r.getString(7)),
                 Json.strings(r.getString(8)), Json.strings(r.getString(9)), valueOrNull(DeliveryFormat.class, r.getString(10)),
                 new Price(r.getLong(11)), r.getString(12), r.getString(13), valueOrNull(EnrolmentScope.class, r.getString(14)),
-                source, updatedAt == null ? null : Instant.parse(updatedAt), sessions);
+                source, updatedAt == null ? null : Instant.parse(updatedAt), sessions, OfferStatus.valueOf(r.getString(19)));
     }
 
     /** A session from the result columns starting at {@code first}, in the order of SESSION_COLUMNS. */
@@ -182,7 +184,7 @@ public final class SqliteCatalog implements Catalog {
         Object seats = r.getObject(first + 4);
         return new Session(r.getString(first), LocalDateTime.parse(r.getString(first + 1)), LocalDateTime.parse(r.getString(first + 2)),
                 r.getString(first + 3), seats == null ? null : ((Number) seats).intValue(), r.getInt(first + 5),
-                Session.SessionStatus.valueOf(r.getString(first + 6)));
+                Session.SessionStatus.valueOf(r.getString(first + 6)), r.getString(first + 7));
     }
 
     @Override
@@ -279,18 +281,18 @@ public final class SqliteCatalog implements Catalog {
         Instant until = first.plusMonths(AGENDA_MONTHS).atDay(1).atStartOfDay(Session.ZONE).toInstant();
         return database.read(c -> {
             List<AgendaEntry> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT s.id, s.starts_at, s.ends_at, s.location_id, s.seats, s.taken, s.status,"
-                    + " o.id, o.title, o.kind, o.programme_line, o.format, o.price_cents, o.organisation_id"
+            try (PreparedStatement p = c.prepareStatement("SELECT s.id, s.starts_at, s.ends_at, s.location_id, s.seats, s.taken, s.status, s.note,"
+                    + " o.id, o.title, o.kind, o.programme_line, o.format, o.price_cents, o.organisation_id, o.status"
                     + " FROM sessions s JOIN offers o ON o.id = s.offer_id"
-                    + " WHERE s.starts_at_utc >= ? AND s.starts_at_utc < ? ORDER BY s.starts_at_utc, s.offer_id, s.id LIMIT ?")) {
+                    + " WHERE s.starts_at_utc >= ? AND s.starts_at_utc < ? AND o.status <> 'DRAFT' ORDER BY s.starts_at_utc, s.offer_id, s.id LIMIT ?")) {
                 p.setString(1, utcKey(from));
                 p.setString(2, utcKey(until));
                 p.setInt(3, Math.max(0, limit));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new AgendaEntry(r.getString(8), r.getString(9), valueOrNull(OfferKind.class, r.getString(10)),
-                                valueOrNull(ProgrammeLine.class, r.getString(11)), valueOrNull(DeliveryFormat.class, r.getString(12)),
-                                new Price(r.getLong(13)), r.getString(14), session(r, 1)));
+                        out.add(new AgendaEntry(r.getString(9), r.getString(10), valueOrNull(OfferKind.class, r.getString(11)),
+                                valueOrNull(ProgrammeLine.class, r.getString(12)), valueOrNull(DeliveryFormat.class, r.getString(13)),
+                                new Price(r.getLong(14)), r.getString(15), session(r, 1), OfferStatus.valueOf(r.getString(16))));
                     }
                 }
             }
@@ -346,6 +348,7 @@ public final class SqliteCatalog implements Catalog {
         v.put("external_id", o.source() == null ? null : o.source().externalId());
         v.put("content_hash", o.source() == null ? null : o.source().contentHash());
         v.put("updated_at", o.updatedAt() == null ? null : o.updatedAt().toString());
+        v.put("status", o.status().name());
         return v;
     }
 
@@ -358,6 +361,7 @@ public final class SqliteCatalog implements Catalog {
         v.put("location_id", s.locationId());
         v.put("seats", s.seats());
         v.put("status", s.status().name());
+        v.put("note", s.note());
         return v;
     }
 
