@@ -53,6 +53,7 @@ public final class OfferService {
         return Set.copyOf(out);
     }
 
+    /** A new offer; published at once unless the input says otherwise (the workspace makes drafts). */
     public Offer create(OfferInput input) {
         Offer offer = toOffer(Ids.newId(input == null ? "" : input.title()), input, List.of(), null, s -> Ids.randomSuffix(8), OfferStatus.PUBLISHED);
         catalog.createOffer(offer);
@@ -66,6 +67,26 @@ public final class OfferService {
             throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
         catalog.updateOffer(keepCourseEnrolments(existing, offer));
         return catalog.offer(offerId).orElse(offer);
+    }
+
+    /**
+     * A change made on top of the version the editor read: refused when the offer changed since.
+     *
+     * @throws ConflictException CHANGED_MEANWHILE when the stored offer is not the one read at {@code expectedUpdatedAt}
+     */
+    public Offer update(String offerId, OfferInput input, java.time.Instant expectedUpdatedAt) {
+        Offer existing = get(offerId);
+        if (!java.util.Objects.equals(existing.updatedAt(), expectedUpdatedAt)) throw ConflictException.of(ConflictException.Reason.CHANGED_MEANWHILE);
+        return update(offerId, input);
+    }
+
+    /** A draft copy of an offer for a new season: every field, no dates, no import source. */
+    public Offer copy(String offerId) {
+        Offer original = get(offerId);
+        OfferInput input = OfferInputs.withStatus(OfferInputs.withSessions(OfferInputs.from(original), List.of()), OfferStatus.DRAFT);
+        Offer copy = toOffer(Ids.newId(original.title()), input, List.of(), null, s -> Ids.randomSuffix(8), OfferStatus.DRAFT);
+        catalog.createOffer(copy);
+        return copy;
     }
 
     public Offer get(String offerId) {
@@ -143,13 +164,15 @@ public final class OfferService {
         EnrolmentScope scope = in.enrolmentScope() == null ? EnrolmentScope.PER_SESSION
                 : choice(EnrolmentScope.class, in.enrolmentScope(), "enrolmentScope", errors);
         List<Session> sessions = sessions(in.sessions(), existingSessions, newSessionId, errors);
+        OfferStatus status = in.status() == null ? defaultStatus : choice(OfferStatus.class, in.status(), "status", errors);
         if (scope == EnrolmentScope.WHOLE_COURSE) {
-            if (sessions.isEmpty())
-                errors.add(new FieldError("sessions", "Een cursus heeft minstens één les."));
+            // A draft may wait for its lessons (a new course, a copy for next season); a published course needs them.
+            if (sessions.isEmpty()) {
+                if (status != OfferStatus.DRAFT) errors.add(new FieldError("sessions", "Een cursus heeft minstens één les."));
+            }
             else if (sessions.stream().map(Session::seats).distinct().count() != 1 || sessions.get(0).seats() == null)
                 errors.add(new FieldError("sessions", "Geef alle lessen van een cursus hetzelfde aantal plaatsen: wie zich aanmeldt, komt naar alle lessen."));
         }
-        OfferStatus status = in.status() == null ? defaultStatus : choice(OfferStatus.class, in.status(), "status", errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
                 new Price(cents), provider, url, scope, source, clock.instant(), sessions, status);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import nl.ontwikkelplein.domain.Actor;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferStatus;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Permission;
 import nl.ontwikkelplein.domain.Permissions;
@@ -52,7 +53,12 @@ final class OffersView {
         String query = request.query("zoek").strip();
         if (query.length() > 100) query = query.substring(0, 100);
         String needle = query.toLowerCase(Locale.ROOT);
+        String statusFilter = request.query("status");
+        OfferStatus status = null;
+        for (OfferStatus st : OfferStatus.values()) if (st.name().equals(statusFilter)) status = st;
+        OfferStatus wanted = status;
         List<Offer> matching = catalog.offersOf(organisationId).stream()
+                .filter(o -> wanted == null || o.status() == wanted)
                 .filter(o -> needle.isEmpty() || contains(o.title(), needle) || contains(o.summary(), needle) || contains(o.provider(), needle))
                 .sorted(Comparator.comparing((Offer o) -> o.title().toLowerCase(Locale.ROOT)).thenComparing(Offer::id))
                 .toList();
@@ -68,11 +74,16 @@ final class OffersView {
         String range = matching.isEmpty() ? (needle.isEmpty() ? "Nog geen aanbod." : "Niets gevonden voor ‘" + query + "’.")
                 : "Aanbod " + (from + 1) + " tot en met " + to + " van " + matching.size() + ".";
         List<OffersPage.Choice> choices = mine.stream().map(o -> new OffersPage.Choice(o.id(), o.name(), o.id().equals(organisationId))).toList();
-        String base = "/beheer/aanbod?organisatie=" + encode(organisationId) + (query.isEmpty() ? "" : "&zoek=" + encode(query));
+        String base = "/beheer/aanbod?organisatie=" + encode(organisationId) + (query.isEmpty() ? "" : "&zoek=" + encode(query))
+                + (wanted == null ? "" : "&status=" + wanted.name());
         String previous = page > 1 ? base + "&pagina=" + (page - 1) : null;
         String next = page < pageCount ? base + "&pagina=" + (page + 1) : null;
-        return WebResponse.html(200, pages.offers(new OffersPage(staffPage, organisationId, organisation.name(), choices, query, rows,
-                matching.size(), range, previous, next)));
+        List<OffersPage.Choice> statuses = new ArrayList<>();
+        statuses.add(new OffersPage.Choice("", "Alle", wanted == null));
+        for (OfferStatus st : OfferStatus.values()) statuses.add(new OffersPage.Choice(st.name(), OfferPages.statusLabel(st), st == wanted));
+        String newHref = Permissions.may(actor, Permission.EDIT_OFFERS, organisationId) ? "/beheer/aanbod/nieuw?organisatie=" + encode(organisationId) : null;
+        return WebResponse.html(200, pages.offers(new OffersPage(staffPage, organisationId, organisation.name(), choices, query, statuses, rows,
+                matching.size(), range, previous, next, newHref)));
     }
 
     private static OfferRow row(Offer offer, Instant now) {
@@ -84,10 +95,11 @@ final class OffersView {
         if (upcoming.isEmpty()) seats = "–";
         else if (!upcoming.get(0).needsEnrolment()) seats = "Vrije inloop";
         else {
-            Session s = offer.isCourse() ? upcoming.get(0) : upcoming.get(0);
+            Session s = upcoming.get(0);
             seats = s.taken() + " van " + s.seats() + " bezet, " + s.seatsLeft() + " vrij";
         }
-        return new OfferRow(offer.id(), offer.title(), "Gepubliceerd", "published", nextDate, seats, "/aanbod/" + offer.id() + "/");
+        return new OfferRow(offer.id(), offer.title(), OfferPages.statusLabel(offer.status()), OfferPages.statusClass(offer.status()), nextDate, seats,
+                OfferPages.offerHref(offer.id()));
     }
 
     private static boolean contains(String text, String needle) {

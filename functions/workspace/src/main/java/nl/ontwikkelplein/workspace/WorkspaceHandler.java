@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.ontwikkelplein.domain.Actor;
+import nl.ontwikkelplein.domain.Audit;
 import nl.ontwikkelplein.domain.ForbiddenException;
 import nl.ontwikkelplein.domain.Mailer;
 import nl.ontwikkelplein.domain.Secrets;
@@ -39,6 +40,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final SiteOrigin origin;
     private final WorkspacePages pages = new WorkspacePages();
     private final OffersView offers;
+    private final OfferPages offerPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
 
     /** Lambda's constructor: DynamoDB and SES from the function's environment. */
@@ -55,6 +57,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.signIn = new StaffSignIn(stores.staff(), stores.signIns(), stores.rateLimits(), mailer, clock);
         this.origin = new SiteOrigin(env);
         this.offers = new OffersView(stores.catalog(), pages, clock);
+        this.offerPages = new OfferPages(stores.catalog(), new Audit(stores.audit(), clock), pages, clock);
     }
 
     @Override
@@ -101,11 +104,56 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                         .orElseGet(() -> toSignIn(request));
                 break;
             default:
+                if (path.startsWith("/beheer/aanbod/")) return offerRoute(request, path.substring("/beheer/aanbod/".length()), get, post);
                 return signedIn(request).isPresent()
                         ? message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod")
                         : toSignIn(request);
         }
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), "/beheer/", "Naar het begin");
+    }
+
+    /**
+     * {@code nieuw}, {@code {id}}, {@code {id}/bewerken}, {@code {id}/data}, {@code {id}/data/{sessionId}},
+     * {@code {id}/status}, {@code {id}/kopie}, {@code {id}/voorbeeld}. Signed in, and every POST same-origin with its token.
+     */
+    private APIGatewayV2HTTPResponse offerRoute(WebRequest request, String rest, boolean get, boolean post) {
+        Optional<Actor> signedIn = signedIn(request);
+        if (signedIn.isEmpty()) return toSignIn(request);
+        Actor actor = signedIn.get();
+        if (post && !validPost(request)) return expiredForm(request);
+        OfferPages.Pageframe frame = title -> staffPage(request, actor, title, "aanbod");
+        String[] parts = rest.split("/", -1);
+        String id = parts[0];
+        String sub = parts.length > 1 ? parts[1] : "";
+        if (parts.length == 1 && id.equals("nieuw")) {
+            if (get) return offerPages.newForm(request, actor, frame);
+            if (post) return offerPages.create(request, actor, frame);
+        } else if (parts.length == 1) {
+            if (get) return offerPages.overview(request, actor, frame, id);
+        } else if (parts.length == 2 && sub.equals("bewerken")) {
+            if (get) return offerPages.editForm(request, actor, frame, id);
+            if (post) return offerPages.save(request, actor, frame, id);
+        } else if (parts.length == 2 && sub.equals("data")) {
+            if (get) return offerPages.datesForm(request, actor, frame, id);
+            if (post) return offerPages.addDates(request, actor, frame, id);
+        } else if (parts.length == 3 && sub.equals("data")) {
+            if (get) return offerPages.dateForm(request, actor, frame, id, parts[2]);
+            if (post) return offerPages.saveDate(request, actor, frame, id, parts[2]);
+        } else if (parts.length == 2 && sub.equals("status")) {
+            if (post) return offerPages.changeStatus(request, actor, frame, id);
+        } else if (parts.length == 2 && sub.equals("kopie")) {
+            if (post) return offerPages.copy(request, actor, id);
+        } else if (parts.length == 2 && sub.equals("voorbeeld")) {
+            if (get) return offerPages.preview(actor, id);
+        } else {
+            return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
+        }
+        return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
+    }
+
+    /** A signed-in POST: from this site, with the session's CSRF token. */
+    private boolean validPost(WebRequest request) {
+        return origin.sameOrigin(request) && Csrf.valid(request.cookie(WebResponse.SESSION_COOKIE), request.field("csrf"));
     }
 
     // ------------------------------------------------------------------ sign-in

@@ -20,6 +20,14 @@ public final class WorkspacePages {
 
     public String offers(OffersPage page) { return render("beheer/offers.jte", page); }
 
+    public String offerForm(OfferFormPage page) { return render("beheer/offerForm.jte", page); }
+
+    public String offer(OfferOverviewPage page) { return render("beheer/offer.jte", page); }
+
+    public String datesForm(DatesFormPage page) { return render("beheer/datesForm.jte", page); }
+
+    public String dateEdit(DateEditPage page) { return render("beheer/dateEdit.jte", page); }
+
     private static String render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, page, out);
