@@ -8,7 +8,7 @@ import java.util.Objects;
  * these interfaces.
  */
 public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, StaffAccounts staff, SignIns signIns,
-                     RateLimits rateLimits, AuditLog audit) {
+                     RateLimits rateLimits, AuditLog audit, Participants participants) {
     public Stores {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(seats, "seats");
@@ -17,5 +17,6 @@ public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, St
         Objects.requireNonNull(signIns, "signIns");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(participants, "participants");
     }
 }

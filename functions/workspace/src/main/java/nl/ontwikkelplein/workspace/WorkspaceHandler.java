@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.ontwikkelplein.domain.Actor;
 import nl.ontwikkelplein.domain.Audit;
+import nl.ontwikkelplein.domain.EnrolmentService;
+import nl.ontwikkelplein.domain.ParticipantService;
 import nl.ontwikkelplein.domain.ForbiddenException;
 import nl.ontwikkelplein.domain.Mailer;
 import nl.ontwikkelplein.domain.Secrets;
@@ -41,6 +43,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final WorkspacePages pages = new WorkspacePages();
     private final OffersView offers;
     private final OfferPages offerPages;
+    private final ParticipantPages participantPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
 
     /** Lambda's constructor: DynamoDB and SES from the function's environment. */
@@ -57,7 +60,10 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.signIn = new StaffSignIn(stores.staff(), stores.signIns(), stores.rateLimits(), mailer, clock);
         this.origin = new SiteOrigin(env);
         this.offers = new OffersView(stores.catalog(), pages, clock);
-        this.offerPages = new OfferPages(stores.catalog(), new Audit(stores.audit(), clock), pages, clock);
+        Audit audit = new Audit(stores.audit(), clock);
+        this.offerPages = new OfferPages(stores.catalog(), audit, pages, clock);
+        EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), clock, retention(env));
+        this.participantPages = new ParticipantPages(offerPages, new ParticipantService(stores.participants(), enrolments, audit), pages, clock);
     }
 
     @Override
@@ -136,6 +142,14 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         } else if (parts.length == 2 && sub.equals("data")) {
             if (get) return offerPages.datesForm(request, actor, frame, id);
             if (post) return offerPages.addDates(request, actor, frame, id);
+        } else if (parts.length == 4 && sub.equals("data") && parts[3].equals("deelnemers")) {
+            if (get) return participantPages.page(request, actor, frame, id, parts[2]);
+        } else if (parts.length == 4 && sub.equals("data") && parts[3].equals("deelnemers.csv")) {
+            if (get) return participantPages.csv(actor, id, parts[2]);
+        } else if (parts.length == 5 && sub.equals("data") && parts[3].equals("deelnemers")) {
+            if (post && parts[4].equals("aanmelden")) return participantPages.enrol(request, actor, frame, id, parts[2]);
+            if (post && parts[4].equals("verwijderen")) return participantPages.remove(request, actor, id, parts[2]);
+            if (post && parts[4].equals("aanwezigheid")) return participantPages.attendance(request, actor, id, parts[2]);
         } else if (parts.length == 3 && sub.equals("data")) {
             if (get) return offerPages.dateForm(request, actor, frame, id, parts[2]);
             if (post) return offerPages.saveDate(request, actor, frame, id, parts[2]);
@@ -149,6 +163,16 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
         }
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
+    }
+
+    /** As the public API: ENROLMENT_RETENTION_DAYS after a date, its people are forgotten. */
+    private static java.time.Duration retention(Map<String, String> env) {
+        String days = env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90");
+        try {
+            return java.time.Duration.ofDays(Math.max(1, Integer.parseInt(days.strip())));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofDays(90);
+        }
     }
 
     /** A signed-in POST: from this site, with the session's CSRF token. */

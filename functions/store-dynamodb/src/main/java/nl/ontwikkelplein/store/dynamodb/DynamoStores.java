@@ -20,6 +20,7 @@ public final class DynamoStores {
                 new DynamoStaff(dynamo, tables.editors()),
                 new DynamoSignIns(dynamo, tables.editors()),
                 new DynamoRateLimits(dynamo, tables.editors()),
-                new DynamoAuditLog(dynamo, tables.audit()));
+                new DynamoAuditLog(dynamo, tables.audit()),
+                new DynamoParticipants(dynamo, tables.catalog(), tables.enrolments()));
     }
 }

@@ -79,6 +79,26 @@ class DynamoStaffRequestTest {
     }
 
     @Test
+    void aParticipantIsRemovedWithTheirSeatsInOneTransaction() {
+        DynamoParticipants participants = new DynamoParticipants(stub.client, "Catalog", "Enrolments");
+        stub.ok("{}");
+        assertTrue(participants.remove("taalcafe", "s1", "k1", List.of("s1")));
+        JsonNode items = stub.only("TransactWriteItems").body().path("TransactItems");
+        assertEquals("SESSION#taalcafe#s1", items.path(0).path("Delete").path("Key").path("pk").path("S").asText());
+        assertEquals("ENROL#k1", items.path(0).path("Delete").path("Key").path("sk").path("S").asText());
+        assertEquals("attribute_exists(pk)", items.path(0).path("Delete").path("ConditionExpression").asText());
+        assertEquals("OFFER#taalcafe", items.path(1).path("Update").path("Key").path("pk").path("S").asText());
+        assertEquals("SESSION#s1", items.path(1).path("Update").path("Key").path("sk").path("S").asText());
+        assertEquals("#taken > :zero", items.path(1).path("Update").path("ConditionExpression").asText());
+
+        stub.cancelled("ConditionalCheckFailed", "None");
+        assertFalse(participants.remove("taalcafe", "s1", "k1", List.of("s1")), "removed meanwhile: nothing changed");
+        stub.cancelled("None", "ConditionalCheckFailed");
+        assertEquals(ConflictException.Reason.CHANGED_MEANWHILE,
+                assertThrows(ConflictException.class, () -> participants.remove("taalcafe", "s1", "k1", List.of("s1"))).reason());
+    }
+
+    @Test
     void auditEntriesArePutOnceAndReadNewestFirst() {
         DynamoAuditLog audit = new DynamoAuditLog(stub.client, "Audit");
         stub.ok("{}");

@@ -9,6 +9,24 @@ import java.util.List;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<java.util.Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    static String map(java.util.Map<String, String> values) {
+        try {
+            return MAPPER.writeValueAsString(new java.util.TreeMap<>(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static java.util.Map<String, String> map(String json) {
+        if (json == null || json.isEmpty()) return java.util.Map.of();
+        try {
+            return MAPPER.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable JSON map in the database", e);
+        }
+    }
 
     private Json() {}
 

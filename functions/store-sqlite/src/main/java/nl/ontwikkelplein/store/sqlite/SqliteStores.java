@@ -22,7 +22,8 @@ public final class SqliteStores {
                 new SqliteStaff(database, clock, editorsTable),
                 new SqliteSignIns(database, clock, editorsTable),
                 new SqliteRateLimits(database, clock, editorsTable),
-                new SqliteAuditLog(database));
+                new SqliteAuditLog(database),
+                new SqliteParticipants(database, clock, catalogTable, enrolmentsTable));
     }
 
     public static Stores on(SqliteDatabase database, Clock clock) {

@@ -28,6 +28,8 @@ public final class WorkspacePages {
 
     public String dateEdit(DateEditPage page) { return render("beheer/dateEdit.jte", page); }
 
+    public String participants(ParticipantsPage page) { return render("beheer/participants.jte", page); }
+
     private static String render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, page, out);
