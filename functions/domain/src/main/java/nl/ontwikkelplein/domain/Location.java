@@ -11,12 +11,34 @@ public record Location(
         LocationKind kind,
         Address address,
         Double latitude,
-        Double longitude) {
+        Double longitude,
+        java.util.List<Accessibility> accessibility) {
 
     public Location {
         Ids.requireValid(id);
         Text.require(name, "name");
         if (kind == null) kind = LocationKind.BRANCH;
+        accessibility = accessibility == null ? java.util.List.of()
+                : java.util.List.copyOf(new java.util.TreeSet<>(accessibility)); // one order, so equal places compare equal
+    }
+
+    /** A place whose accessibility is not (yet) described. */
+    public Location(String id, String organisationId, String name, LocationKind kind, Address address, Double latitude, Double longitude) {
+        this(id, organisationId, name, kind, address, latitude, longitude, java.util.List.of());
+    }
+
+    /** What visitors with a disability may want to know before they come. */
+    public enum Accessibility {
+        STEP_FREE("Drempelvrije ingang"),
+        ACCESSIBLE_TOILET("Invalidentoilet"),
+        HEARING_LOOP("Ringleiding"),
+        QUIET_ROOM("Stille ruimte");
+
+        private final String label;
+
+        Accessibility(String label) { this.label = label; }
+
+        public String label() { return label; }
     }
 
     public enum LocationKind { BRANCH, PARTNER, ONLINE }

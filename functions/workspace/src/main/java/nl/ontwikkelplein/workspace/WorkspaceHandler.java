@@ -44,6 +44,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final OffersView offers;
     private final OfferPages offerPages;
     private final ParticipantPages participantPages;
+    private final AdminPages adminPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
 
     /** Lambda's constructor: DynamoDB and SES from the function's environment. */
@@ -64,6 +65,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offerPages = new OfferPages(stores.catalog(), audit, pages, clock);
         EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), clock, retention(env));
         this.participantPages = new ParticipantPages(offerPages, new ParticipantService(stores.participants(), enrolments, audit), pages, clock);
+        this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
     }
 
     @Override
@@ -111,6 +113,9 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                 break;
             default:
                 if (path.startsWith("/beheer/aanbod/")) return offerRoute(request, path.substring("/beheer/aanbod/".length()), get, post);
+                for (String section : List.of("organisaties", "locaties", "medewerkers", "tokens"))
+                    if (path.equals("/beheer/" + section) || path.startsWith("/beheer/" + section + "/"))
+                        return adminRoute(request, section, path.substring(("/beheer/" + section).length()), get, post);
                 return signedIn(request).isPresent()
                         ? message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod")
                         : toSignIn(request);
@@ -161,6 +166,49 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (get) return offerPages.preview(actor, id);
         } else {
             return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
+        }
+        return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
+    }
+
+    /** The regional admin's sections; each part of the path after the section name in {@code rest} ("" or "/{id}[/intrekken]"). */
+    private APIGatewayV2HTTPResponse adminRoute(WebRequest request, String section, String rest, boolean get, boolean post) {
+        Optional<Actor> signedIn = signedIn(request);
+        if (signedIn.isEmpty()) return toSignIn(request);
+        Actor actor = signedIn.get();
+        if (post && !validPost(request)) return expiredForm(request);
+        AdminPages.Frame frame = (title, current) -> staffPage(request, actor, title, current);
+        String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
+        String id = parts.length > 0 ? parts[0] : null;
+        boolean revoke = parts.length == 2 && parts[1].equals("intrekken");
+        if (parts.length > 2 || (parts.length == 2 && !revoke) || (id != null && id.isEmpty()))
+            return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
+        switch (section) {
+            case "organisaties":
+                if (revoke) break;
+                if (id == null && get) return adminPages.organisations(request, actor, frame, Form.EMPTY, 200);
+                if (id == null && post) return adminPages.addOrganisation(request, actor, frame);
+                if (get) return adminPages.organisation(request, actor, frame, id, null, 200);
+                if (post) return adminPages.saveOrganisation(request, actor, frame, id);
+                break;
+            case "locaties":
+                if (revoke) break;
+                if (id == null && get) return adminPages.locations(request, actor, frame, null, 200);
+                if (post) return adminPages.saveLocation(request, actor, frame, id);
+                if (get) return adminPages.location(request, actor, frame, id, null, 200);
+                break;
+            case "medewerkers":
+                if (id == null && get) return adminPages.staffList(request, actor, frame, null, 200);
+                if (id == null && post) return adminPages.invite(request, actor, frame, origin.of(request));
+                if (revoke && post) return adminPages.revoke(request, actor, frame, id);
+                if (revoke) break;
+                if (get) return adminPages.person(request, actor, frame, id, null, 200);
+                if (post) return adminPages.savePerson(request, actor, frame, id);
+                break;
+            default: // tokens
+                if (id == null && get) return adminPages.tokens(request, actor, frame, null, null, 200);
+                if (id == null && post) return adminPages.createToken(request, actor, frame);
+                if (revoke && post) return adminPages.revokeToken(actor, id);
+                break;
         }
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
     }

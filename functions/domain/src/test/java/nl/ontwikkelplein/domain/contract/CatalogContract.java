@@ -75,7 +75,8 @@ public abstract class CatalogContract extends StoreContract {
         assertTrue(catalog().locations().containsAll(List.of(full, bare)));
 
         Location moved = new Location(full.id(), o.id(), "Vestiging Centrum", Location.LocationKind.BRANCH,
-                new Location.Address("Markt 2", "7772 AB", "Hardenberg"), 52.6, 6.7);
+                new Location.Address("Markt 2", "7772 AB", "Hardenberg"), 52.6, 6.7,
+                List.of(Location.Accessibility.QUIET_ROOM, Location.Accessibility.STEP_FREE));
         catalog().saveLocation(moved);
         assertEquals(moved, catalog().location(full.id()).orElseThrow());
     }

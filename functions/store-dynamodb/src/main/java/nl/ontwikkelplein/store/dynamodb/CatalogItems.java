@@ -62,14 +62,16 @@ final class CatalogItems {
                 .put("type", "LOCATION").put("id", l.id()).put("organisationId", l.organisationId()).put("name", l.name())
                 .put("kind", l.kind().name()).put("street", a.street()).put("postcode", a.postcode()).put("city", a.city())
                 .put("latitude", l.latitude() == null ? null : Double.toString(l.latitude()))
-                .put("longitude", l.longitude() == null ? null : Double.toString(l.longitude())).build();
+                .put("longitude", l.longitude() == null ? null : Double.toString(l.longitude()))
+                .put("accessibility", l.accessibility().stream().map(Enum::name).toList()).build();
     }
 
     static Location toLocation(Map<String, AttributeValue> i) {
         String lat = str(i, "latitude"), lon = str(i, "longitude");
         return new Location(str(i, "id"), str(i, "organisationId"), str(i, "name"), Location.LocationKind.valueOf(str(i, "kind")),
                 new Location.Address(str(i, "street"), str(i, "postcode"), str(i, "city")),
-                lat == null ? null : Double.valueOf(lat), lon == null ? null : Double.valueOf(lon));
+                lat == null ? null : Double.valueOf(lat), lon == null ? null : Double.valueOf(lon),
+                strings(i, "accessibility").stream().map(Location.Accessibility::valueOf).toList());
     }
 
     static Map<String, AttributeValue> offer(Offer o) {

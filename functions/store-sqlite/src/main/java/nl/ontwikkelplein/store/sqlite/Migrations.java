@@ -22,7 +22,8 @@ final class Migrations {
             new Migration(1, "db/migration/V1__initial.sql"),
             new Migration(2, "db/migration/V2__staff.sql"),
             new Migration(3, "db/migration/V3__offer_status.sql"),
-            new Migration(4, "db/migration/V4__attendance.sql"));
+            new Migration(4, "db/migration/V4__attendance.sql"),
+            new Migration(5, "db/migration/V5__accessibility.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -94,6 +94,7 @@ public final class SqliteCatalog implements Catalog {
             values.put("city", a.city());
             values.put("latitude", l.latitude());
             values.put("longitude", l.longitude());
+            values.put("accessibility", Json.strings(l.accessibility().stream().map(Enum::name).toList()));
             log(c, Rows.upsert(c, "locations", Map.of("id", l.id()), values), "LOC#" + l.id(), "LOC");
             return null;
         });
@@ -135,13 +136,14 @@ public final class SqliteCatalog implements Catalog {
         });
     }
 
-    private static final String LOCATION_COLUMNS = "id, organisation_id, name, kind, street, postcode, city, latitude, longitude";
+    private static final String LOCATION_COLUMNS = "id, organisation_id, name, kind, street, postcode, city, latitude, longitude, accessibility";
 
     private static Location location(ResultSet r) throws SQLException {
         Double lat = r.getObject(8) == null ? null : r.getDouble(8);
         Double lon = r.getObject(9) == null ? null : r.getDouble(9);
         return new Location(r.getString(1), r.getString(2), r.getString(3), Location.LocationKind.valueOf(r.getString(4)),
-                new Location.Address(r.getString(5), r.getString(6), r.getString(7)), lat, lon);
+                new Location.Address(r.getString(5), r.getString(6), r.getString(7)), lat, lon,
+                Json.strings(r.getString(10)).stream().map(Location.Accessibility::valueOf).toList());
     }
 
     @Override

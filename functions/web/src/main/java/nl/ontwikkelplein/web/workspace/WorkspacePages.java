@@ -30,6 +30,8 @@ public final class WorkspacePages {
 
     public String participants(ParticipantsPage page) { return render("beheer/participants.jte", page); }
 
+    public String admin(AdminPage page) { return render("beheer/admin.jte", page); }
+
     private static String render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, page, out);
