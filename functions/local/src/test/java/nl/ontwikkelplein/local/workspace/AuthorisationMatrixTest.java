@@ -47,6 +47,7 @@ class AuthorisationMatrixTest {
     static final Map<String, StaffClient> browsers = new LinkedHashMap<>();
     static final Map<String, String> tokens = new LinkedHashMap<>();
     static Offer offerA;
+    static String sessionA;
 
     @BeforeAll
     static void actors() throws Exception {
@@ -56,6 +57,7 @@ class AuthorisationMatrixTest {
         stores.catalog().saveLocation(new Location("vestiging-a", "bieb-a", "Vestiging A", Location.LocationKind.BRANCH,
                 new Location.Address("Straat 1", "1234 AB", "Plaats"), null, null));
         offerA = new OfferService(stores.catalog(), Clock.systemUTC()).create(input("Taalcafé A"));
+        sessionA = offerA.sessions().get(0).id();
         Instant now = Instant.now();
         stores.staff().create(new StaffMember("editor-a", "a@bieb.test", "Editor A", Role.EDITOR, List.of("bieb-a"), now, null));
         stores.staff().create(new StaffMember("editor-b", "b@bieb.test", "Editor B", Role.EDITOR, List.of("bieb-b"), now, null));
@@ -67,6 +69,7 @@ class AuthorisationMatrixTest {
         for (String[] who : new String[][]{{"editorA", "a@bieb.test"}, {"editorB", "b@bieb.test"}, {"admin", "admin@bieb.test"}, {"revoked", "weg@bieb.test"}}) {
             StaffClient browser = new StaffClient(stack);
             browser.signIn(who[1]);
+            browser.get("/beheer/aanbod"); // the session's CSRF token for the POSTs below
             browsers.put(who[0], browser);
         }
         stores.staff().update(revoked.revoked(Instant.now()));
@@ -92,17 +95,75 @@ class AuthorisationMatrixTest {
     static OfferInput input(String title) {
         LocalDateTime start = LocalDateTime.now().plusDays(10).withHour(10).withMinute(0).withSecond(0).withNano(0);
         return new OfferInput("bieb-a", title, null, null, "MEETUP", "BASIC_SKILLS", List.of(), List.of(), null, 0L, null, null, null,
-                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "vestiging-a", null, null)));
+                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "vestiging-a", 50, null)));
     }
 
     /** Route → expected status per actor, in the order of {@link #ACTORS}. */
+    static final int[] LIBRARY_A = {303, 200, 403, 200, 303, 303};
+    static final int[] ADMIN_ONLY = {303, 403, 403, 200, 303, 303};
+
     static Map<String, int[]> workspace() {
+        String offer = "/beheer/aanbod/" + offerA.id(), date = offer + "/data/" + sessionA;
         Map<String, int[]> m = new LinkedHashMap<>();
-        m.put("GET /beheer/aanbod?organisatie=bieb-a", new int[]{303, 200, 403, 200, 303, 303});
+        m.put("GET /beheer/aanbod?organisatie=bieb-a", LIBRARY_A);
         m.put("GET /beheer/aanbod?organisatie=bieb-b", new int[]{303, 403, 200, 200, 303, 303});
         m.put("GET /beheer/aanbod", new int[]{303, 200, 200, 200, 303, 303});
+        m.put("GET /beheer/aanbod/nieuw?organisatie=bieb-a", LIBRARY_A);
+        m.put("GET " + offer, LIBRARY_A);
+        m.put("GET " + offer + "/bewerken", LIBRARY_A);
+        m.put("GET " + offer + "/data", LIBRARY_A);
+        m.put("GET " + date, LIBRARY_A);
+        m.put("GET " + offer + "/voorbeeld", LIBRARY_A);
+        m.put("GET " + date + "/deelnemers", LIBRARY_A);
+        m.put("GET " + date + "/deelnemers.csv", LIBRARY_A);
+        m.put("GET /beheer/organisaties", ADMIN_ONLY);
+        m.put("GET /beheer/organisaties/bieb-a", ADMIN_ONLY);
+        m.put("GET /beheer/locaties", ADMIN_ONLY);
+        m.put("GET /beheer/locaties/vestiging-a", ADMIN_ONLY);
+        m.put("GET /beheer/medewerkers", ADMIN_ONLY);
+        m.put("GET /beheer/medewerkers/editor-a", ADMIN_ONLY);
+        m.put("GET /beheer/tokens", ADMIN_ONLY);
         m.put("GET /beheer/niet-bestaand", new int[]{303, 404, 404, 404, 303, 303});
         return m;
+    }
+
+    /** Form posts, each with the caller's own CSRF token: what is denied is denied by the rule, not by the token. */
+    static Map<String, int[]> workspacePosts() {
+        String offer = "/beheer/aanbod/" + offerA.id(), date = offer + "/data/" + sessionA;
+        Map<String, int[]> m = new LinkedHashMap<>();
+        m.put("POST /beheer/aanbod/nieuw?organisatie=bieb-a", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + offer + "/bewerken", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + offer + "/status", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + offer + "/kopie", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + date + "/deelnemers/aanmelden", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST /beheer/organisaties", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/medewerkers", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/tokens", new int[]{303, 403, 403, 201, 303, 303});
+        return m;
+    }
+
+    /** A valid form for the route, unique per caller, with the offer's current version. */
+    static Map<String, String> formFor(String path, String actor) {
+        Map<String, String> f = new LinkedHashMap<>();
+        String version = stack.stack().stores().catalog().offer(offerA.id()).map(o -> o.updatedAt().toString()).orElse("");
+        if (path.contains("/nieuw") || path.endsWith("/bewerken")) {
+            f.putAll(Map.of("titel", "Taalcafé door " + actor, "soort", "MEETUP", "programmalijn", "BASIC_SKILLS", "vorm", "IN_PERSON",
+                    "prijs", "0", "aanmelden", "PER_SESSION", "versie", version));
+        } else if (path.endsWith("/status")) {
+            f.putAll(Map.of("status", "PUBLISHED", "versie", version));
+        } else if (path.endsWith("/aanmelden")) {
+            f.putAll(Map.of("naam", "Deelnemer " + actor, "telefoon", "06" + String.format("%08d", Math.abs(actor.hashCode()) % 100_000_000)));
+        } else if (path.equals("/beheer/organisaties")) {
+            f.putAll(Map.of("naam", "Organisatie " + actor));
+        } else if (path.equals("/beheer/locaties")) {
+            f.putAll(Map.of("naam", "Plek " + actor, "organisatie", "bieb-a", "soort", "PARTNER"));
+        } else if (path.equals("/beheer/medewerkers")) {
+            f.putAll(Map.of("naam", "Nieuw " + actor, "email", "nieuw-" + actor.toLowerCase() + "@bieb.test", "rol", "EDITOR", "organisaties", "bieb-a"));
+        } else if (path.equals("/beheer/tokens")) {
+            f.putAll(Map.of("naam", "Token " + actor, "rol", "EDITOR", "organisaties", "bieb-a", "dagen", "5"));
+        }
+        return f;
     }
 
     static Map<String, int[]> api() {
@@ -124,6 +185,18 @@ class AuthorisationMatrixTest {
                 if (status != route.getValue()[i]) mismatches.add(route.getKey() + " as " + actor + ": " + status + ", expected " + route.getValue()[i]);
             }
         }
+        for (Map.Entry<String, int[]> route : workspacePosts().entrySet()) {
+            for (int i = 0; i < ACTORS.size(); i++) {
+                String actor = ACTORS.get(i);
+                StaffClient browser = copy(browsers.get(actor));
+                String path = route.getKey().substring(5);
+                int status = browser.post(path, formFor(path.replaceAll("\\?.*", ""), actor)).statusCode();
+                if (status != route.getValue()[i]) mismatches.add(route.getKey() + " as " + actor + ": " + status + ", expected " + route.getValue()[i]);
+            }
+        }
+        assertTrue(stack.stack().stores().catalog().organisations().stream().noneMatch(o -> o.name().contains("editorA") || o.name().contains("editorB")),
+                "denied admin forms wrote nothing");
+        assertTrue(stack.stack().stores().staff().byEmail("nieuw-editora@bieb.test").isEmpty());
         int offersOfA = stack.stack().stores().catalog().offersOf("bieb-a").size();
         int created = 0;
         for (Map.Entry<String, int[]> route : api().entrySet()) {
@@ -138,8 +211,12 @@ class AuthorisationMatrixTest {
         assertEquals(offersOfA + created, stack.stack().stores().catalog().offersOf("bieb-a").size(), "denied creates wrote nothing");
         String title = stack.stack().stores().catalog().offer(offerA.id()).orElseThrow().title();
         assertTrue(title.endsWith("editorA") || title.endsWith("admin"), "only permitted updates landed: " + title);
-        assertTrue(stack.stack().stores().audit().forRecord("OFFER", offerA.id(), 10).stream()
-                .allMatch(e -> e.actorId().startsWith("token:") && (e.actorName().equals("Koppeling A") || e.actorName().equals("Regio"))),
+        assertTrue(stack.stack().stores().participants().of(offerA.id(), sessionA).stream().noneMatch(p -> p.enrolment().name().contains("editorB")),
+                "a denied enrolment took no seat");
+        var entries = stack.stack().stores().audit().forRecord("OFFER", offerA.id(), 100);
+        assertTrue(entries.stream().anyMatch(e -> e.actorId().startsWith("token:")));
+        assertTrue(entries.stream().filter(e -> e.actorId().startsWith("token:")).allMatch(e -> e.actorName().equals("Koppeling A") || e.actorName().equals("Regio"))
+                        && entries.stream().filter(e -> e.actorId().startsWith("staff:")).allMatch(e -> e.actorName().equals("Editor A") || e.actorName().equals("Beheerder")),
                 "the audit trail names the tokens that changed the offer");
     }
 
@@ -162,6 +239,7 @@ class AuthorisationMatrixTest {
     private static StaffClient copy(StaffClient original) {
         StaffClient copy = new StaffClient(stack);
         copy.cookies.putAll(original.cookies);
+        copy.lastCsrf = original.lastCsrf;
         return copy;
     }
 
@@ -171,6 +249,11 @@ class AuthorisationMatrixTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(path))).header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
         ObjectNode body = JSON.valueToTree(input("Taalcafé A door " + actor));
+        if (parts[0].equals("PUT")) {
+            // Keep the dates (people hold seats in them by now): only the title changes.
+            body = JSON.valueToTree(nl.ontwikkelplein.domain.OfferInputs.from(stack.stack().stores().catalog().offer(offerA.id()).orElseThrow()));
+            body.put("title", "Taalcafé A door " + actor);
+        }
         switch (parts[0]) {
             case "GET" -> request.GET();
             case "POST" -> request.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
