@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Workspace answers. Every one is {@code Cache-Control: no-store} (personal data, per-person
- * pages), framed by nobody, sends no referrer (a sign-in link's code must not leak to other
- * sites), and allows only this origin's styles and forms.
+ * pages), framed by nobody, sends a referrer only to this site (a sign-in link's code must not
+ * leak to other sites; "no-referrer" would also make browsers send {@code Origin: null} on form
+ * posts, which the Origin check refuses), and allows only this origin's styles and forms.
  */
 final class WebResponse {
     static final String SESSION_COOKIE = "__Host-op-sessie";
@@ -42,7 +43,7 @@ final class WebResponse {
         headers.put("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
-        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Referrer-Policy", "same-origin");
         return headers;
     }
 

@@ -1,0 +1,268 @@
+package nl.ontwikkelplein.local.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferStatus;
+import nl.ontwikkelplein.domain.Role;
+import nl.ontwikkelplein.domain.StaffMember;
+import nl.ontwikkelplein.local.TestStack;
+import nl.ontwikkelplein.local.demo.DemoData;
+import nl.ontwikkelplein.local.demo.DemoStaff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The staff workspace in real Chromium, with JavaScript on and off: sign in through the outbox
+ * link, make an offer with a weekly series, publish it, see it on the public site, enrol as a
+ * visitor, find the participant, export the CSV, call off a date; axe-core (WCAG 2.2 AA) on every
+ * kind of workspace page.
+ */
+class WorkspaceBrowserTest {
+    static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("d-M-yyyy");
+    static final AtomicInteger PHONES = new AtomicInteger();
+
+    @TempDir
+    static Path data;
+    static TestStack stack;
+    static Browser desktop;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.failIfMissingAndRequired();
+        if (Browser.missing().isPresent()) return;
+        stack = TestStack.start(data);
+        DemoData.loadIfEmpty(stack.stack().stores().catalog(), Clock.systemUTC());
+        DemoStaff.loadIfEmpty(stack.stack().stores().staff(), Clock.systemUTC());
+        stack.stack().scheduler().runNow("SiteRebuildFunction");
+        assertTrue(TestStack.await(Duration.ofSeconds(20), () -> status("/css/site.css") == 200), "assets published");
+        desktop = Browser.start(1280, 900, true);
+    }
+
+    @BeforeEach
+    void browserInstalled() {
+        Browser.requireInstalled();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (desktop != null) desktop.close();
+        if (stack != null) stack.close();
+    }
+
+    /** localhost, not 127.0.0.1: the address staff type, and one where browsers keep Secure cookies over http. */
+    static String url(String path) {
+        return stack.url(path).replace("127.0.0.1", "localhost");
+    }
+
+    static void open(Browser b, String path) {
+        b.driver.get(url(path));
+    }
+
+    static void type(Browser b, String name, String value) {
+        WebElement field = b.driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    static void choose(Browser b, String name, String value) {
+        WebElement radio = b.driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+        b.driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+    }
+
+    static void submit(Browser b, String buttonText) {
+        b.driver.findElements(By.tagName("button")).stream().filter(e -> e.getText().strip().equals(buttonText)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + b.driver.getCurrentUrl())).click();
+    }
+
+    static void click(Browser b, String linkText) {
+        b.driver.findElement(By.linkText(linkText)).click();
+    }
+
+    static String h1(Browser b) {
+        return b.driver.findElement(By.tagName("h1")).getText().strip();
+    }
+
+    static String main(Browser b) {
+        return b.driver.findElement(By.tagName("main")).getText();
+    }
+
+    static void signIn(Browser b, String email) {
+        open(b, "/beheer/");
+        assertEquals("Inloggen", h1(b));
+        type(b, "email", email);
+        submit(b, "Stuur mij een link");
+        assertEquals("Kijk in uw e-mail", h1(b));
+        open(b, "/_local/outbox");
+        b.driver.findElements(By.cssSelector("a[href*='/beheer/inloggen/link']")).get(0).click();
+        submit(b, "Inloggen");
+        assertEquals("Ons aanbod", h1(b), b.driver.getCurrentUrl());
+    }
+
+    @Test
+    void theMainFlowWithJavaScript() throws Exception {
+        mainFlow(desktop, "Digitaal Café (met script)");
+    }
+
+    @Test
+    void theMainFlowWithoutJavaScript() throws Exception {
+        try (Browser noScript = Browser.start(1024, 800, false)) {
+            noScript.driver.get("data:text/html,<title>zonder</title><script>document.title='met'</script>");
+            assertEquals("zonder", noScript.driver.getTitle(), "JavaScript must be off in this browser");
+            mainFlow(noScript, "Digitaal Café (zonder script)");
+        }
+    }
+
+    private void mainFlow(Browser b, String title) throws Exception {
+        b.driver.manage().deleteAllCookies();
+        signIn(b, DemoStaff.HARDENBERG_EDITOR);
+        click(b, "Nieuw aanbod");
+        type(b, "titel", title);
+        type(b, "samenvatting", "Samen leren werken met uw telefoon.");
+        choose(b, "soort", "WORKSHOP");
+        choose(b, "programmalijn", "BASIC_SKILLS");
+        submit(b, "Opslaan");
+        assertEquals(title, h1(b));
+        assertTrue(main(b).contains("Concept"));
+        String offerUrl = b.driver.getCurrentUrl().replaceAll("\\?.*", "");
+        String id = offerUrl.substring(offerUrl.lastIndexOf('/') + 1);
+
+        click(b, "Data toevoegen");
+        LocalDate first = LocalDate.now().plusDays(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+        type(b, "datum", DUTCH.format(first));
+        type(b, "begintijd", "10:00");
+        type(b, "eindtijd", "11:30");
+        new Select(b.driver.findElement(By.name("locatie"))).selectByValue("hardenberg");
+        type(b, "plaatsen", "6");
+        choose(b, "herhaling", "week");
+        type(b, "aantal", "4");
+        submit(b, "Data toevoegen");
+        assertTrue(main(b).contains("De data zijn toegevoegd."), main(b));
+        assertEquals(4, offer(id).sessions().size());
+
+        submit(b, "Publiceren");
+        assertTrue(main(b).contains("Het aanbod is gepubliceerd."));
+        assertEquals(OfferStatus.PUBLISHED, offer(id).status());
+        assertTrue(TestStack.await(Duration.ofSeconds(20), () -> status("/aanbod/" + id + "/") == 200), "the public page appears");
+
+        // A visitor enrols on the public page.
+        open(b, "/aanbod/" + id + "/");
+        WebElement form = b.driver.findElements(By.cssSelector("form.op-form")).get(0);
+        form.findElement(By.name("name")).sendKeys("Fatima El Amrani");
+        form.findElement(By.name("phone")).sendKeys(String.format("06%08d", 20_000_000 + PHONES.incrementAndGet() + (title.length() * 1000)));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertTrue(main(b).contains("U bent aangemeld"), main(b));
+
+        // Staff find her in the list and export it.
+        b.driver.get(offerUrl);
+        b.driver.findElements(By.partialLinkText("Deelnemers")).get(0).click();
+        assertEquals("Deelnemers", h1(b));
+        assertTrue(main(b).contains("Fatima El Amrani"));
+        String csvHref = b.driver.findElement(By.partialLinkText("Download als CSV")).getAttribute("href");
+        Cookie session = b.driver.manage().getCookieNamed("__Host-op-sessie");
+        assertTrue(session.isSecure() && session.isHttpOnly(), "the session cookie is Secure and HttpOnly");
+        HttpResponse<String> csv = stack.send(HttpRequest.newBuilder(URI.create(csvHref.replace("localhost", "127.0.0.1")))
+                .header("Cookie", "__Host-op-sessie=" + session.getValue()).GET());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("Fatima El Amrani;"));
+
+        // Call off the second date.
+        b.driver.get(offerUrl);
+        b.driver.findElements(By.partialLinkText("Wijzigen")).stream().filter(e -> e.getAttribute("href").contains("/data/")).toList().get(1).click();
+        assertEquals("Datum wijzigen", h1(b));
+        WebElement cancel = b.driver.findElement(By.cssSelector("input[name='afzeggen']"));
+        b.driver.findElement(By.cssSelector("label[for='" + cancel.getAttribute("id") + "']")).click();
+        type(b, "reden", "De docent is ziek.");
+        submit(b, "Opslaan");
+        assertTrue(main(b).contains("Gaat niet door"), main(b));
+        assertTrue(TestStack.await(Duration.ofSeconds(20), () -> page("/aanbod/" + id + "/").contains("Gaat niet door: De docent is ziek.")));
+    }
+
+    @Test
+    void everyKindOfWorkspacePageHasNoWcagViolations() {
+        Browser b = desktop;
+        b.driver.manage().deleteAllCookies();
+        open(b, "/beheer/");
+        PageChecks.assertNoAxeViolations(b, "the sign-in form");
+        submit(b, "Stuur mij een link");
+        PageChecks.assertNoAxeViolations(b, "the sign-in form with an error");
+        type(b, "email", DemoStaff.ADMIN_EMAIL);
+        submit(b, "Stuur mij een link");
+        PageChecks.assertNoAxeViolations(b, "the 'check your mail' page");
+        open(b, "/_local/outbox");
+        b.driver.findElements(By.cssSelector("a[href*='/beheer/inloggen/link']")).get(0).click();
+        PageChecks.assertNoAxeViolations(b, "the sign-in confirmation");
+        submit(b, "Inloggen");
+        PageChecks.assertNoAxeViolations(b, "the offer list");
+        Offer klikEnTik = offer(stack.stack().stores().catalog().offersOf(DemoData.ORGANISATION).stream()
+                .filter(o -> o.title().equals("Klik & Tik: de basis")).findFirst().orElseThrow().id());
+        String offer = "/beheer/aanbod/" + klikEnTik.id();
+        open(b, offer);
+        PageChecks.assertNoAxeViolations(b, "an offer's overview");
+        open(b, offer + "/bewerken");
+        PageChecks.assertNoAxeViolations(b, "the offer form");
+        type(b, "titel", "");
+        type(b, "prijs", "veel");
+        submit(b, "Opslaan");
+        PageChecks.assertNoAxeViolations(b, "the offer form with errors");
+        open(b, offer + "/data");
+        PageChecks.assertNoAxeViolations(b, "the dates form");
+        String date = offer + "/data/" + klikEnTik.sessions().get(0).id();
+        open(b, date);
+        PageChecks.assertNoAxeViolations(b, "the date form");
+        open(b, date + "/deelnemers");
+        PageChecks.assertNoAxeViolations(b, "the participant list");
+        open(b, date + "/deelnemers?afdrukken=ja");
+        PageChecks.assertNoAxeViolations(b, "the printable attendance list");
+        open(b, "/beheer/aanbod/nieuw?organisatie=" + DemoData.ORGANISATION);
+        PageChecks.assertNoAxeViolations(b, "the new offer form");
+        for (String admin : List.of("/beheer/organisaties", "/beheer/locaties", "/beheer/medewerkers", "/beheer/medewerkers/redactie-hardenberg", "/beheer/tokens")) {
+            open(b, admin);
+            PageChecks.assertNoAxeViolations(b, admin);
+        }
+        open(b, "/beheer/niet-bestaand");
+        PageChecks.assertNoAxeViolations(b, "a workspace message page");
+    }
+
+    private static Offer offer(String id) {
+        return stack.stack().stores().catalog().offer(id).orElseThrow();
+    }
+
+    static int status(String path) {
+        try {
+            return stack.get(path).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static String page(String path) {
+        try {
+            HttpResponse<String> r = stack.get(path);
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
