@@ -49,6 +49,9 @@ public interface Catalog {
     /** Offers of one organisation, without their sessions. */
     List<Offer> offersOf(String organisationId);
 
+    /** Offers of one organisation with the locations of their sessions, in one read: the staff list at 1,000+ offers. */
+    List<OfferSummary> offerSummaries(String organisationId);
+
     /**
      * Writes an imported offer only when its content differs from what is stored.
      *

@@ -48,5 +48,6 @@ final class FaultyCatalog implements Catalog {
     @Override public boolean removeOfferWithoutEnrolments(Offer offer) { return store.removeOfferWithoutEnrolments(offer); }
     @Override public List<AgendaEntry> upcoming(Instant from, int limit) { return store.upcoming(from, limit); }
     @Override public List<Offer> offersOf(String organisationId) { return store.offersOf(organisationId); }
+    @Override public List<nl.ontwikkelplein.domain.OfferSummary> offerSummaries(String organisationId) { return store.offerSummaries(organisationId); }
     @Override public boolean upsertImported(Offer offer) { return store.upsertImported(offer); }
 }

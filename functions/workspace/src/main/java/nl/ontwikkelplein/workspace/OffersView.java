@@ -57,7 +57,10 @@ final class OffersView {
         OfferStatus status = null;
         for (OfferStatus st : OfferStatus.values()) if (st.name().equals(statusFilter)) status = st;
         OfferStatus wanted = status;
-        List<Offer> matching = catalog.offersOf(organisationId).stream()
+        String place = request.query("locatie");
+        List<Offer> matching = catalog.offerSummaries(organisationId).stream()
+                .filter(x -> place.isEmpty() || x.locationIds().contains(place))
+                .map(nl.ontwikkelplein.domain.OfferSummary::offer)
                 .filter(o -> wanted == null || o.status() == wanted)
                 .filter(o -> needle.isEmpty() || contains(o.title(), needle) || contains(o.summary(), needle) || contains(o.provider(), needle))
                 .sorted(Comparator.comparing((Offer o) -> o.title().toLowerCase(Locale.ROOT)).thenComparing(Offer::id))
@@ -75,14 +78,18 @@ final class OffersView {
                 : "Aanbod " + (from + 1) + " tot en met " + to + " van " + matching.size() + ".";
         List<OffersPage.Choice> choices = mine.stream().map(o -> new OffersPage.Choice(o.id(), o.name(), o.id().equals(organisationId))).toList();
         String base = "/beheer/aanbod?organisatie=" + encode(organisationId) + (query.isEmpty() ? "" : "&zoek=" + encode(query))
-                + (wanted == null ? "" : "&status=" + wanted.name());
+                + (wanted == null ? "" : "&status=" + wanted.name()) + (place.isEmpty() ? "" : "&locatie=" + encode(place));
         String previous = page > 1 ? base + "&pagina=" + (page - 1) : null;
         String next = page < pageCount ? base + "&pagina=" + (page + 1) : null;
         List<OffersPage.Choice> statuses = new ArrayList<>();
         statuses.add(new OffersPage.Choice("", "Alle", wanted == null));
         for (OfferStatus st : OfferStatus.values()) statuses.add(new OffersPage.Choice(st.name(), OfferPages.statusLabel(st), st == wanted));
+        List<OffersPage.Choice> places = new ArrayList<>();
+        places.add(new OffersPage.Choice("", "Alle locaties", place.isEmpty()));
+        for (nl.ontwikkelplein.domain.Location l : catalog.locations())
+            if (organisationId.equals(l.organisationId())) places.add(new OffersPage.Choice(l.id(), l.name(), l.id().equals(place)));
         String newHref = Permissions.may(actor, Permission.EDIT_OFFERS, organisationId) ? "/beheer/aanbod/nieuw?organisatie=" + encode(organisationId) : null;
-        return WebResponse.html(200, pages.offers(new OffersPage(staffPage, organisationId, organisation.name(), choices, query, statuses, rows,
+        return WebResponse.html(200, pages.offers(new OffersPage(staffPage, organisationId, organisation.name(), choices, query, statuses, places, rows,
                 matching.size(), range, previous, next, newHref)));
     }
 

@@ -279,6 +279,12 @@ public abstract class CatalogContract extends StoreContract {
         assertTrue(offers.stream().allMatch(x -> x.sessions().isEmpty()));
         assertEquals(one.withSessions(List.of()), offers.stream().filter(x -> x.id().equals(one.id())).findFirst().orElseThrow());
         assertTrue(catalog().offersOf(id("org")).isEmpty());
+
+        List<nl.ontwikkelplein.domain.OfferSummary> summaries = catalog().offerSummaries(one.organisationId());
+        assertEquals(offers, summaries.stream().map(nl.ontwikkelplein.domain.OfferSummary::offer).toList(), "the same offers, in the same order");
+        assertEquals(java.util.Set.of(one.sessions().get(0).locationId()),
+                summaries.stream().filter(x -> x.offer().id().equals(one.id())).findFirst().orElseThrow().locationIds());
+        assertTrue(summaries.stream().filter(x -> x.offer().id().equals(two.id())).findFirst().orElseThrow().locationIds().isEmpty());
     }
 
     @Test

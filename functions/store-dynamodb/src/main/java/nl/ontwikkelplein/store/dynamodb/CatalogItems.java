@@ -83,7 +83,9 @@ final class CatalogItems {
                 .put("format", o.format().name()).put("priceCents", o.price().cents()).put("provider", o.provider())
                 .put("moreInfoUrl", o.moreInfoUrl()).put("enrolmentScope", o.enrolmentScope().name())
                 .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString())
-                .put("status", o.status().name());
+                .put("status", o.status().name())
+                // Where its dates are, so the staff list filters by place without reading every offer's sessions.
+                .put("locationIds", o.sessions().stream().map(Session::locationId).filter(java.util.Objects::nonNull).distinct().sorted().toList());
         if (o.source() != null) {
             item.put("sourceId", o.source().sourceId()).put("externalId", o.source().externalId())
                     .put("contentHash", o.source().contentHash());

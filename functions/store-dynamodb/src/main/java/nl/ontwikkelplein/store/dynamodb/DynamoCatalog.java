@@ -23,6 +23,7 @@ import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferSummary;
 import nl.ontwikkelplein.domain.OfferChange;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Session;
@@ -261,6 +262,12 @@ public final class DynamoCatalog implements Catalog {
     public List<Offer> offersOf(String organisationId) {
         return queryIndex("ORG#" + organisationId + "#OFFERS").stream()
                 .map(i -> CatalogItems.toOffer(i, List.of())).toList();
+    }
+
+    @Override
+    public List<OfferSummary> offerSummaries(String organisationId) {
+        return queryIndex("ORG#" + organisationId + "#OFFERS").stream()
+                .map(i -> new OfferSummary(CatalogItems.toOffer(i, List.of()), new java.util.HashSet<>(Attr.strings(i, "locationIds")))).toList();
     }
 
     @Override

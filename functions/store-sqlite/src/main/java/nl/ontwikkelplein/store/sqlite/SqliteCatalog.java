@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferChange;
 import nl.ontwikkelplein.domain.OfferKind;
 import nl.ontwikkelplein.domain.OfferStatus;
+import nl.ontwikkelplein.domain.OfferSummary;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Price;
 import nl.ontwikkelplein.domain.ProgrammeLine;
@@ -310,6 +312,31 @@ public final class SqliteCatalog implements Catalog {
                 p.setString(1, organisationId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) out.add(offer(r, List.of()));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<OfferSummary> offerSummaries(String organisationId) {
+        return database.read(c -> {
+            Map<String, java.util.Set<String>> places = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT s.offer_id, s.location_id FROM sessions s JOIN offers o ON o.id = s.offer_id"
+                    + " WHERE o.organisation_id = ? AND s.location_id IS NOT NULL")) {
+                p.setString(1, organisationId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) places.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(2));
+                }
+            }
+            List<OfferSummary> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + OFFER_COLUMNS + " FROM offers WHERE organisation_id = ? ORDER BY id")) {
+                p.setString(1, organisationId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Offer o = offer(r, List.of());
+                        out.add(new OfferSummary(o, places.getOrDefault(o.id(), java.util.Set.of())));
+                    }
                 }
             }
             return out;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param previous      link to the previous page, or null
  */
 public record OffersPage(StaffPage page, String organisationId, String organisationName, List<Choice> organisations,
-                         String query, List<Choice> statuses, List<OfferRow> rows, int total, String range, String previous, String next,
+                         String query, List<Choice> statuses, List<Choice> locations, List<OfferRow> rows, int total, String range, String previous, String next,
                          String newHref) {
     public record Choice(String value, String label, boolean selected) {}
 }
