@@ -24,7 +24,7 @@ BENCH_ARGS ?=
 # same time would write the same target/ directories, so this Makefile never runs in parallel.
 .NOTPARALLEL:
 
-.PHONY: help jars coldstart-bench enrolment-bench check-artifacts-dir \
+.PHONY: help jars coldstart-bench enrolment-bench workspace-list-bench check-artifacts-dir \
         jar-api jar-workspace jar-site-builder jar-importer \
         build-PublicApiFunction build-EditorApiFunction build-WorkspaceFunction build-SiteBuilderFunction \
         build-SiteRebuildFunction build-ImportFunction
@@ -35,6 +35,7 @@ help:
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
 	@echo "make enrolment-bench [BENCH_ARGS='--extra-offers 10000']   enrolment under load on the local run"
+	@echo "make workspace-list-bench [BENCH_ARGS='--requests 200']   the staff offer list at 25, 1,000 and 5,000 offers"
 
 # ---------------------------------------------------------------- sam build targets
 
@@ -104,3 +105,7 @@ coldstart-bench:
 # Enrolment under load on a fresh local run with the demo data (docs/benchmarks.md).
 enrolment-bench:
 	$(MVN) -q -pl tools/enrolment-bench exec:java -Dexec.args="$(BENCH_ARGS)"
+
+# The staff list ("Ons aanbod") at 25 (baseline), 1,000 and 5,000 offers (docs/benchmarks.md).
+workspace-list-bench:
+	$(MVN) -q -pl tools/enrolment-bench exec:java -Dexec.mainClass=nl.ontwikkelplein.tools.load.WorkspaceListBench -Dexec.args="$(BENCH_ARGS)"
