@@ -167,6 +167,21 @@ class SignInTest {
     }
 
     @Test
+    void aLinkOlderThanFifteenMinutesNoLongerSignsIn() throws Exception {
+        StaffClient browser = new StaffClient(stack);
+        browser.get("/beheer/");
+        String nonce = browser.cookies.get("__Host-op-aanvraag");
+        String code = Secrets.newSecret();
+        Instant asked = Instant.now().minus(Duration.ofMinutes(16));
+        stack.stack().stores().signIns().saveLink(new nl.ontwikkelplein.domain.SignInLink(Secrets.hash(code), "anna", Secrets.hash(nonce),
+                asked, asked.plus(nl.ontwikkelplein.domain.StaffSignIn.LINK_VALIDITY)));
+        assertTrue(browser.get("/beheer/inloggen/link?code=" + code).body().contains("werkt niet meer"));
+        HttpResponse<String> attempt = browser.post("/beheer/inloggen/link", Map.of("code", code));
+        assertEquals(400, attempt.statusCode());
+        assertFalse(browser.cookies.containsKey("__Host-op-sessie"));
+    }
+
+    @Test
     void theAdminCommandsLinkOpensTheFormFilledIn() throws Exception {
         HttpResponse<String> form = new StaffClient(stack).get("/beheer/?email=coordinator%40bibliotheek.nl");
         assertEquals(200, form.statusCode());
