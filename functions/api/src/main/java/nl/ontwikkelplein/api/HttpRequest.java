@@ -21,6 +21,12 @@ final class HttpRequest {
         }
     }
 
+    /** The visitor's address, for rate limits ({@link nl.ontwikkelplein.web.ClientAddress}). */
+    String clientAddress() {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return nl.ontwikkelplein.web.ClientAddress.of(headers, http == null ? "" : String.valueOf(http.getSourceIp()));
+    }
+
     String routeKey() { return event.getRouteKey() == null ? "" : event.getRouteKey(); }
 
     String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }

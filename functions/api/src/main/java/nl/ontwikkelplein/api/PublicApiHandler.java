@@ -50,9 +50,17 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.catalog = stores.catalog();
         int retentionDays = Integer.parseInt(env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90"));
         this.enrolments = new EnrolmentService(catalog, stores.seats(), Clock.systemUTC(), Duration.ofDays(retentionDays));
+        this.rateLimits = stores.rateLimits();
+        this.enrolmentLimit = Integer.parseInt(env.getOrDefault("ENROLMENT_RATE_LIMIT", "30").strip());
     }
 
-    record EnrolRequest(String name, String phone) {}
+    /** Enrolment attempts per client per {@link #ENROLMENT_WINDOW}; 0 switches the limit off (load tests). */
+    private final int enrolmentLimit;
+    private final nl.ontwikkelplein.domain.RateLimits rateLimits;
+    static final Duration ENROLMENT_WINDOW = Duration.ofMinutes(10);
+
+    /** @param website the honeypot: invisible to people, filled in by robots (form and JSON alike) */
+    record EnrolRequest(String name, String phone, String website) {}
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -76,6 +84,10 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** @param sessionId the chosen date, or null for the whole course */
     private APIGatewayV2HTTPResponse enrol(HttpRequest request, String sessionId) {
         String offerId = request.pathParameter("offerId");
+        // Counted before anything is read, so a flood costs one counter write per request.
+        if (enrolmentLimit > 0 && !rateLimits.tryAcquire("enrol-client:" + nl.ontwikkelplein.domain.Ids.sha256Hex(request.clientAddress()),
+                enrolmentLimit, ENROLMENT_WINDOW, java.time.Instant.now()))
+            throw new HttpError(429, "too_many", "Too many enrolment attempts from this address; try again in 10 minutes.");
         String name;
         String phone;
         if (request.isForm()) {
@@ -87,6 +99,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             phone = form.get("phone");
         } else if (request.isJson()) {
             EnrolRequest body = JsonBodies.read(json, request.body(MAX_ENROLMENT_BYTES), EnrolRequest.class);
+            if (body.website() != null && !body.website().isEmpty())
+                throw new HttpError(400, "rejected", "Enrolment refused.");
             name = body.name();
             phone = body.phone();
         } else {
@@ -100,9 +114,12 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (InvalidInputException e) {
             return invalid(request, offerId, sessionId, e.errors(), name, phone);
         }
+        // A stranger must not learn whether a phone number is enrolled: a repeat gets the answer of a first time.
+        if (result.outcome() == EnrolmentService.Outcome.ALREADY_ENROLLED)
+            result = new EnrolmentService.Result(EnrolmentService.Outcome.ENROLLED, result.offer(), result.session(), true);
         int status = switch (result.outcome()) {
             case ENROLLED -> 201;
-            case ALREADY_ENROLLED -> 200;
+            case ALREADY_ENROLLED -> 201;
             case NOT_FOUND -> 404;
             case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE, TRY_AGAIN -> 409;
         };
@@ -117,8 +134,10 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return Responses.json(json, status, body);
     }
 
+    /** Seats left after this enrolment, as read before it; a repeat reports what a first time would have. */
     private static int seatsLeftAfter(EnrolmentService.Result result) {
         int before = result.offer().isCourse() ? result.offer().courseSeatsLeft() : result.session().seatsLeft();
+        if (result.repeated()) before += 1; // their own seat was already counted as taken
         int left = before - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
         return Math.max(0, left);
     }
@@ -139,6 +158,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private static String dutch(HttpError e) {
         return switch (e.status) {
+            case 429 -> "Er zijn vanaf dit apparaat te veel aanmeldingen gedaan. Wacht tien minuten en probeer het dan opnieuw. Of bel de bibliotheek.";
             case 413 -> "U hebt te veel tekst gestuurd. Vul alleen uw naam en telefoonnummer in en probeer het opnieuw.";
             case 415 -> "Dit formulier kon niet worden gelezen. Ga terug en probeer het opnieuw.";
             case 404 -> "Deze pagina bestaat niet.";

@@ -37,7 +37,12 @@ public final class EnrolmentService {
      * @param offer   present unless the outcome is NOT_FOUND
      * @param session the chosen session; for a course, its first lesson
      */
-    public record Result(Outcome outcome, Offer offer, Session session) {}
+    /** @param repeated the person already held this place (the public answer hides that; staff see it) */
+    public record Result(Outcome outcome, Offer offer, Session session, boolean repeated) {
+        public Result(Outcome outcome, Offer offer, Session session) {
+            this(outcome, offer, session, false);
+        }
+    }
 
     /** @throws InvalidInputException when name or phone number cannot be used */
     public Result enrol(String offerId, String sessionId, String name, String phone) {

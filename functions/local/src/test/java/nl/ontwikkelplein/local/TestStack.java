@@ -38,8 +38,14 @@ public final class TestStack implements AutoCloseable {
         return start(realTemplate(), dataDir, Map.of());
     }
 
+    /**
+     * The enrolment rate limit is off unless a test sets {@code EnrolmentRateLimit}: tests send
+     * hundreds of enrolments from one address (127.0.0.1) on purpose.
+     */
     public static TestStack start(Path template, Path dataDir, Map<String, String> parameterOverrides) throws Exception {
-        return new TestStack(new LocalConfig(template, dataDir, freePort(), freePort(), parameterOverrides));
+        Map<String, String> overrides = new java.util.HashMap<>(parameterOverrides);
+        if (java.nio.file.Files.readString(template).contains("EnrolmentRateLimit:")) overrides.putIfAbsent("EnrolmentRateLimit", "0");
+        return new TestStack(new LocalConfig(template, dataDir, freePort(), freePort(), Map.copyOf(overrides)));
     }
 
     public static Path realTemplate() {

@@ -48,9 +48,10 @@ final class WebRequest {
 
     String cookie(String name) { return cookies.get(name); }
 
-    String sourceIp() {
+    /** The visitor's address (CloudFront's viewer address, else the connecting one): for rate limits only, never stored as such. */
+    String clientAddress() {
         var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-        return http == null ? "" : String.valueOf(http.getSourceIp());
+        return nl.ontwikkelplein.web.ClientAddress.of(headers, http == null ? "" : String.valueOf(http.getSourceIp()));
     }
 
     /** A query parameter (API Gateway joins repeated ones with commas), or "". */

@@ -262,7 +262,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (email.isBlank()) return signInForm(request, 400, invalid(email, "Vul uw e-mailadres in."), null);
         String base = origin.of(request).orElseThrow(() -> new WebRequest.BadRequest(400, "Dit adres van de website kennen wij niet."));
         try {
-            signIn.requestLink(email, request.sourceIp(), nonce, base + "/beheer/inloggen/link?code=", linkMail);
+            signIn.requestLink(email, request.clientAddress(), nonce, base + "/beheer/inloggen/link?code=", linkMail);
         } catch (StaffSignIn.RefusedException e) {
             if (e.refusal() == StaffSignIn.Refusal.NOT_AN_ADDRESS)
                 return signInForm(request, 400, invalid(email, "Vul een e-mailadres in zoals naam@bibliotheek.nl."), null);

@@ -98,7 +98,9 @@ public final class EnrolmentBench {
         }
         Path data = Files.createTempDirectory("ontwikkelplein-enrolment-bench-");
         int status;
-        LocalConfig config = new LocalConfig(LocalConfig.findRepoRoot(Path.of("")).resolve("template.yaml"), data, freePort(), freePort(), Map.of());
+        // One address sends every attempt: the per-visitor limit is off for the bench.
+        LocalConfig config = new LocalConfig(LocalConfig.findRepoRoot(Path.of("")).resolve("template.yaml"), data, freePort(), freePort(),
+                Map.of("EnrolmentRateLimit", "0"));
         if (options.extraOffers() > 0) {
             // Written before the start, so the site builder's stream begins after them (it starts at LATEST).
             try (SqliteDatabase database = SqliteDatabase.open(config.databaseFile())) {
