@@ -11,4 +11,10 @@ public interface RateLimits {
      * @return true while the count in this window is at most {@code limit}
      */
     boolean tryAcquire(String key, int limit, Duration window, Instant now);
+
+    /** The start of the fixed window that holds {@code now}, in epoch seconds: the counter's key in every adapter. */
+    static long windowStart(Duration window, Instant now) {
+        long seconds = window.toSeconds();
+        return now.getEpochSecond() / seconds * seconds;
+    }
 }

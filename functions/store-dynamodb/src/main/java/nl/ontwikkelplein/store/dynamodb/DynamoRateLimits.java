@@ -20,7 +20,7 @@ public final class DynamoRateLimits implements RateLimits {
     @Override
     public boolean tryAcquire(String key, int limit, Duration window, Instant now) {
         long seconds = window.toSeconds();
-        long start = now.getEpochSecond() / seconds * seconds;
+        long start = RateLimits.windowStart(window, now);
         String count = dynamo.updateItem(b -> b.tableName(table).key(CatalogItems.key("RATE#" + key + "#" + start, "RATE"))
                 .updateExpression("ADD #count :one SET expiresAt = :expires")
                 .expressionAttributeNames(Map.of("#count", "count"))

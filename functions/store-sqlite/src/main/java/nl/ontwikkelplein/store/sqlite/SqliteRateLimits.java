@@ -22,7 +22,7 @@ public final class SqliteRateLimits implements RateLimits {
     @Override
     public boolean tryAcquire(String key, int limit, Duration window, Instant now) {
         long seconds = window.toSeconds();
-        long start = now.getEpochSecond() / seconds * seconds;
+        long start = RateLimits.windowStart(window, now);
         int count = database.write(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO rate_limits (key, window_start, count, expires_at) VALUES (?, ?, 1, ?)"
                     + " ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count")) {

@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * DynamoDB's JSON protocol: GetItem by key, Query on the base table's {@code pk} or on index
  * {@code gsi1}'s {@code gsi1pk} (with the agenda's {@code gsi1sk >= :from}), PutItem and the Puts
  * of TransactWriteItems (stored as sent, so a seed import leaves its offer behind). Updates,
- * deletes and condition checks are accepted and not applied; anything else is refused with the
+ * deletes and condition checks are accepted and not applied (an {@code ADD} counter asked for
+ * with {@code UPDATED_NEW}, as the rate limit does, answers as a first count); anything else is refused with the
  * operation's name, so a function that starts using more shows up at once. It records every
  * request's headers (the credential tests read the signature from them). Not a database: it only
  * has to let cold starts run the paths they run in Lambda, and it answers at once, so it adds no
@@ -109,7 +110,8 @@ public final class LoopbackDynamo implements AutoCloseable {
                         if (action.has("Put")) put(action.path("Put").path("TableName").asText(), (ObjectNode) action.path("Put").path("Item"));
                     }
                 }
-                case "UpdateItem", "DeleteItem", "BatchWriteItem" -> {
+                case "UpdateItem" -> added(body, answer);
+                case "DeleteItem", "BatchWriteItem" -> {
                     // accepted, not applied
                 }
                 default -> {
@@ -164,5 +166,14 @@ public final class LoopbackDynamo implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** {@code ADD #name :value} with ReturnValues UPDATED_NEW: the value, as if the counter started at zero. */
+    private static void added(JsonNode body, ObjectNode answer) {
+        if (!"UPDATED_NEW".equals(body.path("ReturnValues").asText())) return;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ADD (#\\w+) (:\\w+)").matcher(body.path("UpdateExpression").asText());
+        if (!m.find()) return;
+        String name = body.path("ExpressionAttributeNames").path(m.group(1)).asText(m.group(1));
+        answer.putObject("Attributes").set(name, body.path("ExpressionAttributeValues").path(m.group(2)));
     }
 }
