@@ -48,8 +48,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      */
     public PublicApiHandler(Stores stores, Map<String, String> env) {
         this.catalog = stores.catalog();
-        int retentionDays = Integer.parseInt(env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90"));
-        this.enrolments = new EnrolmentService(catalog, stores.seats(), Clock.systemUTC(), Duration.ofDays(retentionDays));
+        this.enrolments = new EnrolmentService(catalog, stores.seats(), Clock.systemUTC(), EnrolmentService.retention(env));
         this.rateLimits = stores.rateLimits();
         this.enrolmentLimit = Integer.parseInt(env.getOrDefault("ENROLMENT_RATE_LIMIT", "30").strip());
     }
@@ -115,8 +114,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return invalid(request, offerId, sessionId, e.errors(), name, phone);
         }
         // A stranger must not learn whether a phone number is enrolled: a repeat gets the answer of a first time.
-        if (result.outcome() == EnrolmentService.Outcome.ALREADY_ENROLLED)
-            result = new EnrolmentService.Result(EnrolmentService.Outcome.ENROLLED, result.offer(), result.session(), true);
+        boolean repeat = result.outcome() == EnrolmentService.Outcome.ALREADY_ENROLLED;
+        if (repeat) result = new EnrolmentService.Result(EnrolmentService.Outcome.ENROLLED, result.offer(), result.session());
         int status = switch (result.outcome()) {
             case ENROLLED -> 201;
             case ALREADY_ENROLLED -> 201;
@@ -130,14 +129,14 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", result.outcome().name());
         body.put("message", EnrolmentMessages.text(result));
-        if (result.session() != null) body.put("seatsLeft", seatsLeftAfter(result));
+        if (result.session() != null) body.put("seatsLeft", seatsLeftAfter(result, repeat));
         return Responses.json(json, status, body);
     }
 
     /** Seats left after this enrolment, as read before it; a repeat reports what a first time would have. */
-    private static int seatsLeftAfter(EnrolmentService.Result result) {
+    private static int seatsLeftAfter(EnrolmentService.Result result, boolean repeat) {
         int before = result.offer().isCourse() ? result.offer().courseSeatsLeft() : result.session().seatsLeft();
-        if (result.repeated()) before += 1; // their own seat was already counted as taken
+        if (repeat) before += 1; // their own seat was already counted as taken
         int left = before - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
         return Math.max(0, left);
     }

@@ -15,6 +15,11 @@ public final class EnrolmentService {
     private final Clock clock;
     private final Duration retention;
 
+    /** ENROLMENT_RETENTION_DAYS from a function's environment (template.yaml), 90 when absent. */
+    public static Duration retention(java.util.Map<String, String> env) {
+        return Duration.ofDays(Integer.parseInt(env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90").strip()));
+    }
+
     public EnrolmentService(Catalog catalog, Seats seats, Clock clock, Duration retention) {
         this.catalog = catalog;
         this.seats = seats;
@@ -37,12 +42,7 @@ public final class EnrolmentService {
      * @param offer   present unless the outcome is NOT_FOUND
      * @param session the chosen session; for a course, its first lesson
      */
-    /** @param repeated the person already held this place (the public answer hides that; staff see it) */
-    public record Result(Outcome outcome, Offer offer, Session session, boolean repeated) {
-        public Result(Outcome outcome, Offer offer, Session session) {
-            this(outcome, offer, session, false);
-        }
-    }
+    public record Result(Outcome outcome, Offer offer, Session session) {}
 
     /** @throws InvalidInputException when name or phone number cannot be used */
     public Result enrol(String offerId, String sessionId, String name, String phone) {

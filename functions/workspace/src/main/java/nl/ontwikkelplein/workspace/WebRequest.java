@@ -21,6 +21,8 @@ final class WebRequest {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private Map<String, List<String>> form;
+    /** Who is signed in, once looked up (WorkspaceHandler.signedIn); null before that. */
+    java.util.Optional<nl.ontwikkelplein.domain.Actor> actor;
 
     WebRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;

@@ -63,7 +63,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offers = new OffersView(stores.catalog(), pages, clock);
         Audit audit = new Audit(stores.audit(), clock);
         this.offerPages = new OfferPages(stores.catalog(), audit, pages, clock);
-        EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), clock, retention(env));
+        EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), clock, EnrolmentService.retention(env));
         this.participantPages = new ParticipantPages(offerPages, new ParticipantService(stores.participants(), enrolments, audit), pages, clock);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
     }
@@ -213,16 +213,6 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
     }
 
-    /** As the public API: ENROLMENT_RETENTION_DAYS after a date, its people are forgotten. */
-    private static java.time.Duration retention(Map<String, String> env) {
-        String days = env.getOrDefault("ENROLMENT_RETENTION_DAYS", "90");
-        try {
-            return java.time.Duration.ofDays(Math.max(1, Integer.parseInt(days.strip())));
-        } catch (NumberFormatException e) {
-            return java.time.Duration.ofDays(90);
-        }
-    }
-
     /** A signed-in POST: from this site, with the session's CSRF token. */
     private boolean validPost(WebRequest request) {
         return origin.sameOrigin(request) && Csrf.valid(request.cookie(WebResponse.SESSION_COOKIE), request.field("csrf"));
@@ -326,9 +316,13 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     // ------------------------------------------------------------------ shared
 
+    /** Read once per request: error pages and the page itself share the lookup. */
     private Optional<Actor> signedIn(WebRequest request) {
-        String session = request.cookie(WebResponse.SESSION_COOKIE);
-        return session == null ? Optional.empty() : signIn.authenticate(session);
+        if (request.actor == null) {
+            String session = request.cookie(WebResponse.SESSION_COOKIE);
+            request.actor = session == null ? Optional.empty() : signIn.authenticate(session);
+        }
+        return request.actor;
     }
 
     /** Not signed in (or no longer): to the sign-in page, saying why. */

@@ -25,6 +25,7 @@ import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Role;
 import nl.ontwikkelplein.domain.Secrets;
+import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.domain.StaffMember;
 import nl.ontwikkelplein.domain.StaffSession;
 import nl.ontwikkelplein.local.LocalStackTest;
@@ -48,6 +49,8 @@ class AuthorisationMatrixTest {
     static final Map<String, String> tokens = new LinkedHashMap<>();
     static Offer offerA;
     static String sessionA;
+    /** A token only the revoke route touches. */
+    static String doomedTokenId;
 
     @BeforeAll
     static void actors() throws Exception {
@@ -90,6 +93,9 @@ class AuthorisationMatrixTest {
         String revokedId = stores.editorTokens().all().stream().filter(t -> t.editor().name().equals("Ingetrokken")).findFirst().orElseThrow().tokenId();
         assertTrue(stores.editorTokens().revoke(revokedId));
         tokens.put("revoked", revokedToken);
+        auth.issue(new Editor("Opheffen", Role.EDITOR, List.of("bieb-a"), now, later));
+        doomedTokenId = stores.editorTokens().all().stream().filter(t -> t.editor().name().equals("Opheffen")).findFirst().orElseThrow().tokenId();
+        stores.staff().create(new StaffMember("doel", "doel@bieb.test", "Doel", Role.EDITOR, List.of("bieb-a"), now, null));
     }
 
     static OfferInput input(String title) {
@@ -140,6 +146,18 @@ class AuthorisationMatrixTest {
         m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/medewerkers", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/tokens", new int[]{303, 403, 403, 201, 303, 303});
+        m.put("POST " + offer + "/data", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + date, new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + date + "/deelnemers/verwijderen", new int[]{303, 303, 403, 303, 303, 303});
+        // Before the date: refused as too early for those who may, as forbidden for the others.
+        m.put("POST " + date + "/deelnemers/aanwezigheid", new int[]{303, 400, 403, 400, 303, 303});
+        m.put("POST /beheer/organisaties/bieb-a", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/locaties/vestiging-a", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/medewerkers/doel", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/medewerkers/doel/intrekken", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/tokens/" + doomedTokenId + "/intrekken", new int[]{303, 403, 403, 303, 303, 303});
+        // Nobody and the expired session have no page-issued token: refused; the rest end their session.
+        m.put("POST /beheer/uitloggen", new int[]{403, 303, 303, 303, 403, 303});
         return m;
     }
 
@@ -160,6 +178,21 @@ class AuthorisationMatrixTest {
             f.putAll(Map.of("naam", "Plek " + actor, "organisatie", "bieb-a", "soort", "PARTNER"));
         } else if (path.equals("/beheer/medewerkers")) {
             f.putAll(Map.of("naam", "Nieuw " + actor, "email", "nieuw-" + actor.toLowerCase() + "@bieb.test", "rol", "EDITOR", "organisaties", "bieb-a"));
+        } else if (path.endsWith("/data")) {
+            f.putAll(Map.of("versie", version, "datum", LocalDateTime.now().plusDays(30).toLocalDate().toString(), "begintijd", "10:00",
+                    "eindtijd", "11:00", "locatie", "vestiging-a", "plaatsen", "50", "herhaling", "geen"));
+        } else if (path.endsWith("/data/" + sessionA)) {
+            Session s = stack.stack().stores().catalog().offer(offerA.id()).orElseThrow().session(sessionA).orElseThrow();
+            f.putAll(Map.of("versie", version, "datum", s.start().toLocalDate().toString(), "begintijd", s.start().toLocalTime().toString(),
+                    "eindtijd", s.end().toLocalTime().toString(), "locatie", "vestiging-a", "plaatsen", "50"));
+        } else if (path.endsWith("/verwijderen") || path.endsWith("/aanwezigheid")) {
+            f.putAll(Map.of("persoon", "niemand-" + actor));
+        } else if (path.equals("/beheer/organisaties/bieb-a")) {
+            f.putAll(Map.of("naam", "Bibliotheek A"));
+        } else if (path.equals("/beheer/locaties/vestiging-a")) {
+            f.putAll(Map.of("naam", "Vestiging A", "organisatie", "bieb-a", "soort", "BRANCH"));
+        } else if (path.equals("/beheer/medewerkers/doel")) {
+            f.putAll(Map.of("naam", "Doel", "rol", "EDITOR", "organisaties", "bieb-a"));
         } else if (path.equals("/beheer/tokens")) {
             f.putAll(Map.of("naam", "Token " + actor, "rol", "EDITOR", "organisaties", "bieb-a", "dagen", "5"));
         }
