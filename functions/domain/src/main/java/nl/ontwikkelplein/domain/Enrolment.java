@@ -3,11 +3,13 @@ package nl.ontwikkelplein.domain;
 import java.time.Instant;
 
 /**
- * A person's place in a session. Holds the only personal data in the system (name, phone),
- * which is deleted at {@code expiresAt}.
+ * A person's place in a session, or on its waitlist. Holds the only personal data in the system
+ * (name, phone), which is deleted at {@code expiresAt}.
  *
- * @param sessionId the session, or {@code null} for an enrolment in a whole course
- * @param personKey stable per person and session (or course), so one person holds at most one place
+ * @param sessionId  the session, or {@code null} for an enrolment in a whole course
+ * @param personKey  stable per person and session (or course), so one person holds at most one place
+ * @param ticket     order of arrival on the waitlist (lower waits longer); 0 for who got a seat at once
+ * @param manageHash hash of the secret in the person's private link; null for enrolments made before links existed
  */
 public record Enrolment(
         String offerId,
@@ -17,7 +19,33 @@ public record Enrolment(
         String phone,
         EnrolmentStatus status,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        long ticket,
+        String manageHash) {
 
-    public enum EnrolmentStatus { CONFIRMED, WAITLISTED, CANCELLED }
+    public enum EnrolmentStatus {
+        CONFIRMED, WAITLISTED, CANCELLED;
+
+        /** Holds a seat (CONFIRMED) or a place in the queue (WAITLISTED). */
+        public boolean isActive() { return this != CANCELLED; }
+    }
+
+    /** A confirmed enrolment without a private link. */
+    public Enrolment(String offerId, String sessionId, String personKey, String name, String phone, EnrolmentStatus status,
+                     Instant createdAt, Instant expiresAt) {
+        this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, 0, null);
+    }
+
+    public Enrolment withStatus(EnrolmentStatus newStatus) {
+        return new Enrolment(offerId, sessionId, personKey, name, phone, newStatus, createdAt, expiresAt, ticket, manageHash);
+    }
+
+    public Enrolment withTicket(long newTicket) {
+        return new Enrolment(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, newTicket, manageHash);
+    }
+
+    /** The partition of enrolments this one belongs to: one date, or a whole course. */
+    public String scopeKey() {
+        return sessionId == null ? "COURSE#" + offerId : "SESSION#" + offerId + "#" + sessionId;
+    }
 }

@@ -28,7 +28,8 @@ public record Offer(
         Source source,
         Instant updatedAt,
         List<Session> sessions,
-        OfferStatus status) {
+        OfferStatus status,
+        EnrolmentPolicy enrolmentPolicy) {
 
     public Offer {
         Ids.requireValid(id);
@@ -41,6 +42,16 @@ public record Offer(
         if (format == null) format = DeliveryFormat.IN_PERSON;
         if (enrolmentScope == null) enrolmentScope = EnrolmentScope.PER_SESSION;
         if (status == null) status = OfferStatus.PUBLISHED;
+        if (enrolmentPolicy == null) enrolmentPolicy = EnrolmentPolicy.DEFAULT;
+    }
+
+    /** With the default enrolment policy (a waitlist without a maximum). */
+    public Offer(String id, String organisationId, String title, String summary, String description, OfferKind kind,
+                 ProgrammeLine programmeLine, List<String> themes, List<String> targetGroups, DeliveryFormat format, Price price,
+                 String provider, String moreInfoUrl, EnrolmentScope enrolmentScope, Source source, Instant updatedAt,
+                 List<Session> sessions, OfferStatus status) {
+        this(id, organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, price, provider,
+                moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, EnrolmentPolicy.DEFAULT);
     }
 
     /** A published offer (offers made before drafts existed, imports, most tests). */
@@ -69,12 +80,17 @@ public record Offer(
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy);
     }
 
     public Offer withStatus(OfferStatus newStatus) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy);
+    }
+
+    public Offer withEnrolmentPolicy(EnrolmentPolicy policy) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy);
     }
 
     public java.util.Optional<Session> session(String sessionId) {

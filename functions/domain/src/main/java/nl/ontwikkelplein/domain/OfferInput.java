@@ -21,19 +21,28 @@ public record OfferInput(
         String moreInfoUrl,
         String enrolmentScope,
         List<SessionInput> sessions,
-        String status) {
+        String status,
+        Integer waitlistLimit) {
+
+    /** Without a waitlist limit: a waitlist without a maximum. */
+    public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
+                      List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
+                      String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions, String status) {
+        this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
+                moreInfoUrl, enrolmentScope, sessions, status, null);
+    }
 
     /** Without a status: a new offer is published at once (as the API always did), a changed one keeps its status. */
     public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
                       List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
                       String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions) {
         this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
-                moreInfoUrl, enrolmentScope, sessions, null);
+                moreInfoUrl, enrolmentScope, sessions, null, null);
     }
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit);
     }
 
     /**

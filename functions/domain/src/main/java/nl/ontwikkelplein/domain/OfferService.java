@@ -173,9 +173,13 @@ public final class OfferService {
             else if (sessions.stream().map(Session::seats).distinct().count() != 1 || sessions.get(0).seats() == null)
                 errors.add(new FieldError("sessions", "Geef alle lessen van een cursus hetzelfde aantal plaatsen: wie zich aanmeldt, komt naar alle lessen."));
         }
+        Integer waitlist = in.waitlistLimit();
+        if (waitlist != null && (waitlist < 0 || waitlist > EnrolmentPolicy.MAX_WAITLIST))
+            errors.add(new FieldError("waitlistLimit", "De wachtlijst is 0 (geen wachtlijst) tot " + EnrolmentPolicy.MAX_WAITLIST
+                    + " mensen lang. Laat het leeg voor een wachtlijst zonder maximum."));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
-                new Price(cents), provider, url, scope, source, clock.instant(), sessions, status);
+                new Price(cents), provider, url, scope, source, clock.instant(), sessions, status, new EnrolmentPolicy(waitlist));
     }
 
     private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,

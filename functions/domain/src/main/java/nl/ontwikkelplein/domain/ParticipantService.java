@@ -16,12 +16,16 @@ import java.util.Map;
 public final class ParticipantService {
     private final Participants participants;
     private final EnrolmentService enrolments;
+    private final Waitlists waitlists;
     private final Audit audit;
+    private final java.time.Clock clock;
 
-    public ParticipantService(Participants participants, EnrolmentService enrolments, Audit audit) {
+    public ParticipantService(Participants participants, EnrolmentService enrolments, Waitlists waitlists, Audit audit, java.time.Clock clock) {
         this.participants = participants;
         this.enrolments = enrolments;
+        this.waitlists = waitlists;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The enrolment scope a date belongs to: the date itself, or (for a course) the course. */
@@ -37,19 +41,28 @@ public final class ParticipantService {
     /** @return the outcome, as the public form would get it */
     public EnrolmentService.Result enrol(Actor actor, Offer offer, String sessionId, String name, String phone) {
         Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
-        EnrolmentService.Result result = offer.isCourse() ? enrolments.enrolInCourse(offer.id(), name, phone)
-                : enrolments.enrol(offer.id(), sessionId, name, phone);
-        if (result.outcome() == EnrolmentService.Outcome.ENROLLED)
+        EnrolmentService.Result result = offer.isCourse() ? enrolments.enrolInCourse(offer.id(), name, phone, EnrolmentService.Caller.STAFF)
+                : enrolments.enrol(offer.id(), sessionId, name, phone, EnrolmentService.Caller.STAFF);
+        if (result.outcome().hasPlace())
             audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "PARTICIPANT_ADDED", List.of("participants"));
         return result;
     }
 
-    /** @return false when the person was no longer enrolled */
+    /**
+     * Cancels for someone who phoned (or did not come): their seat goes to the first person waiting
+     * at once. The enrolment stays, cancelled, so their private link says so.
+     *
+     * @return false when the person was no longer enrolled
+     */
     public boolean remove(Actor actor, Offer offer, String sessionId, String personKey) {
         Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
         List<String> seats = offer.isCourse() ? offer.courseSessions().stream().map(Session::id).toList() : List.of(sessionId);
-        boolean removed = participants.remove(offer.id(), scope(offer, sessionId), personKey, seats);
-        if (removed) audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "PARTICIPANT_REMOVED", List.of("participants"));
+        String scope = scope(offer, sessionId);
+        boolean removed = participants.cancel(offer.id(), scope, personKey, seats, clock.instant()).isPresent();
+        if (removed) {
+            audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "PARTICIPANT_REMOVED", List.of("participants"));
+            waitlists.fill(offer.id(), scope);
+        }
         return removed;
     }
 

@@ -1,25 +1,65 @@
 package nl.ontwikkelplein.domain;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Who enrolled, for staff: the list, removal (which frees the seats) and attendance. */
+/**
+ * Who enrolled and who waits: the staff list, attendance, the private link, cancellation (which
+ * gives the seat or queue place back in the same transaction) and promotion from the waitlist.
+ *
+ * <p>{@code sessionId} is the enrolment's date, or null for an enrolment in a whole course;
+ * {@code seatSessionIds} are the sessions it holds a seat in (the date, or the course's lessons).
+ */
 public interface Participants {
-    /** The enrolments of one date ({@code sessionId}) or of a whole course ({@code sessionId} null), oldest first. */
+    /** Everyone of one date or course: confirmed, waiting and cancelled; oldest first. */
     List<Participant> of(String offerId, String sessionId);
 
-    /**
-     * Removes one enrolment and gives back its seats in the same transaction: in {@code seatSessionIds}
-     * (the date, or the course's lessons it holds a seat in).
-     *
-     * @param sessionId the enrolment's date, or null for a course enrolment
-     * @return false when there was no such enrolment (removed meanwhile): nothing changed
-     */
-    boolean remove(String offerId, String sessionId, String personKey, List<String> seatSessionIds);
+    Optional<Enrolment> find(String offerId, String sessionId, String personKey);
 
     /**
-     * @param sessionId         the enrolment's date, or null for a course enrolment
      * @param attendedSessionId the date the attendance is for (for a course: one lesson)
      * @return false when there is no such enrolment
      */
     boolean setAttendance(String offerId, String sessionId, String personKey, String attendedSessionId, Attendance attendance);
+
+    /** The enrolment, or the stand-in made for a repeated enrolment, whose private link has this hash. */
+    Optional<ManagedEnrolment> byManageHash(String manageHash);
+
+    /** 1 for the next in line; 0 when the enrolment is not waiting. */
+    int position(Enrolment enrolment);
+
+    /** The people waiting, longest first, at most {@code limit}. */
+    List<Enrolment> waiting(String offerId, String sessionId, int limit);
+
+    /**
+     * Cancels an active enrolment: a CONFIRMED one gives its seats back, a WAITLISTED one leaves the
+     * queue, in the same transaction as the status change.
+     *
+     * @return the status it had, or empty when there was no active enrolment (cancelled meanwhile): nothing changed
+     */
+    Optional<Enrolment.EnrolmentStatus> cancel(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now);
+
+    /** Deletes the enrolment and its personal data, giving back its seat or queue place if it was active. */
+    boolean erase(String offerId, String sessionId, String personKey, List<String> seatSessionIds);
+
+    /**
+     * Moves a waiting person to a seat in each of {@code seatSessionIds}, in one transaction: only
+     * while they are still waiting, and only while every session has a seat left (and, for a
+     * course, while the offer is as read at {@code offerUpdatedAt}).
+     */
+    Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now);
+
+    enum Promotion { PROMOTED, NO_SEAT, NOT_WAITING }
+
+    /**
+     * Keeps the answer given to a repeated enrolment: a stand-in that looks like a new enrolment
+     * from outside and takes no seat (see {@link EnrolmentService}).
+     */
+    void savePhantom(ManagedEnrolment phantom);
+
+    /** Cancels or deletes a stand-in; false when there is none. */
+    boolean cancelPhantom(String manageHash);
+
+    boolean erasePhantom(String manageHash);
 }

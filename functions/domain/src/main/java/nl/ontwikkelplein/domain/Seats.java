@@ -1,13 +1,26 @@
 package nl.ontwikkelplein.domain;
 
-/** Takes seats atomically: a seat is taken and the enrolment recorded together, or neither. */
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Takes seats atomically: a seat is taken and the enrolment recorded together, or neither. When
+ * the session is full, or people are waiting already (no one passes the queue), the enrolment
+ * joins the waitlist instead, while it has room.
+ *
+ * <p>The enrolment given is CONFIRMED; the adapter stores it as WAITLISTED with its ticket when it
+ * joins the waitlist. An existing enrolment of the same person that was CANCELLED is replaced.
+ */
 public interface Seats {
-    SeatOutcome take(Enrolment enrolment);
+    /**
+     * @param waitlistLimit people who may wait: null for no maximum, 0 for no waitlist
+     */
+    SeatResult take(Enrolment enrolment, Integer waitlistLimit);
 
     /**
      * A seat in each of these sessions of the enrolment's offer (a whole course), all or none, and
      * only while the offer is as it was read ({@code offerUpdatedAt}), so its set of lessons is the
      * one these ids come from.
      */
-    SeatOutcome takeAll(Enrolment enrolment, java.util.List<String> sessionIds, java.time.Instant offerUpdatedAt);
+    SeatResult takeAll(Enrolment enrolment, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit);
 }

@@ -120,7 +120,7 @@ public abstract class CatalogContract extends StoreContract {
     void updatingReplacesFieldsAndSessionsButNeverTheSeatCounters() {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 3, 10);
         Session first = offer.sessions().get(0), second = offer.sessions().get(1), third = offer.sessions().get(2);
-        assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(offer, first.id(), id("p"))));
+        assertEquals(SeatOutcome.TAKEN, take(enrolment(offer, first.id(), id("p"))));
 
         Session moved = new Session(first.id(), first.start().plusHours(1), first.end().plusHours(1), first.locationId(), 12, 0, first.status());
         Session walkIn = new Session(second.id(), second.start(), second.end(), second.locationId(), null, 0, second.status());
@@ -160,7 +160,7 @@ public abstract class CatalogContract extends StoreContract {
     void aSessionPeopleEnrolledInIsNotRemovedAndItsSeatsNotCutBelowTheTaken() {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
         Session first = offer.sessions().get(0), second = offer.sessions().get(1);
-        for (int i = 0; i < 3; i++) stores.seats().take(enrolment(offer, first.id(), id("p")));
+        for (int i = 0; i < 3; i++) take(enrolment(offer, first.id(), id("p")));
 
         ConflictException removed = assertThrows(ConflictException.class, () -> catalog().updateOffer(offer.withSessions(List.of(second))));
         assertEquals(Reason.SESSION_HAS_ENROLMENTS, removed.reason());
@@ -180,14 +180,14 @@ public abstract class CatalogContract extends StoreContract {
     void aLessonAddedToACourseCarriesItsEnrolmentsOnlyWhileNobodyEnrolsMeanwhile() {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 2, 10);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();
-        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
+        assertEquals(SeatOutcome.TAKEN, takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
         Offer read = catalog().offer(course.id()).orElseThrow();
 
         Session extra = session(course.sessions().get(0).locationId(), BASE.plusWeeks(4), 10).withTaken(1);
         List<Session> withExtra = new ArrayList<>(read.sessions());
         withExtra.add(extra);
         // Someone else enrols after the editor read the course: the carried count (1) is stale.
-        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, read.updatedAt()));
+        assertEquals(SeatOutcome.TAKEN, takeAll(enrolment(course, null, id("p")), lessons, read.updatedAt()));
         ConflictException stale = assertThrows(ConflictException.class, () -> catalog().updateOffer(read.withSessions(withExtra)));
         assertEquals(Reason.ENROLLED_MEANWHILE, stale.reason());
 
@@ -211,7 +211,7 @@ public abstract class CatalogContract extends StoreContract {
         assertFalse(catalog().removeOfferWithoutEnrolments(empty), "gone already");
 
         Offer taken = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
-        stores.seats().take(enrolment(taken, taken.sessions().get(1).id(), id("p")));
+        take(enrolment(taken, taken.sessions().get(1).id(), id("p")));
         assertFalse(catalog().removeOfferWithoutEnrolments(catalog().offer(taken.id()).orElseThrow()));
         assertEquals(2, catalog().offer(taken.id()).orElseThrow().sessions().size(), "kept whole");
     }

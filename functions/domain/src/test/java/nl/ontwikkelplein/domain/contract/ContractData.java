@@ -81,6 +81,6 @@ public final class ContractData {
     public static Enrolment enrolment(Offer offer, String sessionId, String person) {
         Instant now = now();
         return new Enrolment(offer.id(), sessionId, person, "Anna de Vries", "+31612345678",
-                Enrolment.EnrolmentStatus.CONFIRMED, now, now.plus(90, ChronoUnit.DAYS));
+                Enrolment.EnrolmentStatus.CONFIRMED, now, now.plus(90, ChronoUnit.DAYS), 0, nl.ontwikkelplein.domain.Secrets.hash(id("link")));
     }
 }

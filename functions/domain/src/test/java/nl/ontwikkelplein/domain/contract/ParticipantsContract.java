@@ -31,12 +31,12 @@ public abstract class ParticipantsContract extends StoreContract {
     }
 
     @Test
-    void theListHasEveryoneOfTheDateAndARemovalGivesTheSeatBackOnce() {
+    void theListHasEveryoneOfTheDateAndACancellationGivesTheSeatBackOnce() {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 10);
         String date = offer.sessions().get(0).id(), other = offer.sessions().get(1).id();
         List<String> people = List.of(id("p"), id("p"), id("p"));
-        for (String p : people) assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(offer, date, p)));
-        stores.seats().take(enrolment(offer, other, id("p")));
+        for (String p : people) assertEquals(SeatOutcome.TAKEN, take(enrolment(offer, date, p)));
+        take(enrolment(offer, other, id("p")));
         List<Participant> list = stores.participants().of(offer.id(), date);
         assertEquals(3, list.size(), "only this date's people");
         assertTrue(list.stream().map(p -> p.enrolment().personKey()).toList().containsAll(people));
@@ -44,11 +44,12 @@ public abstract class ParticipantsContract extends StoreContract {
         assertEquals("Anna de Vries", first.name());
         assertEquals("+31612345678", first.phone());
 
-        assertTrue(stores.participants().remove(offer.id(), date, people.get(1), List.of(date)));
+        assertTrue(stores.participants().cancel(offer.id(), date, people.get(1), List.of(date), java.time.Instant.now()).isPresent());
         assertEquals(2, taken(offer, date));
-        assertFalse(stores.participants().remove(offer.id(), date, people.get(1), List.of(date)), "removed already: nothing changes");
+        assertFalse(stores.participants().cancel(offer.id(), date, people.get(1), List.of(date), java.time.Instant.now()).isPresent(), "removed already: nothing changes");
         assertEquals(2, taken(offer, date));
-        assertEquals(2, stores.participants().of(offer.id(), date).size());
+        assertEquals(3, stores.participants().of(offer.id(), date).size(), "the cancelled one stays on the list, cancelled");
+        assertEquals(2, stores.participants().of(offer.id(), date).stream().filter(p -> p.enrolment().status().isActive()).count());
         assertEquals(1, taken(offer, other));
     }
 
@@ -57,8 +58,8 @@ public abstract class ParticipantsContract extends StoreContract {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
         String date = offer.sessions().get(0).id();
         String anna = id("p"), bert = id("p");
-        stores.seats().take(enrolment(offer, date, anna));
-        stores.seats().take(enrolment(offer, date, bert));
+        take(enrolment(offer, date, anna));
+        take(enrolment(offer, date, bert));
         assertTrue(stores.participants().setAttendance(offer.id(), date, anna, date, Attendance.PRESENT));
         assertTrue(stores.participants().setAttendance(offer.id(), date, bert, date, Attendance.ABSENT));
         assertTrue(stores.participants().setAttendance(offer.id(), date, bert, date, Attendance.PRESENT), "changed afterwards");
@@ -73,29 +74,29 @@ public abstract class ParticipantsContract extends StoreContract {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 3, 10);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();
         String anna = id("p");
-        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
-        stores.seats().takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt());
+        assertEquals(SeatOutcome.TAKEN, takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
+        takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt());
         assertTrue(stores.participants().setAttendance(course.id(), null, anna, lessons.get(1), Attendance.ABSENT));
         List<Participant> list = stores.participants().of(course.id(), null);
         assertEquals(2, list.size());
         assertEquals(Attendance.ABSENT, list.stream().filter(p -> p.enrolment().personKey().equals(anna)).findFirst().orElseThrow().attendanceAt(lessons.get(1)));
-        assertTrue(stores.participants().remove(course.id(), null, anna, lessons));
+        assertTrue(stores.participants().cancel(course.id(), null, anna, lessons, java.time.Instant.now()).isPresent());
         for (String lesson : lessons) assertEquals(1, taken(course, lesson), "every lesson gives the seat back");
     }
 
     @Test
-    void concurrentRemovalsGiveEachSeatBackExactlyOnce() throws Exception {
+    void concurrentCancellationsGiveEachSeatBackExactlyOnce() throws Exception {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
         String date = offer.sessions().get(0).id();
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             people.add(id("p"));
-            stores.seats().take(enrolment(offer, date, people.get(i)));
+            take(enrolment(offer, date, people.get(i)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> removals = new ArrayList<>();
-            for (String p : people) for (int twice = 0; twice < 2; twice++) removals.add(() -> stores.participants().remove(offer.id(), date, p, List.of(date)));
+            for (String p : people) for (int twice = 0; twice < 2; twice++) removals.add(() -> stores.participants().cancel(offer.id(), date, p, List.of(date), java.time.Instant.now()).isPresent());
             int removed = 0;
             for (Future<Boolean> f : pool.invokeAll(removals)) if (f.get()) removed++;
             assertEquals(10, removed);
@@ -103,6 +104,6 @@ public abstract class ParticipantsContract extends StoreContract {
             pool.shutdownNow();
         }
         assertEquals(0, taken(offer, date));
-        assertTrue(stores.participants().of(offer.id(), date).isEmpty());
+        assertTrue(stores.participants().of(offer.id(), date).stream().noneMatch(p -> p.enrolment().status().isActive()));
     }
 }

@@ -38,11 +38,11 @@ public abstract class SeatsContract extends StoreContract {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 2);
         String session = offer.sessions().get(0).id();
         String anna = id("p");
-        assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(offer, session, anna)));
-        assertEquals(SeatOutcome.ALREADY_ENROLLED, stores.seats().take(enrolment(offer, session, anna)));
-        assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(offer, session, id("p"))));
-        assertEquals(SeatOutcome.FULL, stores.seats().take(enrolment(offer, session, id("p"))));
-        assertEquals(SeatOutcome.ALREADY_ENROLLED, stores.seats().take(enrolment(offer, session, anna)),
+        assertEquals(SeatOutcome.TAKEN, take(enrolment(offer, session, anna)));
+        assertEquals(SeatOutcome.ALREADY_ENROLLED, take(enrolment(offer, session, anna)));
+        assertEquals(SeatOutcome.TAKEN, take(enrolment(offer, session, id("p"))));
+        assertEquals(SeatOutcome.FULL, take(enrolment(offer, session, id("p"))));
+        assertEquals(SeatOutcome.ALREADY_ENROLLED, take(enrolment(offer, session, anna)),
                 "already enrolled wins over full: the person is told they have a place");
         assertEquals(2, stored(offer, 0).taken());
     }
@@ -51,17 +51,17 @@ public abstract class SeatsContract extends StoreContract {
     void sessionsThatTakeNoEnrolmentAreGone() {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 5);
         Session s = offer.sessions().get(0);
-        assertEquals(SeatOutcome.SESSION_GONE, stores.seats().take(enrolment(offer, id("nosuch"), id("p"))));
+        assertEquals(SeatOutcome.SESSION_GONE, take(enrolment(offer, id("nosuch"), id("p"))));
         Offer ghost = ContractData.offer(offer.organisationId(), EnrolmentScope.PER_SESSION, List.of());
-        assertEquals(SeatOutcome.SESSION_GONE, stores.seats().take(enrolment(ghost, s.id(), id("p"))), "no such offer");
+        assertEquals(SeatOutcome.SESSION_GONE, take(enrolment(ghost, s.id(), id("p"))), "no such offer");
 
         Session cancelled = new Session(s.id(), s.start(), s.end(), s.locationId(), s.seats(), 0, Session.SessionStatus.CANCELLED);
         stores.catalog().updateOffer(offer.withSessions(List.of(cancelled)));
-        assertEquals(SeatOutcome.SESSION_GONE, stores.seats().take(enrolment(offer, s.id(), id("p"))), "called off");
+        assertEquals(SeatOutcome.SESSION_GONE, take(enrolment(offer, s.id(), id("p"))), "called off");
 
         Session walkIn = new Session(s.id(), s.start(), s.end(), s.locationId(), null, 0, Session.SessionStatus.SCHEDULED);
         stores.catalog().updateOffer(offer.withSessions(List.of(walkIn)));
-        assertEquals(SeatOutcome.SESSION_GONE, stores.seats().take(enrolment(offer, s.id(), id("p"))), "walk in: no seats to take");
+        assertEquals(SeatOutcome.SESSION_GONE, take(enrolment(offer, s.id(), id("p"))), "walk in: no seats to take");
         assertEquals(0, stored(offer, 0).taken());
     }
 
@@ -70,9 +70,9 @@ public abstract class SeatsContract extends StoreContract {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 3, 2);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();
         // The last lesson is fuller than the others (a drop-in seat taken there alone).
-        assertEquals(SeatOutcome.TAKEN, stores.seats().take(enrolment(course, lessons.get(2), id("p"))));
-        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
-        assertEquals(SeatOutcome.FULL, stores.seats().takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
+        assertEquals(SeatOutcome.TAKEN, take(enrolment(course, lessons.get(2), id("p"))));
+        assertEquals(SeatOutcome.TAKEN, takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
+        assertEquals(SeatOutcome.FULL, takeAll(enrolment(course, null, id("p")), lessons, course.updatedAt()));
         Offer read = stores.catalog().offer(course.id()).orElseThrow();
         assertEquals(List.of(1, 1, 2), read.sessions().stream().map(Session::taken).toList(), "no seat taken by the refused one");
     }
@@ -83,10 +83,10 @@ public abstract class SeatsContract extends StoreContract {
         List<String> lessons = course.sessions().stream().map(Session::id).toList();
         String anna = id("p");
         assertEquals(SeatOutcome.OFFER_CHANGED,
-                stores.seats().takeAll(enrolment(course, null, anna), lessons, course.updatedAt().minusSeconds(1)));
-        assertEquals(SeatOutcome.TAKEN, stores.seats().takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
-        assertEquals(SeatOutcome.ALREADY_ENROLLED, stores.seats().takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
-        assertEquals(SeatOutcome.OFFER_CHANGED, stores.seats().takeAll(enrolment(course, null, anna), lessons, Instant.EPOCH),
+                takeAll(enrolment(course, null, anna), lessons, course.updatedAt().minusSeconds(1)));
+        assertEquals(SeatOutcome.TAKEN, takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
+        assertEquals(SeatOutcome.ALREADY_ENROLLED, takeAll(enrolment(course, null, anna), lessons, course.updatedAt()));
+        assertEquals(SeatOutcome.OFFER_CHANGED, takeAll(enrolment(course, null, anna), lessons, Instant.EPOCH),
                 "a changed course is reported before anything else");
         assertEquals(List.of(1, 1), stores.catalog().offer(course.id()).orElseThrow().sessions().stream().map(Session::taken).toList());
     }
@@ -95,7 +95,7 @@ public abstract class SeatsContract extends StoreContract {
     void manyAtOnceTakeExactlyTheSeats() throws Exception {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
         String session = offer.sessions().get(0).id();
-        Map<SeatOutcome, Integer> outcomes = race(attempts(), i -> () -> stores.seats().take(enrolment(offer, session, "person-" + i)));
+        Map<SeatOutcome, Integer> outcomes = race(attempts(), i -> () -> take(enrolment(offer, session, "person-" + i)));
         assertEquals(Map.of(SeatOutcome.TAKEN, 10, SeatOutcome.FULL, attempts() - 10), outcomes);
         assertEquals(10, stored(offer, 0).taken());
     }
@@ -105,7 +105,7 @@ public abstract class SeatsContract extends StoreContract {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 4, 10);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();
         Map<SeatOutcome, Integer> outcomes = race(attempts(),
-                i -> () -> stores.seats().takeAll(enrolment(course, null, "person-" + i), lessons, course.updatedAt()));
+                i -> () -> takeAll(enrolment(course, null, "person-" + i), lessons, course.updatedAt()));
         assertEquals(Map.of(SeatOutcome.TAKEN, 10, SeatOutcome.FULL, attempts() - 10), outcomes);
         assertEquals(List.of(10, 10, 10, 10), stores.catalog().offer(course.id()).orElseThrow().sessions().stream().map(Session::taken).toList());
     }

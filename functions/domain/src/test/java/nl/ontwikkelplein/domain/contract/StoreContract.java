@@ -16,6 +16,16 @@ public abstract class StoreContract {
 
     protected abstract Stores open() throws Exception;
 
+    /** A seat without a waitlist (the seat contracts from before waitlists). */
+    protected nl.ontwikkelplein.domain.SeatOutcome take(nl.ontwikkelplein.domain.Enrolment e) {
+        return stores.seats().take(e, 0).outcome();
+    }
+
+    protected nl.ontwikkelplein.domain.SeatOutcome takeAll(nl.ontwikkelplein.domain.Enrolment e, java.util.List<String> sessionIds,
+                                                           java.time.Instant offerUpdatedAt) {
+        return stores.seats().takeAll(e, sessionIds, offerUpdatedAt, 0).outcome();
+    }
+
     protected void close() throws Exception {}
 
     @BeforeAll

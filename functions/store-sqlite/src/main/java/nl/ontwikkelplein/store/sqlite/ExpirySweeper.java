@@ -38,7 +38,9 @@ public final class ExpirySweeper {
         long nowSeconds = now.getEpochSecond();
         int[] counts = database.write(c -> new int[]{
                 sweep(c, "SELECT scope_key, person_key FROM enrolments WHERE expires_at < ?",
-                        "DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?", enrolmentsTable, nowSeconds, now, true),
+                        "DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?", enrolmentsTable, nowSeconds, now, true)
+                        // Stand-ins of repeated enrolments: DynamoDB's MANAGE# items, under the same TTL.
+                        + sweepSimple(c, "phantom_enrolments", "manage_hash", "MANAGE#", "MANAGE", enrolmentsTable, nowSeconds, now),
                 sweep(c, "SELECT token_hash, NULL FROM editor_tokens WHERE expires_at IS NOT NULL AND expires_at < ?",
                         "DELETE FROM editor_tokens WHERE token_hash = ?", editorsTable, nowSeconds, now, false),
                 sweepSimple(c, "sign_in_links", "token_hash", "SIGNIN#", "SIGNIN", editorsTable, nowSeconds, now)

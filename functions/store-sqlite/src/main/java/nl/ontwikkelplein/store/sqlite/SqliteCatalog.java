@@ -26,6 +26,7 @@ import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.ConflictException.Reason;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentPolicy;
 import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.NotFoundException;
@@ -52,7 +53,7 @@ public final class SqliteCatalog implements Catalog {
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String OFFER_COLUMNS = "id, organisation_id, title, summary, description, kind, programme_line, themes,"
             + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at,"
-            + " status";
+            + " status, waitlist_limit";
     private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status, note";
 
     private final SqliteDatabase database;
@@ -180,7 +181,8 @@ public final class SqliteCatalog implements Catalog {
                 valueOrNull(OfferKind.class, r.getString(6)), valueOrNull(ProgrammeLine.class, r.getString(7)),
                 Json.strings(r.getString(8)), Json.strings(r.getString(9)), valueOrNull(DeliveryFormat.class, r.getString(10)),
                 new Price(r.getLong(11)), r.getString(12), r.getString(13), valueOrNull(EnrolmentScope.class, r.getString(14)),
-                source, updatedAt == null ? null : Instant.parse(updatedAt), sessions, OfferStatus.valueOf(r.getString(19)));
+                source, updatedAt == null ? null : Instant.parse(updatedAt), sessions, OfferStatus.valueOf(r.getString(19)),
+                new EnrolmentPolicy(r.getObject(20) == null ? null : r.getInt(20)));
     }
 
     /** A session from the result columns starting at {@code first}, in the order of SESSION_COLUMNS. */
@@ -378,6 +380,7 @@ public final class SqliteCatalog implements Catalog {
         v.put("content_hash", o.source() == null ? null : o.source().contentHash());
         v.put("updated_at", o.updatedAt() == null ? null : o.updatedAt().toString());
         v.put("status", o.status().name());
+        v.put("waitlist_limit", o.enrolmentPolicy().waitlistLimit());
         return v;
     }
 

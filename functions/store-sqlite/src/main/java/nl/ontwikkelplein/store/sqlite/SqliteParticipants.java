@@ -11,13 +11,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.ontwikkelplein.domain.Attendance;
 import nl.ontwikkelplein.domain.Enrolment;
+import nl.ontwikkelplein.domain.ManagedEnrolment;
 import nl.ontwikkelplein.domain.Participant;
 import nl.ontwikkelplein.domain.Participants;
+import nl.ontwikkelplein.domain.Session;
 
-/** Participant lists, removal with the seats given back in the same transaction, and attendance, in SQLite. */
+/**
+ * Participant lists, waitlists, private links, cancellation and promotion in SQLite. Every change
+ * is one write transaction with its change-log rows, so the seat counters and the enrolments
+ * always agree.
+ */
 public final class SqliteParticipants implements Participants {
+    private static final String COLUMNS = "person_key, offer_id, session_id, name, phone, status, created_at, expires_at, ticket, manage_hash";
+
     private final SqliteDatabase database;
     private final Clock clock;
     private final String catalogTable;
@@ -34,20 +43,23 @@ public final class SqliteParticipants implements Participants {
         return sessionId == null ? "COURSE#" + offerId : "SESSION#" + offerId + "#" + sessionId;
     }
 
+    private static Enrolment enrolment(ResultSet r) throws SQLException {
+        return new Enrolment(r.getString(2), r.getString(3), r.getString(1), r.getString(4), r.getString(5),
+                Enrolment.EnrolmentStatus.valueOf(r.getString(6)), Instant.parse(r.getString(7)), Instant.ofEpochSecond(r.getLong(8)),
+                r.getLong(9), r.getString(10));
+    }
+
     @Override
     public List<Participant> of(String offerId, String sessionId) {
         return database.read(c -> {
             List<Participant> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT person_key, offer_id, session_id, name, phone, status, created_at, expires_at, attendance"
-                    + " FROM enrolments WHERE scope_key = ? ORDER BY created_at, person_key")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + ", attendance FROM enrolments WHERE scope_key = ? ORDER BY created_at, person_key")) {
                 p.setString(1, scopeKey(offerId, sessionId));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        Enrolment e = new Enrolment(r.getString(2), r.getString(3), r.getString(1), r.getString(4), r.getString(5),
-                                Enrolment.EnrolmentStatus.valueOf(r.getString(6)), Instant.parse(r.getString(7)), Instant.ofEpochSecond(r.getLong(8)));
                         Map<String, Attendance> attendance = new LinkedHashMap<>();
-                        Json.map(r.getString(9)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
-                        out.add(new Participant(e, attendance));
+                        Json.map(r.getString(11)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
+                        out.add(new Participant(enrolment(r), attendance));
                     }
                 }
             }
@@ -56,28 +68,18 @@ public final class SqliteParticipants implements Participants {
     }
 
     @Override
-    public boolean remove(String offerId, String sessionId, String personKey, List<String> seatSessionIds) {
-        String scope = scopeKey(offerId, sessionId);
-        return database.write(c -> {
-            if (!exists(c, scope, personKey)) return false;
-            Instant now = clock.instant();
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?")) {
-                p.setString(1, scope);
-                p.setString(2, personKey);
-                p.executeUpdate();
+    public Optional<Enrolment> find(String offerId, String sessionId, String personKey) {
+        return database.read(c -> find(c, scopeKey(offerId, sessionId), personKey));
+    }
+
+    private static Optional<Enrolment> find(Connection c, String scope, String personKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM enrolments WHERE scope_key = ? AND person_key = ?")) {
+            p.setString(1, scope);
+            p.setString(2, personKey);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(enrolment(r)) : Optional.empty();
             }
-            ChangeLog.append(c, enrolmentsTable, ChangeLog.REMOVE, ChangeLog.keys(scope, "ENROL#" + personKey), null, null, false, now);
-            for (String seat : seatSessionIds) {
-                try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken - 1 WHERE offer_id = ? AND id = ? AND taken > 0")) {
-                    p.setString(1, offerId);
-                    p.setString(2, seat);
-                    if (p.executeUpdate() > 0)
-                        ChangeLog.append(c, catalogTable, ChangeLog.MODIFY, ChangeLog.keys(SqliteCatalog.offerPk(offerId), SqliteCatalog.sessionSk(seat)),
-                                null, null, false, now);
-                }
-            }
-            return true;
-        });
+        }
     }
 
     @Override
@@ -101,12 +103,196 @@ public final class SqliteParticipants implements Participants {
                 p.setString(3, personKey);
                 p.executeUpdate();
             }
-            ChangeLog.append(c, enrolmentsTable, ChangeLog.MODIFY, ChangeLog.keys(scope, "ENROL#" + personKey), null, null, false, clock.instant());
+            logEnrolment(c, ChangeLog.MODIFY, scope, personKey, clock.instant());
             return true;
         });
     }
 
-    private static boolean exists(Connection c, String scope, String personKey) throws SQLException {
-        return Rows.select(c, "enrolments", Map.of("scope_key", scope, "person_key", personKey), List.of("person_key")) != null;
+    @Override
+    public Optional<ManagedEnrolment> byManageHash(String manageHash) {
+        return database.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM enrolments WHERE manage_hash = ?")) {
+                p.setString(1, manageHash);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), 0, false));
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT person_key, offer_id, session_id, name, phone, status, created_at, expires_at,"
+                    + " 0, manage_hash, position FROM phantom_enrolments WHERE manage_hash = ?")) {
+                p.setString(1, manageHash);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), r.getInt(11), true));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public int position(Enrolment e) {
+        if (e.status() != Enrolment.EnrolmentStatus.WAITLISTED) return 0;
+        return database.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM enrolments w JOIN enrolments me ON me.scope_key = w.scope_key"
+                    + " WHERE me.scope_key = ? AND me.person_key = ? AND me.status = 'WAITLISTED' AND w.status = 'WAITLISTED' AND w.ticket <= me.ticket")) {
+                p.setString(1, e.scopeKey());
+                p.setString(2, e.personKey());
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Enrolment> waiting(String offerId, String sessionId, int limit) {
+        return database.read(c -> {
+            List<Enrolment> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM enrolments WHERE scope_key = ? AND status = 'WAITLISTED'"
+                    + " ORDER BY ticket LIMIT ?")) {
+                p.setString(1, scopeKey(offerId, sessionId));
+                p.setInt(2, Math.max(0, limit));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) out.add(enrolment(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Enrolment.EnrolmentStatus> cancel(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now) {
+        String scope = scopeKey(offerId, sessionId);
+        return database.write(c -> {
+            Enrolment e = find(c, scope, personKey).orElse(null);
+            if (e == null || !e.status().isActive()) return Optional.empty();
+            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET status = 'CANCELLED' WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scope);
+                p.setString(2, personKey);
+                p.executeUpdate();
+            }
+            logEnrolment(c, ChangeLog.MODIFY, scope, personKey, now);
+            if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
+            return Optional.of(e.status());
+        });
+    }
+
+    @Override
+    public boolean erase(String offerId, String sessionId, String personKey, List<String> seatSessionIds) {
+        String scope = scopeKey(offerId, sessionId);
+        return database.write(c -> {
+            Enrolment e = find(c, scope, personKey).orElse(null);
+            if (e == null) return false;
+            Instant now = clock.instant();
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scope);
+                p.setString(2, personKey);
+                p.executeUpdate();
+            }
+            logEnrolment(c, ChangeLog.REMOVE, scope, personKey, now);
+            if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
+            return true;
+        });
+    }
+
+    @Override
+    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now) {
+        String scope = waiting.scopeKey();
+        return database.write(c -> {
+            Enrolment e = find(c, scope, waiting.personKey()).orElse(null);
+            if (e == null || e.status() != Enrolment.EnrolmentStatus.WAITLISTED) return Promotion.NOT_WAITING;
+            if (offerUpdatedAt != null) {
+                Map<String, Object> offer = Rows.select(c, "offers", Map.of("id", waiting.offerId()), List.of("updated_at"));
+                if (offer == null || !offerUpdatedAt.toString().equals(offer.get("updated_at"))) return Promotion.NO_SEAT;
+            }
+            for (String seat : seatSessionIds) if (!hasFreeSeat(c, waiting.offerId(), seat)) return Promotion.NO_SEAT;
+            for (String seat : seatSessionIds) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken + 1 WHERE offer_id = ? AND id = ?")) {
+                    p.setString(1, waiting.offerId());
+                    p.setString(2, seat);
+                    p.executeUpdate();
+                }
+                logSession(c, waiting.offerId(), seat, now);
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET status = 'CONFIRMED' WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scope);
+                p.setString(2, waiting.personKey());
+                p.executeUpdate();
+            }
+            logEnrolment(c, ChangeLog.MODIFY, scope, waiting.personKey(), now);
+            return Promotion.PROMOTED;
+        });
+    }
+
+    private static boolean hasFreeSeat(Connection c, String offerId, String sessionId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT status, seats, taken FROM sessions WHERE offer_id = ? AND id = ?")) {
+            p.setString(1, offerId);
+            p.setString(2, sessionId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next() || !Session.SessionStatus.SCHEDULED.name().equals(r.getString(1)) || r.getObject(2) == null) return false;
+                return r.getInt(3) < r.getInt(2);
+            }
+        }
+    }
+
+    @Override
+    public void savePhantom(ManagedEnrolment phantom) {
+        Enrolment e = phantom.enrolment();
+        database.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO phantom_enrolments (manage_hash, offer_id, session_id, person_key, name, phone,"
+                    + " status, position, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, e.manageHash());
+                p.setString(2, e.offerId());
+                p.setString(3, e.sessionId());
+                p.setString(4, e.personKey());
+                p.setString(5, e.name());
+                p.setString(6, e.phone());
+                p.setString(7, e.status().name());
+                p.setInt(8, phantom.position());
+                p.setString(9, e.createdAt().toString());
+                p.setLong(10, e.expiresAt().getEpochSecond());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean cancelPhantom(String manageHash) {
+        return database.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE phantom_enrolments SET status = 'CANCELLED' WHERE manage_hash = ? AND status <> 'CANCELLED'")) {
+                p.setString(1, manageHash);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public boolean erasePhantom(String manageHash) {
+        return database.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM phantom_enrolments WHERE manage_hash = ?")) {
+                p.setString(1, manageHash);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** A confirmed enrolment's seats come free. */
+    private void giveBack(Connection c, String offerId, List<String> seatSessionIds, Instant now) throws SQLException {
+        for (String seat : seatSessionIds) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken - 1 WHERE offer_id = ? AND id = ? AND taken > 0")) {
+                p.setString(1, offerId);
+                p.setString(2, seat);
+                if (p.executeUpdate() > 0) logSession(c, offerId, seat, now);
+            }
+        }
+    }
+
+    private void logSession(Connection c, String offerId, String sessionId, Instant now) throws SQLException {
+        ChangeLog.append(c, catalogTable, ChangeLog.MODIFY, ChangeLog.keys(SqliteCatalog.offerPk(offerId), SqliteCatalog.sessionSk(sessionId)),
+                null, null, false, now);
+    }
+
+    private void logEnrolment(Connection c, String eventName, String scope, String personKey, Instant now) throws SQLException {
+        ChangeLog.append(c, enrolmentsTable, eventName, ChangeLog.keys(scope, "ENROL#" + personKey), null, null, false, now);
     }
 }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.SeatOutcome;
+import nl.ontwikkelplein.domain.SeatResult;
 import nl.ontwikkelplein.domain.Seats;
 import nl.ontwikkelplein.domain.Session;
 
 /**
- * Seats in one SQLite write transaction: the checks, the seat counters, the enrolment and their
- * change-log rows commit together or not at all. Refusals are decided in the order
+ * Seats in one SQLite write transaction: the checks, the seat counters (or the place on the
+ * waitlist), the enrolment and their change-log rows commit together or not at all. Writes are
+ * serialised, so the waitlist's tickets and positions are exact. Refusals are decided in the order
  * {@code DynamoSeats} maps a cancelled transaction's reasons: the offer changed, then already
  * enrolled, then the first session that cannot take a seat.
  */
@@ -34,39 +36,63 @@ public final class SqliteSeats implements Seats {
 
     /** The enrolment's partition key, as in the EnrolmentsTable. */
     static String scopeKey(Enrolment e) {
-        return e.sessionId() == null ? "COURSE#" + e.offerId() : "SESSION#" + e.offerId() + "#" + e.sessionId();
+        return e.scopeKey();
     }
 
     @Override
-    public SeatOutcome take(Enrolment e) {
-        return database.write(c -> take(c, e, List.of(e.sessionId()), false, null));
+    public SeatResult take(Enrolment e, Integer waitlistLimit) {
+        return database.write(c -> take(c, e, List.of(e.sessionId()), false, null, waitlistLimit));
     }
 
     @Override
-    public SeatOutcome takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt) {
-        return database.write(c -> take(c, e, sessionIds, true, offerUpdatedAt));
+    public SeatResult takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit) {
+        return database.write(c -> take(c, e, sessionIds, true, offerUpdatedAt, waitlistLimit));
     }
 
-    private SeatOutcome take(Connection c, Enrolment e, List<String> sessionIds, boolean checkOffer, Instant offerUpdatedAt) throws SQLException {
-        if (checkOffer && !offerAsRead(c, e.offerId(), offerUpdatedAt)) return SeatOutcome.OFFER_CHANGED;
-        if (Rows.select(c, "enrolments", Map.of("scope_key", scopeKey(e), "person_key", e.personKey()), List.of("status")) != null)
-            return SeatOutcome.ALREADY_ENROLLED;
+    private SeatResult take(Connection c, Enrolment e, List<String> sessionIds, boolean checkOffer, Instant offerUpdatedAt,
+                            Integer waitlistLimit) throws SQLException {
+        if (checkOffer && !offerAsRead(c, e.offerId(), offerUpdatedAt)) return SeatResult.of(SeatOutcome.OFFER_CHANGED);
+        Map<String, Object> existing = Rows.select(c, "enrolments", Map.of("scope_key", scopeKey(e), "person_key", e.personKey()), List.of("status"));
+        if (existing != null && !Enrolment.EnrolmentStatus.CANCELLED.name().equals(existing.get("status")))
+            return SeatResult.of(SeatOutcome.ALREADY_ENROLLED);
+        boolean full = false;
         for (String sessionId : sessionIds) {
             SeatOutcome refusal = refusal(c, e.offerId(), sessionId);
-            if (refusal != null) return refusal;
+            if (refusal == SeatOutcome.SESSION_GONE) return SeatResult.of(refusal);
+            if (refusal == SeatOutcome.FULL) full = true;
         }
         Instant now = clock.instant();
-        for (String sessionId : sessionIds) {
-            try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken + 1 WHERE offer_id = ? AND id = ?")) {
-                p.setString(1, e.offerId());
-                p.setString(2, sessionId);
+        int waiting = waiting(c, scopeKey(e));
+        if (!full && waiting == 0) {
+            for (String sessionId : sessionIds) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken + 1 WHERE offer_id = ? AND id = ?")) {
+                    p.setString(1, e.offerId());
+                    p.setString(2, sessionId);
+                    p.executeUpdate();
+                }
+                ChangeLog.append(c, catalogTable, ChangeLog.MODIFY,
+                        ChangeLog.keys(SqliteCatalog.offerPk(e.offerId()), SqliteCatalog.sessionSk(sessionId)), null, null, false, now);
+            }
+            store(c, e.withStatus(Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), existing != null, now);
+            return SeatResult.of(SeatOutcome.TAKEN);
+        }
+        // Full, or people wait already for a seat that came free: nobody passes the queue.
+        if (waitlistLimit != null && waiting >= waitlistLimit) return SeatResult.of(SeatOutcome.FULL);
+        store(c, e.withStatus(Enrolment.EnrolmentStatus.WAITLISTED).withTicket(lastTicket(c, scopeKey(e)) + 1), existing != null, now);
+        return new SeatResult(SeatOutcome.WAITLISTED, waiting + 1);
+    }
+
+    /** Writes the enrolment, over a cancelled one of the same person if there is one. */
+    private void store(Connection c, Enrolment e, boolean replace, Instant now) throws SQLException {
+        if (replace) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scopeKey(e));
+                p.setString(2, e.personKey());
                 p.executeUpdate();
             }
-            ChangeLog.append(c, catalogTable, ChangeLog.MODIFY,
-                    ChangeLog.keys(SqliteCatalog.offerPk(e.offerId()), SqliteCatalog.sessionSk(sessionId)), null, null, false, now);
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO enrolments (scope_key, person_key, offer_id, session_id, name, phone, status,"
-                + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " created_at, expires_at, ticket, manage_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, scopeKey(e));
             p.setString(2, e.personKey());
             p.setString(3, e.offerId());
@@ -76,10 +102,30 @@ public final class SqliteSeats implements Seats {
             p.setString(7, e.status().name());
             p.setString(8, e.createdAt().toString());
             p.setLong(9, e.expiresAt().getEpochSecond());
+            p.setLong(10, e.ticket());
+            p.setString(11, e.manageHash());
             p.executeUpdate();
         }
-        ChangeLog.append(c, enrolmentsTable, ChangeLog.INSERT, ChangeLog.keys(scopeKey(e), "ENROL#" + e.personKey()), null, null, false, now);
-        return SeatOutcome.TAKEN;
+        ChangeLog.append(c, enrolmentsTable, replace ? ChangeLog.MODIFY : ChangeLog.INSERT,
+                ChangeLog.keys(scopeKey(e), "ENROL#" + e.personKey()), null, null, false, now);
+    }
+
+    static int waiting(Connection c, String scopeKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM enrolments WHERE scope_key = ? AND status = 'WAITLISTED'")) {
+            p.setString(1, scopeKey);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static long lastTicket(Connection c, String scopeKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(ticket), 0) FROM enrolments WHERE scope_key = ?")) {
+            p.setString(1, scopeKey);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
     }
 
     /** As DynamoSeats' condition check: a missing offer passes only when no updatedAt was read. */

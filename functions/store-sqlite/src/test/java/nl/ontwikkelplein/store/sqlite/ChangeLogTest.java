@@ -54,7 +54,7 @@ class ChangeLogTest {
         Session s = new Session("s1", LocalDateTime.of(2031, 1, 1, 10, 0), LocalDateTime.of(2031, 1, 1, 12, 0), "tak", 5, 0, null);
         Offer offer = ContractData.offer("bieb", EnrolmentScope.PER_SESSION, List.of(s));
         stores.catalog().createOffer(offer);
-        assertEquals(SeatOutcome.TAKEN, stores.seats().take(ContractData.enrolment(offer, "s1", "p1")));
+        assertEquals(SeatOutcome.TAKEN, stores.seats().take(ContractData.enrolment(offer, "s1", "p1"), 0).outcome());
         stores.catalog().updateOffer(offer); // written unchanged: no record
         String offerKey = "{\"pk\":{\"S\":\"OFFER#" + offer.id() + "\"},\"sk\":{\"S\":";
 
@@ -78,9 +78,9 @@ class ChangeLogTest {
     void aRefusedChangeLeavesNoTrace() {
         Offer offer = ContractData.storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 1);
         String session = offer.sessions().get(0).id();
-        stores.seats().take(ContractData.enrolment(offer, session, "p1"));
+        stores.seats().take(ContractData.enrolment(offer, session, "p1"), 0);
         long before = log.latest();
-        assertEquals(SeatOutcome.FULL, stores.seats().take(ContractData.enrolment(offer, session, "p2")));
+        assertEquals(SeatOutcome.FULL, stores.seats().take(ContractData.enrolment(offer, session, "p2"), 0).outcome());
         assertThrows(ConflictException.class, () -> stores.catalog().updateOffer(offer.withSessions(List.of())));
         assertThrows(ConflictException.class, () -> stores.catalog().createOffer(offer));
         assertEquals(before, log.latest(), "nothing was written, so nothing was logged");
@@ -111,7 +111,7 @@ class ChangeLogTest {
     void enrolmentsKeepTheirExpiry() {
         Offer offer = ContractData.storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 3);
         Enrolment e = ContractData.enrolment(offer, offer.sessions().get(0).id(), "p1");
-        stores.seats().take(e);
+        stores.seats().take(e, 0);
         long expires = fixture.database.read(c -> {
             try (var p = c.prepareStatement("SELECT expires_at FROM enrolments WHERE person_key = 'p1'"); var r = p.executeQuery()) {
                 r.next();

@@ -36,8 +36,8 @@ class ExpirySweeperTest {
             Offer offer = ContractData.storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
             String session = offer.sessions().get(0).id();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            stores.seats().take(enrolment(offer, session, "gone", now.minusSeconds(1)));
-            stores.seats().take(enrolment(offer, session, "kept", now.plusSeconds(3600)));
+            stores.seats().take(enrolment(offer, session, "gone", now.minusSeconds(1)), 0);
+            stores.seats().take(enrolment(offer, session, "kept", now.plusSeconds(3600)), 0);
             stores.editorTokens().save("expired-hash-0000000000000000", new Editor("Oud", Role.ADMIN, List.of(), now.minusSeconds(99), now.minusSeconds(1)));
             stores.editorTokens().save("forever-hash-0000000000000000", new Editor("Altijd", Role.ADMIN, List.of(), now, null));
             stores.signIns().saveLink(new nl.ontwikkelplein.domain.SignInLink("old-link", "anna", "nonce", now.minusSeconds(900), now.minusSeconds(1)));
