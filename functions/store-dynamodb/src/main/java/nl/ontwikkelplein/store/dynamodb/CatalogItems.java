@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentPolicy;
 import nl.ontwikkelplein.domain.EnrolmentScope;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
@@ -84,6 +85,7 @@ final class CatalogItems {
                 .put("moreInfoUrl", o.moreInfoUrl()).put("enrolmentScope", o.enrolmentScope().name())
                 .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString())
                 .put("status", o.status().name())
+                .put("waitlistLimit", o.enrolmentPolicy().waitlistLimit() == null ? null : o.enrolmentPolicy().waitlistLimit().longValue())
                 // Where its dates are, so the staff list filters by place without reading every offer's sessions.
                 .put("locationIds", o.sessions().stream().map(Session::locationId).filter(java.util.Objects::nonNull).distinct().sorted().toList());
         if (o.source() != null) {
@@ -102,7 +104,8 @@ final class CatalogItems {
                 strings(i, "themes"), strings(i, "targetGroups"), valueOrNull(DeliveryFormat.class, str(i, "format")),
                 new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"),
                 valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
-                updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")));
+                updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")),
+                new EnrolmentPolicy(num(i, "waitlistLimit") == null ? null : num(i, "waitlistLimit").intValue()));
     }
 
     /** The attributes an editor controls on a session, with the offer fields the agenda shows beside it. */

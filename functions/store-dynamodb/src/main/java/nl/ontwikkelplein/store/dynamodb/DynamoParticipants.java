@@ -2,27 +2,39 @@ package nl.ontwikkelplein.store.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.ontwikkelplein.domain.Attendance;
-import nl.ontwikkelplein.domain.ConflictException;
 import nl.ontwikkelplein.domain.Enrolment;
+import nl.ontwikkelplein.domain.ManagedEnrolment;
 import nl.ontwikkelplein.domain.Participant;
 import nl.ontwikkelplein.domain.Participants;
+import nl.ontwikkelplein.domain.Session;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Participant lists (Query on the enrolment's partition), removal (one transaction: Delete the
- * enrolment if it exists, Update each seat session {@code taken - 1} while above zero) and
- * attendance (one attribute {@code att#{sessionId}} per date, so marking one date is one SET).
+ * Participant lists and waitlists (a consistent Query of the enrolment's partition), attendance
+ * (one attribute {@code att#{sessionId}} per date, so marking one date is one SET), and the
+ * changes as single transactions, each conditional on the status that was read: cancellation
+ * (status CANCELLED with the seats {@code taken - 1} or the queue {@code waiting - 1}), erasure,
+ * and promotion (status CONFIRMED with {@code waiting - 1} and {@code taken + 1} while a seat is
+ * free). A change that meets another one reads again.
  */
 public final class DynamoParticipants implements Participants {
     static final String ATTENDANCE_PREFIX = "att#";
+    /** Reads again after a concurrent change of the same enrolment. */
+    private static final int ATTEMPTS = 4;
+    private static final String FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String catalogTable;
@@ -34,21 +46,20 @@ public final class DynamoParticipants implements Participants {
         this.enrolmentsTable = enrolmentsTable;
     }
 
-    private static String pk(String offerId, String sessionId) {
-        return sessionId == null ? EnrolmentItems.coursePk(offerId) : EnrolmentItems.sessionPk(offerId, sessionId);
+    private List<Map<String, AttributeValue>> partition(String scopePk) {
+        return Queries.all(dynamo, QueryRequest.builder().tableName(enrolmentsTable).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :enrol)")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(scopePk), ":enrol", Attr.s(EnrolmentItems.ENROL))).build(), 0);
     }
 
     @Override
     public List<Participant> of(String offerId, String sessionId) {
         List<Participant> out = new ArrayList<>();
-        for (Map<String, AttributeValue> i : Queries.all(dynamo, QueryRequest.builder().tableName(enrolmentsTable).consistentRead(true)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", Attr.s(pk(offerId, sessionId)))).build(), 0)) {
-            String sk = Attr.str(i, "sk");
-            Enrolment e = new Enrolment(Attr.str(i, "offerId"), Attr.str(i, "sessionId"), sk.substring("ENROL#".length()), Attr.str(i, "name"),
-                    Attr.str(i, "phone"), Enrolment.EnrolmentStatus.valueOf(Attr.str(i, "status")), Instant.parse(Attr.str(i, "createdAt")),
-                    Instant.ofEpochSecond(Attr.num(i, "expiresAt")));
+        Instant now = Instant.now();
+        for (Map<String, AttributeValue> i : partition(EnrolmentItems.pk(offerId, sessionId))) {
+            Enrolment e = EnrolmentItems.toEnrolment(i);
             // TTL deletes late: past their retention, people are no longer listed.
-            if (!e.expiresAt().isAfter(Instant.now())) continue;
+            if (!e.expiresAt().isAfter(now)) continue;
             Map<String, Attendance> attendance = new LinkedHashMap<>();
             i.forEach((name, value) -> {
                 if (name.startsWith(ATTENDANCE_PREFIX) && value.s() != null)
@@ -56,42 +67,27 @@ public final class DynamoParticipants implements Participants {
             });
             out.add(new Participant(e, attendance));
         }
-        out.sort(java.util.Comparator.comparing((Participant p) -> p.enrolment().createdAt()).thenComparing(p -> p.enrolment().personKey()));
+        out.sort(Comparator.comparing((Participant p) -> p.enrolment().createdAt()).thenComparing(p -> p.enrolment().personKey()));
         return out;
     }
 
     @Override
-    public boolean remove(String offerId, String sessionId, String personKey, List<String> seatSessionIds) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(enrolmentsTable)
-                .key(CatalogItems.key(pk(offerId, sessionId), "ENROL#" + personKey)).conditionExpression("attribute_exists(pk)")).build());
-        for (String seat : seatSessionIds) {
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
-                    .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(seat)))
-                    .updateExpression("SET #taken = #taken - :one").conditionExpression("#taken > :zero")
-                    .expressionAttributeNames(Map.of("#taken", "taken"))
-                    .expressionAttributeValues(Map.of(":one", Attr.n(1), ":zero", Attr.n(0)))).build());
-        }
-        boolean[] gone = {false};
-        try {
-            Transactions.write(dynamo, writes, reasons -> {
-                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                    gone[0] = true;
-                    throw ConflictException.of(ConflictException.Reason.OFFER_GONE);
-                }
-                throw ConflictException.of(ConflictException.Reason.CHANGED_MEANWHILE);
-            });
-        } catch (ConflictException e) {
-            if (gone[0]) return false;
-            throw e;
-        }
-        return true;
+    public Optional<Enrolment> find(String offerId, String sessionId, String personKey) {
+        return get(EnrolmentItems.key(offerId, sessionId, personKey)).map(EnrolmentItems::toEnrolment);
+    }
+
+    private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(enrolmentsTable).consistentRead(true).key(key)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        Long expires = Attr.num(item, "expiresAt");
+        if (expires != null && expires <= Instant.now().getEpochSecond()) return Optional.empty(); // TTL deletes late
+        return Optional.of(item);
     }
 
     @Override
     public boolean setAttendance(String offerId, String sessionId, String personKey, String attendedSessionId, Attendance attendance) {
         try {
-            dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(CatalogItems.key(pk(offerId, sessionId), "ENROL#" + personKey))
+            dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.key(offerId, sessionId, personKey))
                     .updateExpression("SET #att = :value").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#att", ATTENDANCE_PREFIX + attendedSessionId))
                     .expressionAttributeValues(Map.of(":value", Attr.s(attendance.name()))));
@@ -100,4 +96,180 @@ public final class DynamoParticipants implements Participants {
             return false;
         }
     }
+
+    @Override
+    public Optional<ManagedEnrolment> byManageHash(String manageHash) {
+        Map<String, AttributeValue> pointer = get(EnrolmentItems.manageKey(manageHash)).orElse(null);
+        if (pointer == null) return Optional.empty();
+        if (EnrolmentItems.isPhantom(pointer)) return Optional.of(EnrolmentItems.toPhantom(pointer));
+        return get(CatalogItems.key(Attr.str(pointer, "scopePk"), EnrolmentItems.ENROL + Attr.str(pointer, "personKey")))
+                .map(EnrolmentItems::toEnrolment)
+                // Enrolled again after a cancellation: the old link no longer opens the new enrolment.
+                .filter(e -> manageHash.equals(e.manageHash()))
+                .map(e -> new ManagedEnrolment(e, 0, false));
+    }
+
+    @Override
+    public int position(Enrolment e) {
+        if (e.status() != Enrolment.EnrolmentStatus.WAITLISTED) return 0;
+        return position(dynamo, enrolmentsTable, e);
+    }
+
+    /** People waiting with this ticket or an earlier one: a count of the partition, nothing returned. */
+    static int position(DynamoDbClient dynamo, String table, Enrolment e) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(b -> b.tableName(table).consistentRead(true).select(Select.COUNT)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :enrol)")
+                    .filterExpression("#status = :waiting AND ticket <= :ticket")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(e.scopeKey()), ":enrol", Attr.s(EnrolmentItems.ENROL),
+                            ":waiting", Attr.s(Enrolment.EnrolmentStatus.WAITLISTED.name()), ":ticket", Attr.n(e.ticket())))
+                    .exclusiveStartKey(from));
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public List<Enrolment> waiting(String offerId, String sessionId, int limit) {
+        List<Enrolment> out = new ArrayList<>();
+        for (Map<String, AttributeValue> i : partition(EnrolmentItems.pk(offerId, sessionId))) {
+            Enrolment e = EnrolmentItems.toEnrolment(i);
+            if (e.status() == Enrolment.EnrolmentStatus.WAITLISTED && e.expiresAt().isAfter(Instant.now())) out.add(e);
+        }
+        out.sort(Comparator.comparingLong(Enrolment::ticket));
+        return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
+    }
+
+    @Override
+    public Optional<Enrolment.EnrolmentStatus> cancel(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Enrolment e = find(offerId, sessionId, personKey).orElse(null);
+            if (e == null || !e.status().isActive()) return Optional.empty();
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(enrolmentsTable).key(EnrolmentItems.key(offerId, sessionId, personKey))
+                    .updateExpression("SET #status = :cancelled").conditionExpression("#status = :was")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", Attr.s(Enrolment.EnrolmentStatus.CANCELLED.name()), ":was", Attr.s(e.status().name()))))
+                    .build());
+            writes.addAll(giveBack(e, seatSessionIds));
+            if (write(writes)) return Optional.of(e.status());
+        }
+        throw new IllegalStateException("the enrolment kept changing while it was being cancelled");
+    }
+
+    @Override
+    public boolean erase(String offerId, String sessionId, String personKey, List<String> seatSessionIds) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Enrolment e = find(offerId, sessionId, personKey).orElse(null);
+            if (e == null) return false;
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(enrolmentsTable).key(EnrolmentItems.key(offerId, sessionId, personKey))
+                    .conditionExpression("#status = :was").expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":was", Attr.s(e.status().name())))).build());
+            if (e.manageHash() != null)
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(e.manageHash()))).build());
+            if (e.status().isActive()) writes.addAll(giveBack(e, seatSessionIds));
+            if (write(writes)) return true;
+        }
+        throw new IllegalStateException("the enrolment kept changing while it was being erased");
+    }
+
+    /** A confirmed enrolment's seats, or a waiting one's place in the queue. */
+    private List<TransactWriteItem> giveBack(Enrolment e, List<String> seatSessionIds) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        if (e.status() == Enrolment.EnrolmentStatus.WAITLISTED) {
+            writes.add(counter(EnrolmentItems.waitlistKey(e.scopeKey()), "waiting", -1));
+        } else {
+            for (String seat : seatSessionIds)
+                writes.add(counter(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(seat)), "taken", -1));
+        }
+        return writes;
+    }
+
+    /** {@code name - 1} while above zero. */
+    private TransactWriteItem counter(Map<String, AttributeValue> key, String name, int step) {
+        String table = key.get("pk").s().startsWith("OFFER#") ? catalogTable : enrolmentsTable;
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(key)
+                .updateExpression("SET #c = #c - :one").conditionExpression("#c > :zero")
+                .expressionAttributeNames(Map.of("#c", name))
+                .expressionAttributeValues(Map.of(":one", Attr.n(-step), ":zero", Attr.n(0)))).build();
+    }
+
+    /** @return false when the first action's condition failed (the enrolment changed meanwhile) */
+    private boolean write(List<TransactWriteItem> writes) {
+        boolean[] changed = {false};
+        try {
+            Transactions.write(dynamo, writes, reasons -> changed[0] = !reasons.isEmpty() && FAILED.equals(reasons.get(0).code()));
+            return true;
+        } catch (TransactionCanceledException ex) {
+            if (changed[0]) return false;
+            throw ex;
+        }
+    }
+
+    @Override
+    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(enrolmentsTable)
+                .key(EnrolmentItems.key(waiting.offerId(), waiting.sessionId(), waiting.personKey()))
+                .updateExpression("SET #status = :confirmed").conditionExpression("#status = :waiting")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":confirmed", Attr.s(Enrolment.EnrolmentStatus.CONFIRMED.name()),
+                        ":waiting", Attr.s(Enrolment.EnrolmentStatus.WAITLISTED.name())))).build());
+        writes.add(counter(EnrolmentItems.waitlistKey(waiting.scopeKey()), "waiting", -1));
+        for (String seat : seatSessionIds) writes.add(TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
+                .key(CatalogItems.key(CatalogItems.offerPk(waiting.offerId()), CatalogItems.sessionSk(seat)))
+                .updateExpression("SET #taken = #taken + :one")
+                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
+                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build());
+        if (offerUpdatedAt != null) writes.add(DynamoSeats.offerCheck(catalogTable, waiting.offerId(), offerUpdatedAt));
+        Promotion[] refused = new Promotion[1];
+        try {
+            Transactions.write(dynamo, writes, reasons -> refused[0] = !reasons.isEmpty() && FAILED.equals(reasons.get(0).code())
+                    ? Promotion.NOT_WAITING : Promotion.NO_SEAT);
+            return Promotion.PROMOTED;
+        } catch (TransactionCanceledException ex) {
+            if (refused[0] != null) return refused[0];
+            throw ex;
+        }
+    }
+
+    @Override
+    public void savePhantom(ManagedEnrolment phantom) {
+        dynamo.putItem(b -> b.tableName(enrolmentsTable).item(EnrolmentItems.phantom(phantom))
+                .conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    @Override
+    public boolean cancelPhantom(String manageHash) {
+        try {
+            dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(manageHash))
+                    .updateExpression("SET #status = :cancelled")
+                    .conditionExpression("#phantom = :true AND #status <> :cancelled")
+                    .expressionAttributeNames(Map.of("#status", "status", "#phantom", "phantom"))
+                    .expressionAttributeValues(Map.of(":cancelled", Attr.s(Enrolment.EnrolmentStatus.CANCELLED.name()), ":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean erasePhantom(String manageHash) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(manageHash))
+                    .conditionExpression("#phantom = :true").expressionAttributeNames(Map.of("#phantom", "phantom"))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
 }

@@ -73,9 +73,9 @@ class DynamoRequestTest {
 
     @Test
     void aSeatIsOneTransactionOfAGuardedCounterAndAGuardedEnrolment() {
-        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1")));
+        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1"), 0).outcome());
         JsonNode actions = stub.only("TransactWriteItems").body().path("TransactItems");
-        assertEquals(2, actions.size());
+        assertEquals(3, actions.size(), "the seat, the enrolment, the check that nobody waits");
 
         JsonNode update = actions.get(0).path("Update");
         assertEquals("Catalog", update.path("TableName").asText());
@@ -90,7 +90,11 @@ class DynamoRequestTest {
         assertEquals("Enrolments", put.path("TableName").asText());
         assertEquals("SESSION#klik-tik#s1", put.path("Item").path("pk").path("S").asText());
         assertEquals("ENROL#p1", put.path("Item").path("sk").path("S").asText());
-        assertEquals("attribute_not_exists(#pk)", put.path("ConditionExpression").asText());
+        assertEquals("attribute_not_exists(#pk) OR #status = :cancelled", put.path("ConditionExpression").asText(),
+                "a cancelled enrolment of the same person may be replaced");
+        JsonNode queue = actions.get(2).path("ConditionCheck");
+        assertEquals(json("{\"pk\":{\"S\":\"SESSION#klik-tik#s1\"},\"sk\":{\"S\":\"WAITLIST\"}}"), queue.path("Key"));
+        assertEquals("attribute_not_exists(#pk) OR #waiting = :zero", queue.path("ConditionExpression").asText(), "nobody passes the queue");
         assertEquals(String.valueOf(Instant.parse("2031-06-01T00:00:00Z").getEpochSecond()), put.path("Item").path("expiresAt").path("N").asText(),
                 "TTL in epoch seconds");
     }
@@ -98,24 +102,24 @@ class DynamoRequestTest {
     @Test
     void cancellationReasonsBecomeOutcomes() {
         stub.cancelled(session("SCHEDULED", 10, 10), "None");
-        assertEquals(SeatOutcome.FULL, seats.take(enrolment("s1")));
+        assertEquals(SeatOutcome.FULL, seats.take(enrolment("s1"), 0).outcome());
         stub.cancelled("{\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional request failed\"}", "None");
-        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1")), "no old item: the session is not there");
+        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1"), 0).outcome(), "no old item: the session is not there");
         stub.cancelled(session("CANCELLED", 10, 3), "None");
-        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1")), "called off");
+        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1"), 0).outcome(), "called off");
         stub.cancelled(session("SCHEDULED", null, 0), "None");
-        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1")), "walk in since");
+        assertEquals(SeatOutcome.SESSION_GONE, seats.take(enrolment("s1"), 0).outcome(), "walk in since");
         stub.cancelled("None", "ConditionalCheckFailed");
-        assertEquals(SeatOutcome.ALREADY_ENROLLED, seats.take(enrolment("s1")));
+        assertEquals(SeatOutcome.ALREADY_ENROLLED, seats.take(enrolment("s1"), 0).outcome());
         stub.cancelled(session("SCHEDULED", 10, 10), "ConditionalCheckFailed");
-        assertEquals(SeatOutcome.ALREADY_ENROLLED, seats.take(enrolment("s1")), "already enrolled wins over full");
+        assertEquals(SeatOutcome.ALREADY_ENROLLED, seats.take(enrolment("s1"), 0).outcome(), "already enrolled wins over full");
 
-        stub.cancelled("None", "None", "None", "ConditionalCheckFailed");
-        assertEquals(SeatOutcome.OFFER_CHANGED, seats.takeAll(enrolment(null), List.of("s1", "s2"), READ_AT));
+        stub.cancelled("None", "None", "None", "None", "ConditionalCheckFailed");
+        assertEquals(SeatOutcome.OFFER_CHANGED, seats.takeAll(enrolment(null), List.of("s1", "s2"), READ_AT, 0).outcome());
         JsonNode actions = stub.requests.get(stub.requests.size() - 1).body().path("TransactItems");
-        assertEquals(4, actions.size(), "a seat per lesson, the enrolment, the offer check");
+        assertEquals(5, actions.size(), "a seat per lesson, the enrolment, the queue check, the offer check");
         assertEquals("COURSE#klik-tik", actions.get(2).path("Put").path("Item").path("pk").path("S").asText());
-        JsonNode check = actions.get(3).path("ConditionCheck");
+        JsonNode check = actions.get(4).path("ConditionCheck");
         assertEquals(json("{\"pk\":{\"S\":\"OFFER#klik-tik\"},\"sk\":{\"S\":\"OFFER\"}}"), check.path("Key"));
         assertEquals("updatedAt = :read", check.path("ConditionExpression").asText());
         assertEquals(READ_AT.toString(), check.path("ExpressionAttributeValues").path(":read").path("S").asText());
@@ -123,9 +127,41 @@ class DynamoRequestTest {
     }
 
     @Test
+    void whenFullTheWaitlistTakesATicketThenCountsThePersonInWhileItHasRoom() {
+        Enrolment anna = new Enrolment("klik-tik", "s1", "p1", "Anna", "+31612345678", Enrolment.EnrolmentStatus.CONFIRMED,
+                Instant.parse("2031-03-01T10:00:00Z"), Instant.parse("2031-06-01T00:00:00Z"), 0, "hash1");
+        stub.cancelled(session("SCHEDULED", 10, 10), "None", "None", "None")
+                .ok("{\"Attributes\":{\"tickets\":{\"N\":\"7\"}}}")
+                .ok("{}")
+                .ok("{\"Count\":3,\"ScannedCount\":5}");
+        assertEquals(new nl.ontwikkelplein.domain.SeatResult(SeatOutcome.WAITLISTED, 3), seats.take(anna, 20));
+        JsonNode ticket = stub.only("UpdateItem").body();
+        assertEquals("SESSION#klik-tik#s1", ticket.path("Key").path("pk").path("S").asText());
+        assertEquals("WAITLIST", ticket.path("Key").path("sk").path("S").asText());
+        assertEquals("ADD #tickets :one SET #expiresAt = :expires", ticket.path("UpdateExpression").asText());
+        JsonNode queue = stub.requests.get(2).body().path("TransactItems");
+        assertEquals(4, queue.size(), "the queue, the enrolment, its link, the session check");
+        assertEquals("attribute_not_exists(#waiting) OR #waiting < :limit", queue.get(0).path("Update").path("ConditionExpression").asText());
+        assertEquals("20", queue.get(0).path("Update").path("ExpressionAttributeValues").path(":limit").path("N").asText());
+        assertEquals("WAITLISTED", queue.get(1).path("Put").path("Item").path("status").path("S").asText());
+        assertEquals("7", queue.get(1).path("Put").path("Item").path("ticket").path("N").asText());
+        assertEquals("MANAGE#hash1", queue.get(2).path("Put").path("Item").path("pk").path("S").asText());
+        assertEquals("attribute_exists(#pk) AND #status = :scheduled AND attribute_exists(#seats)",
+                queue.get(3).path("ConditionCheck").path("ConditionExpression").asText());
+        JsonNode count = stub.requests.get(3).body();
+        assertEquals("COUNT", count.path("Select").asText());
+        assertEquals("#status = :waiting AND ticket <= :ticket", count.path("FilterExpression").asText());
+        assertTrue(count.path("ConsistentRead").asBoolean());
+
+        stub.cancelled(session("SCHEDULED", 10, 10), "None", "None", "None").ok("{\"Attributes\":{\"tickets\":{\"N\":\"8\"}}}")
+                .cancelled("ConditionalCheckFailed", "None", "None", "None");
+        assertEquals(SeatOutcome.FULL, seats.take(anna, 20).outcome(), "the queue is at its maximum");
+    }
+
+    @Test
     void transactionConflictsAreRetriedWithTheSameRequest() {
         stub.cancelled("TransactionConflict", "None").cancelled("None", "TransactionConflict");
-        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1")));
+        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1"), 0).outcome());
         assertEquals(3, stub.requests.size());
         assertEquals(actions(stub.requests.get(0)), actions(stub.requests.get(2)), "the retry sends the same transaction");
         // A new call, so a new idempotency token: a cancelled transaction was not applied.
@@ -135,7 +171,7 @@ class DynamoRequestTest {
     @Test
     void endlessConflictsGiveUpAfterTheLastAttempt() {
         for (int i = 0; i < Transactions.MAX_ATTEMPTS + 2; i++) stub.cancelled("TransactionConflict", "None");
-        assertThrows(TransactionCanceledException.class, () -> seats.take(enrolment("s1")));
+        assertThrows(TransactionCanceledException.class, () -> seats.take(enrolment("s1"), 0).outcome());
         assertEquals(Transactions.MAX_ATTEMPTS, stub.requests.size());
     }
 
@@ -143,7 +179,7 @@ class DynamoRequestTest {
     void throttlingIsRetriedByTheSdk() {
         stub.error("ThrottlingException", "Rate of requests exceeds the allowed throughput.", null)
                 .error("ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded.", null);
-        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1")));
+        assertEquals(SeatOutcome.TAKEN, seats.take(enrolment("s1"), 0).outcome());
         assertEquals(3, stub.requests.size());
         assertEquals(stub.requests.get(0).raw(), stub.requests.get(2).raw(),
                 "the SDK's own retries are byte-identical, idempotency token included: a lost answer never takes two seats");

@@ -78,24 +78,58 @@ class DynamoStaffRequestTest {
         assertEquals("UPDATED_NEW", update.path("ReturnValues").asText());
     }
 
+    private static String enrolmentItem(String status) {
+        return "{\"Item\":{\"pk\":{\"S\":\"SESSION#taalcafe#s1\"},\"sk\":{\"S\":\"ENROL#k1\"},\"offerId\":{\"S\":\"taalcafe\"},"
+                + "\"sessionId\":{\"S\":\"s1\"},\"name\":{\"S\":\"Anna\"},\"phone\":{\"S\":\"+31612345678\"},\"status\":{\"S\":\"" + status + "\"},"
+                + "\"createdAt\":{\"S\":\"2026-05-01T10:00:00Z\"},\"expiresAt\":{\"N\":\"4102444800\"},\"ticket\":{\"N\":\"4\"}}}";
+    }
+
     @Test
-    void aParticipantIsRemovedWithTheirSeatsInOneTransaction() {
+    void aCancellationGivesBackTheSeatOrTheQueuePlaceInOneTransactionOnTheStatusRead() {
         DynamoParticipants participants = new DynamoParticipants(stub.client, "Catalog", "Enrolments");
-        stub.ok("{}");
-        assertTrue(participants.remove("taalcafe", "s1", "k1", List.of("s1")));
+        stub.ok(enrolmentItem("CONFIRMED")).ok("{}");
+        assertEquals(java.util.Optional.of(nl.ontwikkelplein.domain.Enrolment.EnrolmentStatus.CONFIRMED),
+                participants.cancel("taalcafe", "s1", "k1", List.of("s1"), Instant.now()));
         JsonNode items = stub.only("TransactWriteItems").body().path("TransactItems");
-        assertEquals("SESSION#taalcafe#s1", items.path(0).path("Delete").path("Key").path("pk").path("S").asText());
-        assertEquals("ENROL#k1", items.path(0).path("Delete").path("Key").path("sk").path("S").asText());
-        assertEquals("attribute_exists(pk)", items.path(0).path("Delete").path("ConditionExpression").asText());
+        assertEquals("SESSION#taalcafe#s1", items.path(0).path("Update").path("Key").path("pk").path("S").asText());
+        assertEquals("ENROL#k1", items.path(0).path("Update").path("Key").path("sk").path("S").asText());
+        assertEquals("#status = :was", items.path(0).path("Update").path("ConditionExpression").asText());
+        assertEquals("CONFIRMED", items.path(0).path("Update").path("ExpressionAttributeValues").path(":was").path("S").asText());
         assertEquals("OFFER#taalcafe", items.path(1).path("Update").path("Key").path("pk").path("S").asText());
         assertEquals("SESSION#s1", items.path(1).path("Update").path("Key").path("sk").path("S").asText());
-        assertEquals("#taken > :zero", items.path(1).path("Update").path("ConditionExpression").asText());
+        assertEquals("#c > :zero", items.path(1).path("Update").path("ConditionExpression").asText());
+        assertEquals("taken", items.path(1).path("Update").path("ExpressionAttributeNames").path("#c").asText());
 
-        stub.cancelled("ConditionalCheckFailed", "None");
-        assertFalse(participants.remove("taalcafe", "s1", "k1", List.of("s1")), "removed meanwhile: nothing changed");
-        stub.cancelled("None", "ConditionalCheckFailed");
-        assertEquals(ConflictException.Reason.CHANGED_MEANWHILE,
-                assertThrows(ConflictException.class, () -> participants.remove("taalcafe", "s1", "k1", List.of("s1"))).reason());
+        stub.requests.clear();
+        stub.ok(enrolmentItem("WAITLISTED")).ok("{}");
+        participants.cancel("taalcafe", "s1", "k1", List.of("s1"), Instant.now());
+        JsonNode queue = stub.only("TransactWriteItems").body().path("TransactItems").path(1).path("Update");
+        assertEquals("WAITLIST", queue.path("Key").path("sk").path("S").asText(), "a waiting person held no seat: the queue shortens");
+        assertEquals("waiting", queue.path("ExpressionAttributeNames").path("#c").asText());
+
+        stub.ok(enrolmentItem("CONFIRMED")).cancelled("ConditionalCheckFailed", "None").ok(enrolmentItem("CANCELLED"));
+        assertTrue(participants.cancel("taalcafe", "s1", "k1", List.of("s1"), Instant.now()).isEmpty(),
+                "cancelled meanwhile: read again, nothing left to do");
+        stub.ok("{}");
+        assertTrue(participants.cancel("taalcafe", "s1", "k1", List.of("s1"), Instant.now()).isEmpty(), "no such enrolment");
+    }
+
+    @Test
+    void aPromotionIsOneTransactionOnAWaitingPersonAndAFreeSeat() {
+        DynamoParticipants participants = new DynamoParticipants(stub.client, "Catalog", "Enrolments");
+        nl.ontwikkelplein.domain.Enrolment waiting = new nl.ontwikkelplein.domain.Enrolment("taalcafe", "s1", "k1", "Anna", "+31612345678",
+                nl.ontwikkelplein.domain.Enrolment.EnrolmentStatus.WAITLISTED, Instant.now(), Instant.now().plusSeconds(3600), 4, null);
+        stub.ok("{}");
+        assertEquals(nl.ontwikkelplein.domain.Participants.Promotion.PROMOTED, participants.promote(waiting, List.of("s1"), null, Instant.now()));
+        JsonNode items = stub.only("TransactWriteItems").body().path("TransactItems");
+        assertEquals(3, items.size());
+        assertEquals("#status = :waiting", items.path(0).path("Update").path("ConditionExpression").asText());
+        assertEquals("WAITLIST", items.path(1).path("Update").path("Key").path("sk").path("S").asText());
+        assertEquals("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats", items.path(2).path("Update").path("ConditionExpression").asText());
+        stub.cancelled("ConditionalCheckFailed", "None", "None");
+        assertEquals(nl.ontwikkelplein.domain.Participants.Promotion.NOT_WAITING, participants.promote(waiting, List.of("s1"), null, Instant.now()));
+        stub.cancelled("None", "None", "ConditionalCheckFailed");
+        assertEquals(nl.ontwikkelplein.domain.Participants.Promotion.NO_SEAT, participants.promote(waiting, List.of("s1"), null, Instant.now()));
     }
 
     @Test
