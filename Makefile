@@ -26,11 +26,11 @@ BENCH_ARGS ?=
 
 .PHONY: help jars coldstart-bench enrolment-bench workspace-list-bench check-artifacts-dir \
         jar-api jar-workspace jar-site-builder jar-importer \
-        build-PublicApiFunction build-EditorApiFunction build-WorkspaceFunction build-SiteBuilderFunction \
+        build-PublicApiFunction build-EditorApiFunction build-WaitlistFunction build-WorkspaceFunction build-SiteBuilderFunction \
         build-SiteRebuildFunction build-ImportFunction
 
 help:
-	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, WorkspaceFunction,"
+	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, WaitlistFunction, WorkspaceFunction,"
 	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
@@ -77,6 +77,9 @@ build-PublicApiFunction: check-artifacts-dir jar-api
 	$(call unpack,functions/api/target/api-function.jar)
 
 build-EditorApiFunction: check-artifacts-dir jar-api
+	$(call unpack,functions/api/target/api-function.jar)
+
+build-WaitlistFunction: check-artifacts-dir jar-api
 	$(call unpack,functions/api/target/api-function.jar)
 
 build-WorkspaceFunction: check-artifacts-dir jar-workspace

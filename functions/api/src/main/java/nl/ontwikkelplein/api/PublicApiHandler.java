@@ -20,6 +20,8 @@ import nl.ontwikkelplein.domain.FieldError;
 import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OwnEnrolments;
+import nl.ontwikkelplein.domain.Waitlists;
 import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.domain.Stores;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
@@ -36,6 +38,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final Catalog catalog;
     private final EnrolmentService enrolments;
     private final Pages pages = new Pages();
+    private final OwnEnrolmentRoutes own;
 
     /** Lambda's constructor: DynamoDB and settings from the function's environment. */
     public PublicApiHandler() {
@@ -48,7 +51,10 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      */
     public PublicApiHandler(Stores stores, Map<String, String> env) {
         this.catalog = stores.catalog();
-        this.enrolments = new EnrolmentService(catalog, stores.seats(), Clock.systemUTC(), EnrolmentService.retention(env));
+        Clock clock = Clock.systemUTC();
+        this.enrolments = new EnrolmentService(catalog, stores.seats(), stores.participants(), clock, EnrolmentService.retention(env));
+        Waitlists waitlists = new Waitlists(catalog, stores.participants(), clock);
+        this.own = new OwnEnrolmentRoutes(new OwnEnrolments(catalog, stores.participants(), waitlists, clock), json, clock);
         this.rateLimits = stores.rateLimits();
         this.enrolmentLimit = Integer.parseInt(env.getOrDefault("ENROLMENT_RATE_LIMIT", "30").strip());
     }
@@ -70,6 +76,9 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case "GET /api/openapi.yaml" -> Responses.text(200, "application/yaml; charset=utf-8", OPENAPI, "public, max-age=300");
                 case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request, request.pathParameter("sessionId"));
                 case "POST /api/offers/{offerId}/enrolments" -> enrol(request, null);
+                case "GET /aanmelding/{token}" -> own.get(request, null);
+                case "GET /aanmelding/{token}/{action}" -> own.get(request, request.pathParameter("action"));
+                case "POST /aanmelding/{token}/{action}" -> own.post(request, request.pathParameter("action"));
                 // CloudFront asks here when the bucket has no page for a path (template.yaml, origin group).
                 case "GET /api/not-found/{path+}" -> Responses.html(404, pages.notFound(), NOT_FOUND_CACHE);
                 default -> throw new HttpError(404, "not_found", "No such route: " + request.routeKey());
@@ -113,11 +122,9 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (InvalidInputException e) {
             return invalid(request, offerId, sessionId, e.errors(), name, phone);
         }
-        // A stranger must not learn whether a phone number is enrolled: a repeat gets the answer of a first time.
-        boolean repeat = result.outcome() == EnrolmentService.Outcome.ALREADY_ENROLLED;
-        if (repeat) result = new EnrolmentService.Result(EnrolmentService.Outcome.ENROLLED, result.offer(), result.session());
+        // A repeated enrolment is answered as a new one (EnrolmentService): a stranger learns nothing from it.
         int status = switch (result.outcome()) {
-            case ENROLLED -> 201;
+            case ENROLLED, WAITLISTED -> 201;
             case ALREADY_ENROLLED -> 201;
             case NOT_FOUND -> 404;
             case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE, TRY_AGAIN -> 409;
@@ -129,16 +136,16 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", result.outcome().name());
         body.put("message", EnrolmentMessages.text(result));
-        if (result.session() != null) body.put("seatsLeft", seatsLeftAfter(result, repeat));
+        if (result.outcome() == EnrolmentService.Outcome.WAITLISTED) body.put("position", result.position());
+        if (result.manageToken() != null) body.put("manageUrl", Pages.manageUrl(result.manageToken()));
+        if (result.session() != null) body.put("seatsLeft", seatsLeftAfter(result));
         return Responses.json(json, status, body);
     }
 
-    /** Seats left after this enrolment, as read before it; a repeat reports what a first time would have. */
-    private static int seatsLeftAfter(EnrolmentService.Result result, boolean repeat) {
+    /** Seats left after this enrolment, as read before it. */
+    private static int seatsLeftAfter(EnrolmentService.Result result) {
         int before = result.offer().isCourse() ? result.offer().courseSeatsLeft() : result.session().seatsLeft();
-        if (repeat) before += 1; // their own seat was already counted as taken
-        int left = before - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0);
-        return Math.max(0, left);
+        return Math.max(0, before - (result.outcome() == EnrolmentService.Outcome.ENROLLED ? 1 : 0));
     }
 
     private APIGatewayV2HTTPResponse invalid(HttpRequest request, String offerId, String sessionId,

@@ -85,6 +85,30 @@ public final class TestStack implements AutoCloseable {
         stack = LocalStack.start(config);
     }
 
+    /**
+     * Waits until the WaitlistFunction has read every enrolment change so far, twice in a row
+     * (its promotions write new changes, which it reads too).
+     */
+    public void awaitStreams() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int quiet = 0;
+        while (quiet < 3) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the enrolment stream did not catch up within 60 s");
+            long[] state = stack.database().read(c -> {
+                long latest = 0, read = Long.MAX_VALUE;
+                try (var st = c.prepareStatement("SELECT COALESCE(MAX(sequence_number), 0) FROM change_log WHERE table_name = ?")) {
+                    st.setString(1, "EnrolmentsTable");
+                    try (var r = st.executeQuery()) { if (r.next()) latest = r.getLong(1); }
+                }
+                try (var st = c.prepareStatement("SELECT MIN(sequence_number) FROM stream_positions WHERE consumer LIKE 'WaitlistFunction%'");
+                     var r = st.executeQuery()) { if (r.next()) read = r.getLong(1); }
+                return new long[]{latest, read};
+            });
+            quiet = state[1] >= state[0] ? quiet + 1 : 0;
+            Thread.sleep(150);
+        }
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }

@@ -143,6 +143,7 @@ public final class Pages {
         ResultPage.Tone tone;
         List<String> messages = new ArrayList<>();
         List<Link> links = new ArrayList<>();
+        Link manage = result.manageToken() == null ? null : new Link(manageUrl(result.manageToken()), "Uw aanmelding bekijken of afmelden");
         switch (result.outcome()) {
             case ENROLLED -> {
                 heading = "U bent aangemeld";
@@ -155,8 +156,21 @@ public final class Pages {
                 }
                 String address = address(location);
                 if (!address.isEmpty()) messages.add("Het adres is: " + address + ".");
-                messages.add("Kunt u toch niet? Bel de bibliotheek. Dan kan iemand anders uw plaats krijgen.");
+                messages.add("Kunt u toch niet? Meld u dan af met de link hieronder, of bel de bibliotheek. Dan kan iemand anders uw plaats krijgen.");
+                messages.add("Bewaar de link naar uw aanmelding. Alleen met die link kunt u uw aanmelding zien.");
+                if (manage != null) links.add(manage);
                 links.add(backToOffer);
+                links.add(agenda);
+            }
+            case WAITLISTED -> {
+                heading = "U staat op de wachtlijst";
+                tone = ResultPage.Tone.INFO;
+                messages.add(title + (offer.isCourse() ? " is vol." : " op " + when + " is vol."));
+                messages.add("U staat op plek " + result.position() + " van de wachtlijst.");
+                messages.add("Komt er een plaats vrij? Dan krijgt u die plaats vanzelf. Op de pagina van uw aanmelding ziet u of u een plaats hebt.");
+                messages.add("Bewaar de link naar uw aanmelding. Alleen met die link kunt u uw aanmelding zien.");
+                if (manage != null) links.add(manage);
+                links.add(offerLink);
                 links.add(agenda);
             }
             case ALREADY_ENROLLED -> {
@@ -168,9 +182,10 @@ public final class Pages {
                 links.add(agenda);
             }
             case FULL -> {
-                heading = "Deze bijeenkomst is vol";
+                heading = offer.isCourse() ? "Deze cursus is vol" : "Deze bijeenkomst is vol";
                 tone = ResultPage.Tone.WARNING;
-                messages.add(title + " op " + when + " is vol. U bent niet aangemeld.");
+                messages.add((offer.isCourse() ? title : title + " op " + when) + " is vol"
+                        + (offer.enrolmentPolicy().hasWaitlist() ? ", en de wachtlijst ook" : "") + ". U bent niet aangemeld.");
                 messages.add("Kies een andere datum.");
                 links.add(offerLink);
                 links.add(agenda);
@@ -263,6 +278,9 @@ public final class Pages {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The private page of one enrolment: its secret is the whole key, so it is never logged or stored. */
+    public static String manageUrl(String token) { return "/aanmelding/" + token; }
+
     /** The site-relative address of an offer's page. */
     public static String offerPath(String offerId) { return "/aanbod/" + offerId + "/"; }
 
@@ -342,7 +360,7 @@ public final class Pages {
         return new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(s.seatsLeft()));
     }
 
-    private static String placeName(Offer offer, Location location, Organisation organisation) {
+    static String placeName(Offer offer, Location location, Organisation organisation) {
         return placeName(offer == null ? null : offer.format(), location, organisation, false);
     }
 
@@ -365,7 +383,7 @@ public final class Pages {
         return where.startsWith("Online") ? "online" : "in " + where;
     }
 
-    private static String address(Location location) {
+    static String address(Location location) {
         if (location == null || location.address() == null || location.kind() == Location.LocationKind.ONLINE) return "";
         return location.address().oneLine();
     }
@@ -396,7 +414,7 @@ public final class Pages {
 
     private static String blankToNull(String s) { return notBlank(s) ? s : null; }
 
-    private static String render(String template, Object page) {
+    static String render(String template, Object page) {
         StringOutput out = new StringOutput(16 * 1024);
         ENGINE.render(template, page, out);
         return out.toString();

@@ -43,6 +43,7 @@ final class OfferForms {
         FIELDS.put("aanbieder", "provider");
         FIELDS.put("meerInfo", "moreInfoUrl");
         FIELDS.put("aanmelden", "enrolmentScope");
+        FIELDS.put("wachtlijst", "waitlistLimit");
     }
 
     /** Dutch names of changed fields, for "what a colleague changed" and the history. */
@@ -60,6 +61,7 @@ final class OfferForms {
             case "provider" -> "de aanbieder";
             case "moreInfoUrl" -> "de link voor meer informatie";
             case "enrolmentScope" -> "de manier van aanmelden";
+            case "waitlistLimit" -> "de wachtlijst";
             case "sessions" -> "de data";
             case "status" -> "de status";
             case "*" -> "alles (nieuw)";
@@ -82,6 +84,7 @@ final class OfferForms {
         v.put("aanbieder", nz(o.provider()));
         v.put("meerInfo", nz(o.moreInfoUrl()));
         v.put("aanmelden", o.enrolmentScope().name());
+        v.put("wachtlijst", o.enrolmentPolicy().waitlistLimit() == null ? "" : o.enrolmentPolicy().waitlistLimit().toString());
         return new Form(v, List.of());
     }
 
@@ -108,10 +111,14 @@ final class OfferForms {
         String price = request.field("prijs").strip();
         Long cents = cents(price);
         if (cents == null) throw nl.ontwikkelplein.domain.InvalidInputException.of("priceCents", "Schrijf de prijs in euro, zoals 0 of 12,50.");
+        String waitlist = request.field("wachtlijst").strip();
+        if (!waitlist.isEmpty() && !waitlist.matches("\\d{1,4}"))
+            throw nl.ontwikkelplein.domain.InvalidInputException.of("waitlistLimit", "Schrijf een getal, zoals 10. Laat het leeg voor een wachtlijst zonder maximum.");
         return new OfferInput(base.organisationId(), request.field("titel"), request.field("samenvatting"), request.field("beschrijving"),
                 emptyToNull(request.field("soort")), emptyToNull(request.field("programmalijn")), request.fields("thema"),
                 request.fields("doelgroep"), emptyToNull(request.field("vorm")), cents, request.field("aanbieder"),
-                request.field("meerInfo"), emptyToNull(request.field("aanmelden")), base.sessions(), base.status());
+                request.field("meerInfo"), emptyToNull(request.field("aanmelden")), base.sessions(), base.status(),
+                waitlist.isEmpty() ? null : Integer.valueOf(waitlist));
     }
 
     /** Domain errors on this form's fields, in the form's order. */
@@ -145,6 +152,9 @@ final class OfferForms {
         out.add(Field.choices("radios", "aanmelden", "Aanmelden", null, form, List.of(
                 new Choice("PER_SESSION", "Per datum: mensen kiezen zelf wanneer ze komen", "PER_SESSION".equals(form.value("aanmelden"))),
                 new Choice("WHOLE_COURSE", "Voor de hele cursus: mensen komen naar alle lessen", "WHOLE_COURSE".equals(form.value("aanmelden"))))));
+        out.add(Field.of("number", "wachtlijst", "Wachtlijst: hoeveel mensen mogen wachten?",
+                "Is het vol? Dan komen mensen op de wachtlijst. Komt er een plaats vrij, dan krijgt de eerste die plaats vanzelf."
+                        + " Laat leeg voor een wachtlijst zonder maximum. 0 is: geen wachtlijst.", form, 4));
         return out;
     }
 

@@ -18,6 +18,7 @@ import nl.ontwikkelplein.domain.Mailer;
 import nl.ontwikkelplein.domain.Secrets;
 import nl.ontwikkelplein.domain.StaffSignIn;
 import nl.ontwikkelplein.domain.Stores;
+import nl.ontwikkelplein.domain.Waitlists;
 import nl.ontwikkelplein.messaging.SesMailer;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 import nl.ontwikkelplein.web.workspace.ConfirmPage;
@@ -62,9 +63,11 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.origin = new SiteOrigin(env);
         this.offers = new OffersView(stores.catalog(), pages, clock);
         Audit audit = new Audit(stores.audit(), clock);
-        this.offerPages = new OfferPages(stores.catalog(), audit, pages, clock);
-        EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), clock, EnrolmentService.retention(env));
-        this.participantPages = new ParticipantPages(offerPages, new ParticipantService(stores.participants(), enrolments, audit), pages, clock);
+        Waitlists waitlists = new Waitlists(stores.catalog(), stores.participants(), clock);
+        this.offerPages = new OfferPages(stores.catalog(), audit, waitlists, pages, clock);
+        EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), stores.participants(), clock, EnrolmentService.retention(env));
+        this.participantPages = new ParticipantPages(offerPages,
+                new ParticipantService(stores.participants(), enrolments, waitlists, audit, clock), pages, clock);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
     }
 

@@ -150,16 +150,17 @@ class CourseEnrolmentTest {
         List<SeatOutcome> outcomes = new ArrayList<>();
         // Between reading the course and taking the seats, the editor adds a lesson.
         Seats editorInBetween = new Seats() {
-            @Override public SeatOutcome take(Enrolment e) { throw new AssertionError("a course takes all seats at once"); }
+            @Override public nl.ontwikkelplein.domain.SeatResult take(Enrolment e, Integer limit) { throw new AssertionError("a course takes all seats at once"); }
 
-            @Override public SeatOutcome takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt) {
+            @Override public nl.ontwikkelplein.domain.SeatResult takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, Integer limit) {
                 if (outcomes.isEmpty()) offers.update(course.id(), courseInput("Tabletcursus", List.of(10, 10, 10), withNew));
-                SeatOutcome outcome = storeSeats.takeAll(e, sessionIds, offerUpdatedAt);
-                outcomes.add(outcome);
+                nl.ontwikkelplein.domain.SeatResult outcome = storeSeats.takeAll(e, sessionIds, offerUpdatedAt, limit);
+                outcomes.add(outcome.outcome());
                 return outcome;
             }
         };
-        EnrolmentService enrolments = new EnrolmentService(Fixtures.catalog(stack), editorInBetween, Clock.systemUTC(), Duration.ofDays(30));
+        EnrolmentService enrolments = new EnrolmentService(Fixtures.catalog(stack), editorInBetween, stack.stack().stores().participants(),
+                Clock.systemUTC(), Duration.ofDays(30));
         assertEquals(EnrolmentService.Outcome.ENROLLED, enrolments.enrolInCourse(course.id(), "Anna", "0612121212").outcome());
         assertEquals(List.of(SeatOutcome.OFFER_CHANGED, SeatOutcome.TAKEN), outcomes, "read again after the change");
         assertEquals(List.of(1, 1, 1), Fixtures.catalog(stack).offer(course.id()).orElseThrow().sessions().stream().map(Session::taken).toList());

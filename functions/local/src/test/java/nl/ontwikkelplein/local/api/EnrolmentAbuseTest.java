@@ -73,12 +73,13 @@ class EnrolmentAbuseTest {
         HttpResponse<String> stranger = enrol(path, "192.0.2.2", "application/x-www-form-urlencoded", "name=Piet&phone=0612348888");
         HttpResponse<String> repeat = enrol(path, "192.0.2.3", "application/x-www-form-urlencoded", "name=Piet&phone=0612348888");
         assertEquals(stranger.statusCode(), repeat.statusCode());
-        assertEquals(stranger.body(), repeat.body(), "the page says the same");
+        assertEquals(EnrolmentConcurrencyTest.withoutLink(stranger.body()), EnrolmentConcurrencyTest.withoutLink(repeat.body()), "the page says the same");
         HttpResponse<String> json1 = enrol(path, "192.0.2.4", "application/json", "{\"name\":\"Jan\",\"phone\":\"0612347777\"}");
         HttpResponse<String> json2 = enrol(path, "192.0.2.5", "application/json", "{\"name\":\"Jan\",\"phone\":\"0612347777\"}");
         assertEquals(json1.statusCode(), json2.statusCode());
-        assertEquals(json1.body().replaceAll("\"seatsLeft\":\\d+", ""), json2.body().replaceAll("\"seatsLeft\":\\d+", ""));
-        assertTrue(json2.body().contains("\"seatsLeft\":3"), "seats left as a first enrolment would see them: " + json2.body());
+        assertEquals(EnrolmentConcurrencyTest.withoutLink(json1.body()).replaceAll("\"seatsLeft\":\\d+", ""),
+                EnrolmentConcurrencyTest.withoutLink(json2.body()).replaceAll("\"seatsLeft\":\\d+", ""));
+        assertTrue(json2.body().contains("\"seatsLeft\":2"), "seats left as a newcomer would hear it now: " + json2.body());
         assertEquals(2, Fixtures.catalog(stack).offer(offer.id()).orElseThrow().sessions().get(0).taken());
     }
 }

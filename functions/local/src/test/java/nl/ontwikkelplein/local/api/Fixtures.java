@@ -40,10 +40,22 @@ final class Fixtures {
 
     /** An offer with one session {@code days} days ahead holding {@code seats} seats (null: walk in). */
     static Offer offer(TestStack stack, String title, Integer seats, int days) {
+        return offer(stack, title, seats, days, null);
+    }
+
+    /** @param waitlistLimit null: a waitlist without a maximum (the default); 0: none */
+    static Offer offer(TestStack stack, String title, Integer seats, int days, Integer waitlistLimit) {
+        return offer(stack, title, seats, days, 1, waitlistLimit);
+    }
+
+    /** An offer with {@code dates} dates, one a day from {@code days} days ahead. */
+    static Offer offer(TestStack stack, String title, Integer seats, int days, int dates, Integer waitlistLimit) {
         LocalDateTime start = LocalDateTime.now().plusDays(days).withHour(14).withMinute(0).withSecond(0).withNano(0);
+        List<OfferInput.SessionInput> sessions = new ArrayList<>();
+        for (int i = 0; i < dates; i++)
+            sessions.add(new OfferInput.SessionInput(null, start.plusDays(i).toString(), start.plusDays(i).plusHours(2).toString(), LOCATION, seats, null));
         OfferInput input = new OfferInput(ORG, title, "Korte uitleg.", "Lange uitleg.", "COURSE", "BASIC_SKILLS",
-                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
-                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(2).toString(), LOCATION, seats, null)));
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null, sessions, null, waitlistLimit);
         return new OfferService(catalog(stack), Clock.systemUTC()).create(input);
     }
 

@@ -134,7 +134,7 @@ class ParticipantsWorkspaceTest {
         Instant now = Instant.now();
         String key = "aanwezig-" + System.nanoTime();
         stack.stack().stores().seats().take(new Enrolment(offer.id(), past, key, "Karin", "0612121212", Enrolment.EnrolmentStatus.CONFIRMED,
-                now.minusSeconds(86400 * 3), now.plusSeconds(86400 * 30)));
+                now.minusSeconds(86400 * 3), now.plusSeconds(86400 * 30)), null);
         StaffClient anna = new StaffClient(stack);
         anna.signIn("anna@bieb.test");
         HttpResponse<String> page = anna.get(base(past));

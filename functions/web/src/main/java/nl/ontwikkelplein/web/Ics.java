@@ -1,0 +1,96 @@
+package nl.ontwikkelplein.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.Session;
+
+/**
+ * iCalendar (RFC 5545) for dates of an offer: one VEVENT per date in Europe/Amsterdam time with
+ * its VTIMEZONE, a UID that stays the same for a date forever, STATUS:CANCELLED for a date that
+ * was called off. Text is escaped (backslash, semicolon, comma, newline) and lines are folded at
+ * 75 octets, as the RFC asks.
+ */
+public final class Ics {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String VTIMEZONE = String.join("\r\n",
+            "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
+            "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE") + "\r\n";
+
+    private Ics() {}
+
+    /** The stable identity of one date in every calendar it lands in. */
+    public static String uid(String offerId, String sessionId) {
+        return offerId + "." + sessionId + "@ontwikkelplein";
+    }
+
+    /** @param location where the dates are (the first date's place); may be null */
+    public static String calendar(Offer offer, List<Session> sessions, Location location, Instant now) {
+        StringBuilder b = new StringBuilder();
+        line(b, "BEGIN:VCALENDAR");
+        line(b, "VERSION:2.0");
+        line(b, "PRODID:-//Ontwikkelplein//Agenda//NL");
+        line(b, "CALSCALE:GREGORIAN");
+        line(b, "METHOD:PUBLISH");
+        b.append(VTIMEZONE);
+        String where = Pages.placeName(offer, location, null);
+        String address = Pages.address(location);
+        String place = address.isEmpty() ? where : (where == null || where.isBlank() ? address : where + ", " + address);
+        for (Session s : sessions) {
+            line(b, "BEGIN:VEVENT");
+            line(b, "UID:" + uid(offer.id(), s.id()));
+            line(b, "DTSTAMP:" + UTC.format(now));
+            line(b, "DTSTART;TZID=Europe/Amsterdam:" + LOCAL.format(s.start()));
+            line(b, "DTEND;TZID=Europe/Amsterdam:" + LOCAL.format(s.end()));
+            line(b, "SUMMARY:" + text(offer.title()));
+            if (place != null && !place.isBlank()) line(b, "LOCATION:" + text(place));
+            if (offer.summary() != null) line(b, "DESCRIPTION:" + text(offer.summary() + (s.note() == null ? "" : "\n" + s.note())));
+            line(b, "STATUS:" + (s.isCancelled() ? "CANCELLED" : "CONFIRMED"));
+            line(b, "END:VEVENT");
+        }
+        line(b, "END:VCALENDAR");
+        return b.toString();
+    }
+
+    /** TEXT as RFC 5545 section 3.3.11 escapes it; control characters other than newline are dropped. */
+    static String text(String value) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case ';' -> b.append("\\;");
+                case ',' -> b.append("\\,");
+                case '\n' -> b.append("\\n");
+                case '\r' -> { }
+                default -> { if (c >= 0x20 || c == '\t') b.append(c); }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Appends a content line, folded so no line is longer than 75 octets (never inside a UTF-8 character). */
+    static void line(StringBuilder out, String content) {
+        int octets = 0;
+        for (int i = 0; i < content.length(); ) {
+            int cp = content.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        out.append("\r\n");
+    }
+}
