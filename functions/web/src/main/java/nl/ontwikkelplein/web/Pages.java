@@ -322,12 +322,19 @@ public final class Pages {
     }
 
     private static SessionView sessionView(Offer offer, Session s, Location location, Organisation organisation) {
-        Availability availability = availability(s, offer.status() == OfferStatus.CANCELLED);
+        Availability availability = withWaitlist(availability(s, offer.status() == OfferStatus.CANCELLED), offer);
+        boolean open = availability.state() == Availability.State.OPEN || availability.state() == Availability.State.WAITLIST;
         return new SessionView(s.id(), offer.id(),
                 DutchFormat.date(s.start().toLocalDate()),
                 DutchFormat.timeRange(s.start(), s.end()), DutchFormat.isoWithOffset(s.start()),
                 placeName(offer, location, organisation), address(location), availability,
-                availability.state() == Availability.State.OPEN && !offer.isCourse(), enrolmentAction(offer.id(), s.id()));
+                open && !offer.isCourse(), enrolmentAction(offer.id(), s.id()));
+    }
+
+    /** A full date or course of an offer with a waitlist still takes people: onto the waitlist. */
+    private static Availability withWaitlist(Availability availability, Offer offer) {
+        if (availability.state() != Availability.State.FULL || !offer.enrolmentPolicy().hasWaitlist()) return availability;
+        return new Availability(Availability.State.WAITLIST, "Vol – u kunt op de wachtlijst");
     }
 
     /**
@@ -337,13 +344,13 @@ public final class Pages {
     private static SessionView courseView(Offer offer, Location firstLocation, Organisation organisation) {
         Session first = offer.courseSessions().get(0);
         int left = offer.courseSeatsLeft();
-        Availability availability = left > 0 ? new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(left))
-                : new Availability(Availability.State.FULL, "Vol");
+        Availability availability = withWaitlist(left > 0 ? new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(left))
+                : new Availability(Availability.State.FULL, "Vol"), offer);
         return new SessionView("cursus", offer.id(),
                 "de cursus die begint op " + DutchFormat.date(first.start().toLocalDate()),
                 DutchFormat.timeRange(first.start(), first.end()), DutchFormat.isoWithOffset(first.start()),
                 placeName(offer, firstLocation, organisation), address(firstLocation), availability,
-                availability.state() == Availability.State.OPEN, courseEnrolmentAction(offer.id()));
+                availability.state() == Availability.State.OPEN || availability.state() == Availability.State.WAITLIST, courseEnrolmentAction(offer.id()));
     }
 
     /** The address the one enrolment form of a course posts to. */

@@ -51,9 +51,12 @@ class CoursePageTest {
 
     @Test
     void aFullOrStartedCourseHasNoForm() {
-        Document full = Html.parse(pages.offer(course(8, LocalDateTime.parse("2026-12-01T14:00")), LOCATIONS, ORG, NOW));
+        Document full = Html.parse(pages.offer(course(8, LocalDateTime.parse("2026-12-01T14:00"))
+                .withEnrolmentPolicy(new nl.ontwikkelplein.domain.EnrolmentPolicy(0)), LOCATIONS, ORG, NOW));
         assertTrue(full.select("form").isEmpty());
         assertTrue(full.selectFirst("section.op-course").text().contains("Vol"));
+        Document waitlist = Html.parse(pages.offer(course(8, LocalDateTime.parse("2026-12-01T14:00")), LOCATIONS, ORG, NOW));
+        assertTrue(waitlist.selectFirst("section.op-course form button").text().startsWith("Op de wachtlijst"), "a full course takes its waitlist");
         Document started = Html.parse(pages.offer(course(3, LocalDateTime.parse("2026-11-17T14:00")), LOCATIONS, ORG, NOW));
         assertTrue(started.select("form").isEmpty());
         assertTrue(started.selectFirst("section.op-course").text().contains("al begonnen"));

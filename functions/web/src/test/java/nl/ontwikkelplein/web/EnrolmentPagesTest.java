@@ -72,19 +72,33 @@ class EnrolmentPagesTest {
 
     @Test
     void enrolledSaysWhatWhenWhereAndWhatNext() {
-        Document doc = Html.parse(pages.enrolmentResult(new Result(Outcome.ENROLLED, offer, session), HARDENBERG));
+        String token = "a".repeat(43);
+        Document doc = Html.parse(pages.enrolmentResult(new Result(Outcome.ENROLLED, offer, session, 0, token), HARDENBERG));
         assertEquals("U bent aangemeld", doc.selectFirst("h1").text());
         String text = doc.selectFirst("main").text();
         assertTrue(text.contains("U bent aangemeld voor Klik & Tik. De basis op dinsdag 1 december, 14.00 uur, in Bibliotheek Hardenberg."), text);
         assertTrue(text.contains("Voorstraat 34, 7772 AE Hardenberg"));
-        assertTrue(text.contains("Kunt u toch niet? Bel de bibliotheek."));
-        assertEquals("/aanbod/klik-en-tik/", doc.selectFirst("main ul a").attr("href"));
+        assertTrue(text.contains("Kunt u toch niet? Meld u dan af met de link hieronder, of bel de bibliotheek."));
+        assertEquals("/aanmelding/" + token, doc.selectFirst("main ul a").attr("href"), "the private link comes first");
+        assertEquals("/aanbod/klik-en-tik/", doc.select("main ul a").get(1).attr("href"));
+    }
+
+    @Test
+    void waitlistedSaysThePlaceAndWhatHappensNext() {
+        Document doc = Html.parse(pages.enrolmentResult(new Result(Outcome.WAITLISTED, offer, session, 3, "b".repeat(43)), HARDENBERG));
+        assertEquals("U staat op de wachtlijst", doc.selectFirst("h1").text());
+        String text = doc.selectFirst("main").text();
+        assertTrue(text.contains("U staat op plek 3 van de wachtlijst."), text);
+        assertTrue(text.contains("Dan krijgt u die plaats vanzelf."));
+        assertEquals("/aanmelding/" + "b".repeat(43), doc.selectFirst("main ul a").attr("href"));
+        Html.assertHeadingsInOrder(doc);
     }
 
     @Test
     void fullSendsToAnotherDate() {
         Document doc = Html.parse(pages.enrolmentResult(new Result(Outcome.FULL, offer, session), HARDENBERG));
         assertEquals("Deze bijeenkomst is vol", doc.selectFirst("h1").text());
+        assertTrue(doc.selectFirst("main").text().contains("is vol, en de wachtlijst ook."), "the offer has a waitlist, which is full too");
         assertTrue(doc.selectFirst("main").text().contains("Kies een andere datum."));
         assertEquals("/aanbod/klik-en-tik/#datums", doc.selectFirst("main ul a").attr("href"));
     }

@@ -48,13 +48,19 @@ class OfferPageTest {
         List<Element> items = doc.select("li.op-session");
         assertEquals(List.of("Dinsdag 1 december 2026", "Dinsdag 8 december 2026", "Dinsdag 15 december 2026", "Dinsdag 22 december 2026"),
                 doc.select("li.op-session h3").eachText(), "the past session of 17 November is not listed");
-        assertEquals(List.of("Nog 8 plaatsen", "Vol", "Aanmelden niet nodig", "Gaat niet door"),
+        assertEquals(List.of("Nog 8 plaatsen", "Vol – u kunt op de wachtlijst", "Aanmelden niet nodig", "Gaat niet door"),
                 doc.select("li.op-session .op-status").eachText());
         assertNotNull(items.get(0).selectFirst("form"), "open session has a form");
-        assertNull(items.get(1).selectFirst("form"), "full session: no form");
+        assertTrue(items.get(1).selectFirst("form button").text().startsWith("Op de wachtlijst"), "full session: its waitlist");
         assertNull(items.get(2).selectFirst("form"), "walk-in session: no form");
         assertNull(items.get(3).selectFirst("form"), "cancelled session: no form");
-        assertEquals(1, doc.select("form").size());
+        assertEquals(2, doc.select("form").size());
+        Html.assertIdsUniqueAndReferencesResolve(doc);
+
+        Document noWaitlist = Html.parse(pages.offer(offerWithEveryKindOfSession().withEnrolmentPolicy(new nl.ontwikkelplein.domain.EnrolmentPolicy(0)),
+                LOCATIONS, ORG, NOW));
+        assertEquals("Vol", noWaitlist.select("li.op-session .op-status").get(1).text());
+        assertNull(noWaitlist.select("li.op-session").get(1).selectFirst("form"), "full without a waitlist: no form");
     }
 
     @Test

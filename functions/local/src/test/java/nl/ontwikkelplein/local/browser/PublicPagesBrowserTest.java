@@ -54,8 +54,10 @@ class PublicPagesBrowserTest {
     static Browser phone;
     /** A demo offer whose sessions take enrolments. */
     static String offerPage;
-    /** An offer with one session of one seat, for the "full" answer. */
+    /** An offer with one session of one seat and no waitlist, for the "full" answer. */
     static Offer oneSeat;
+    /** An offer with one session of one seat and a waitlist. */
+    static Offer withWaitlist;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,9 +73,13 @@ class PublicPagesBrowserTest {
         oneSeat = new OfferService(catalog, Clock.systemUTC()).create(new OfferInput(DemoData.ORGANISATION,
                 "Proefles tablet", "Eén plaats, voor wie het eerst is.", "Een korte proefles.", "WORKSHOP", "BASIC_SKILLS",
                 List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
-                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "hardenberg", 1, null))));
+                List.of(new OfferInput.SessionInput(null, start.toString(), start.plusHours(1).toString(), "hardenberg", 1, null)), null, 0));
+        withWaitlist = new OfferService(catalog, Clock.systemUTC()).create(new OfferInput(DemoData.ORGANISATION,
+                "Spreekuur DigiD", "Hulp bij DigiD, één op één.", "Een half uur hulp.", "DROP_IN", "BASIC_SKILLS",
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
+                List.of(new OfferInput.SessionInput(null, start.plusDays(1).toString(), start.plusDays(1).plusHours(1).toString(), "hardenberg", 1, null))));
         stack.stack().scheduler().runNow("SiteRebuildFunction");
-        for (String path : List.of("/", offerPage, "/aanbod/" + oneSeat.id() + "/", "/404.html")) {
+        for (String path : List.of("/", offerPage, "/aanbod/" + oneSeat.id() + "/", "/aanbod/" + withWaitlist.id() + "/", "/404.html")) {
             assertTrue(TestStack.await(Duration.ofSeconds(20), () -> status(path) == 200), "page " + path + " was not published");
         }
         desktop = Browser.start(1280, 900, true);
@@ -178,6 +184,58 @@ class PublicPagesBrowserTest {
             assertEquals("Deze bijeenkomst is vol", heading(noScript));
             assertTrue(noScript.driver.findElement(By.tagName("main")).getText().contains("is vol. U bent niet aangemeld."));
         }
+    }
+
+    @Test
+    void theWaitlistAndThePrivatePageWorkWithoutJavaScriptAndAreAxeClean() throws Exception {
+        String path = "/api/offers/" + withWaitlist.id() + "/sessions/" + withWaitlist.sessions().get(0).id() + "/enrolments";
+        HttpResponse<String> first = stack.post(path, "application/json", "{\"name\":\"Ali\",\"phone\":\"" + nextPhone() + "\"}");
+        assertEquals(201, first.statusCode(), first.body());
+        stack.stack().scheduler().runNow("SiteRebuildFunction");
+        try (Browser noScript = Browser.start(1024, 800, false)) {
+            assertTrue(TestStack.await(Duration.ofSeconds(20), () -> {
+                open(noScript, "/aanbod/" + withWaitlist.id() + "/");
+                return noScript.driver.findElement(By.tagName("main")).getText().contains("u kunt op de wachtlijst");
+            }), "the full date offers its waitlist");
+            PageChecks.assertNoAxeViolations(noScript, "the offer page of a full date with a waitlist");
+            fillAndSubmit(noScript, noScript.driver.findElement(By.cssSelector(FORM)), "Fatima El Amrani", nextPhone());
+            assertEquals("U staat op de wachtlijst", heading(noScript));
+            assertTrue(noScript.driver.findElement(By.tagName("main")).getText().contains("U staat op plek 1 van de wachtlijst."));
+            PageChecks.assertNoAxeViolations(noScript, "the waitlist answer");
+
+            noScript.driver.findElement(By.linkText("Uw aanmelding bekijken of afmelden")).click();
+            assertTrue(heading(noScript).startsWith("Uw aanmelding voor Spreekuur DigiD"), heading(noScript));
+            assertTrue(noScript.driver.findElement(By.tagName("main")).getText().contains("U staat op plek 1 van de wachtlijst."));
+            PageChecks.assertNoAxeViolations(noScript, "the private page of a waiting person");
+            PageChecks.assertNoHorizontalScroll(noScript, "the private page");
+
+            noScript.driver.findElement(By.linkText("Afmelden")).click();
+            assertEquals("Wilt u zich afmelden?", heading(noScript));
+            PageChecks.assertNoAxeViolations(noScript, "the cancel confirmation");
+            noScript.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            new WebDriverWait(noScript.driver, Duration.ofSeconds(15)).until(d -> heading(noScript).equals("U bent afgemeld"));
+            PageChecks.assertNoAxeViolations(noScript, "the cancelled answer");
+
+            noScript.driver.findElement(By.linkText("Terug naar uw aanmelding")).click();
+            assertTrue(noScript.driver.findElement(By.tagName("main")).getText().contains("U bent afgemeld"));
+            noScript.driver.findElement(By.linkText("Verwijder uw gegevens")).click();
+            assertEquals("Wilt u uw gegevens verwijderen?", heading(noScript));
+            PageChecks.assertNoAxeViolations(noScript, "the erase confirmation");
+            noScript.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            new WebDriverWait(noScript.driver, Duration.ofSeconds(15)).until(d -> heading(noScript).equals("Uw gegevens zijn verwijderd"));
+            PageChecks.assertNoAxeViolations(noScript, "the erased answer");
+            noScript.driver.navigate().back();
+            noScript.driver.navigate().back();
+            noScript.driver.navigate().refresh();
+            assertEquals("Deze link werkt niet", heading(noScript));
+            PageChecks.assertNoAxeViolations(noScript, "a link that no longer works");
+        }
+        // The seat holder's own page, with the calendar link.
+        String link = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).path("manageUrl").asText();
+        open(phone, link);
+        assertTrue(phone.driver.findElement(By.tagName("main")).getText().contains("U hebt een plaats"));
+        PageChecks.assertNoAxeViolations(phone, "the private page of an enrolled person");
+        PageChecks.assertNoHorizontalScroll(phone, "the private page on a phone");
     }
 
     // ------------------------------------------------------------------ a 360 px phone
@@ -287,7 +345,7 @@ class PublicPagesBrowserTest {
         if (!name.isEmpty()) form.findElement(By.cssSelector(NAME)).sendKeys(name);
         if (!phoneNumber.isEmpty()) form.findElement(By.cssSelector(PHONE)).sendKeys(phoneNumber);
         WebElement submit = form.findElement(By.cssSelector(SUBMIT));
-        assertTrue(submit.getText().startsWith("Aanmelden"), submit.getText());
+        assertTrue(submit.getText().startsWith("Aanmelden") || submit.getText().startsWith("Op de wachtlijst"), submit.getText());
         submit.click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().equals(before)
                 && d.getCurrentUrl().contains("/enrolments") && !d.findElements(By.tagName("h1")).isEmpty());

@@ -7,7 +7,7 @@ package nl.ontwikkelplein.web.model;
  * @param time         "14.00 – 16.00 uur"
  * @param locationName "Bibliotheek Hardenberg", or "Online"
  * @param address      "Voorstraat 34, 7771 AB Hardenberg", may be empty
- * @param canEnrol     true when the session takes enrolments and has seats left
+ * @param canEnrol     true when the session takes enrolments and has seats left, or room on its waitlist
  * @param formAction   where the enrolment form posts to
  */
 public record SessionView(
@@ -37,4 +37,7 @@ public record SessionView(
     public String headingId() { return "bijeenkomst-" + id; }
 
     public String formId() { return "aanmelden-" + id; }
+
+    /** The form's button: a full date with a waitlist takes people onto it. */
+    public String buttonLabel() { return availability.state() == Availability.State.WAITLIST ? "Op de wachtlijst" : "Aanmelden"; }
 }
