@@ -84,11 +84,13 @@ public final class ParticipantService {
      */
     public static byte[] csv(List<Participant> list, String sessionId) {
         StringBuilder b = new StringBuilder("\uFEFF");
-        row(b, List.of("Naam", "Telefoon", "Aangemeld op", "Aanwezig"));
+        row(b, List.of("Naam", "Telefoon", "Aangemeld op", "Status", "Aanwezig"));
         for (Participant p : list) {
+            if (!p.enrolment().status().isActive()) continue;
             Attendance a = p.attendanceAt(sessionId);
             row(b, List.of(p.enrolment().name(), p.enrolment().phone(),
                     CREATED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)),
+                    p.enrolment().status() == Enrolment.EnrolmentStatus.CONFIRMED ? "aangemeld" : "wachtlijst",
                     a == null ? "" : a == Attendance.PRESENT ? "ja" : "nee"));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -49,9 +49,10 @@ final class ParticipantPages {
         Session session = session(offer, sessionId);
         String notice = switch (request.query("melding")) {
             case "aangemeld" -> "De aanmelding is opgeslagen.";
-            case "vol" -> "Er is geen plaats meer. Niemand is aangemeld.";
+            case "vol" -> "Er is geen plaats meer, ook niet op de wachtlijst. Niemand is aangemeld.";
+            case "wachtlijst" -> "Het is vol. De persoon staat nu op de wachtlijst. Komt er een plaats vrij, dan krijgt de eerste op de wachtlijst die vanzelf.";
             case "al" -> "Deze persoon was al aangemeld.";
-            case "afgemeld" -> "De persoon is afgemeld. De plaats is vrij.";
+            case "afgemeld" -> "De persoon is afgemeld. Staat er iemand op de wachtlijst, dan krijgt de eerste de plaats.";
             case "aanwezigheid" -> "De aanwezigheid is opgeslagen.";
             default -> null;
         };
@@ -77,6 +78,7 @@ final class ParticipantPages {
             EnrolmentService.Result result = participants.enrol(actor, offer, sessionId, name, phone);
             String melding = switch (result.outcome()) {
                 case ENROLLED -> "aangemeld";
+                case WAITLISTED -> "wachtlijst";
                 case ALREADY_ENROLLED -> "al";
                 case FULL -> "vol";
                 default -> null;
@@ -129,21 +131,34 @@ final class ParticipantPages {
 
     private APIGatewayV2HTTPResponse render(OfferPages.Pageframe frame, Actor actor, Offer offer, Session session, Form form, String notice,
                                             boolean printing, int status) {
-        List<ParticipantsPage.Row> rows = new ArrayList<>();
+        List<ParticipantsPage.Row> rows = new ArrayList<>(), cancelled = new ArrayList<>();
+        List<Participant> waiting = new ArrayList<>();
         for (Participant p : participants.list(actor, offer, session.id())) {
-            Attendance a = p.attendanceAt(session.id());
-            rows.add(new ParticipantsPage.Row(p.enrolment().name(), p.enrolment().phone(),
-                    ENROLLED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)), p.enrolment().personKey(), a == null ? null : a.name()));
+            switch (p.enrolment().status()) {
+                case CONFIRMED -> rows.add(row(p, session));
+                case WAITLISTED -> waiting.add(p);
+                case CANCELLED -> cancelled.add(row(p, session));
+            }
         }
+        waiting.sort(java.util.Comparator.comparingLong(p -> p.enrolment().ticket()));
+        List<ParticipantsPage.Row> queue = new ArrayList<>();
+        for (Participant p : waiting) queue.add(row(p, session));
         String seats = session.needsEnrolment() ? session.taken() + " van " + session.seats() + " plaatsen bezet." : "Vrije inloop.";
         if (offer.isCourse()) seats += " Aanmelden is voor de hele cursus.";
         List<Field> fields = List.of(
                 Field.text("naam", "Naam", null, form, 100, true),
                 Field.of("tel", "telefoon", "Telefoonnummer", "Bijvoorbeeld 06 12345678.", form, 40));
         String base = href(offer.id(), session.id());
+        if (!queue.isEmpty()) seats += " " + queue.size() + (queue.size() == 1 ? " persoon wacht." : " mensen wachten.");
         return WebResponse.html(status, pages.participants(new ParticipantsPage(frame.page("Deelnemers"), offer.title(), OfferPages.when(session), seats,
-                rows, session.hasStarted(clock.instant()), printing, notice, form, fields, base, base + ".csv", base + "?afdrukken=ja",
+                rows, queue, cancelled, session.hasStarted(clock.instant()), printing, notice, form, fields, base, base + ".csv", base + "?afdrukken=ja",
                 OfferPages.offerHref(offer.id()))));
+    }
+
+    private static ParticipantsPage.Row row(Participant p, Session session) {
+        Attendance a = p.attendanceAt(session.id());
+        return new ParticipantsPage.Row(p.enrolment().name(), p.enrolment().phone(),
+                ENROLLED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)), p.enrolment().personKey(), a == null ? null : a.name());
     }
 
     private static Session session(Offer offer, String sessionId) {

@@ -55,8 +55,9 @@ class CourseEnrolmentTest {
             lessons.add(new SessionInput(ids == null ? null : ids.get(i), start.toString(), start.plusHours(2).toString(),
                     Fixtures.LOCATION, seats.get(i), null));
         }
+        // No waitlist: these tests are about seats; WaitlistTest covers queues.
         return new OfferInput(Fixtures.ORG, title, null, null, "COURSE", "BASIC_SKILLS", null, null, null, null, null, null,
-                "WHOLE_COURSE", lessons);
+                "WHOLE_COURSE", lessons, null, 0);
     }
 
     @Test

@@ -77,7 +77,8 @@ class EnrolmentConcurrencyTest {
         HttpResponse<String> again = stack.post(path, "application/json", "{\"name\":\"Jan\",\"phone\":\"+31612345678\"}");
         // A stranger cannot tell a repeat from a first enrolment: the same status, the same body.
         assertEquals(201, again.statusCode());
-        assertEquals(withoutLink(first.body()), withoutLink(again.body()), "the same answer, with a private link of its own");
+        assertEquals(withoutLink(first.body()).replaceAll("\"seatsLeft\":\\d+", ""), withoutLink(again.body()).replaceAll("\"seatsLeft\":\\d+", ""),
+                "the same answer, with a private link of its own (and the seats left as a newcomer would hear them now)");
         assertEquals(1, Fixtures.catalog(stack).offer(offer.id()).orElseThrow().sessions().get(0).taken());
     }
 

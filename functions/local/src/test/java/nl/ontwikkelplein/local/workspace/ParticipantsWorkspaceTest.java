@@ -94,8 +94,9 @@ class ParticipantsWorkspaceTest {
         assertTrue(phoned.headers().firstValue("location").orElseThrow().endsWith("melding=aangemeld"));
         assertEquals(2, taken(upcoming));
         HttpResponse<String> full = anna.post(base(upcoming) + "/aanmelden", Map.of("naam", "Piet", "telefoon", "06 11112222"));
-        assertTrue(full.headers().firstValue("location").orElseThrow().endsWith("melding=vol"), "the seat limit holds for staff too");
+        assertTrue(full.headers().firstValue("location").orElseThrow().endsWith("melding=wachtlijst"), "the seat limit holds for staff too: a waitlist");
         assertEquals(2, taken(upcoming));
+        assertTrue(anna.get(base(upcoming)).body().contains("1 persoon wacht."));
 
         // The CSV opens in Dutch Excel and runs no formula.
         HttpResponse<byte[]> csv = stack.sendForBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.url(base(upcoming) + ".csv")))
@@ -108,8 +109,9 @@ class ParticipantsWorkspaceTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 with a byte order mark");
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         String[] lines = text.split("\r\n");
-        assertEquals("Naam;Telefoon;Aangemeld op;Aanwezig", lines[0]);
-        assertEquals(3, lines.length);
+        assertEquals("Naam;Telefoon;Aangemeld op;Status;Aanwezig", lines[0]);
+        assertEquals(4, lines.length);
+        assertTrue(text.contains(";wachtlijst;"), "Piet waits");
         assertTrue(text.contains("\"'=HYPERLINK(\"\"https://kwaad.example\"\")\";"), text);
         assertTrue(text.contains("Nina Bakker;"));
 
@@ -122,8 +124,11 @@ class ParticipantsWorkspaceTest {
         String ninaKey = keyOf(anna.get(base(upcoming)).body(), "Nina Bakker");
         HttpResponse<String> removed = anna.post(base(upcoming) + "/verwijderen", Map.of("persoon", ninaKey));
         assertEquals(303, removed.statusCode());
-        assertEquals(1, taken(upcoming));
-        assertFalse(anna.get(base(upcoming)).body().contains("Nina Bakker"));
+        assertEquals(2, taken(upcoming), "Nina's seat went to Piet, who waited");
+        String after = anna.get(base(upcoming)).body();
+        assertFalse(after.contains("Nina Bakker afmelden"));
+        assertTrue(after.contains("Piet afmelden"), "Piet has a seat now");
+        assertFalse(after.contains("wacht."), "nobody waits any more");
         assertTrue(stack.stack().stores().audit().forRecord("OFFER", offer.id(), 20).stream()
                 .filter(e -> e.action().startsWith("PARTICIPANT")).allMatch(e -> e.fields().equals(List.of("participants"))),
                 "the audit trail counts participants, never names them");

@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param started  the date has begun: attendance can be marked
  * @param printing the attendance list for paper: no forms, a column to tick
+ * @param rows     the people with a seat
+ * @param waiting  the waitlist, first in line first
+ * @param cancelled who cancelled (or was cancelled by staff); kept until the retention period ends
  */
-public record ParticipantsPage(StaffPage page, String offerTitle, String when, String seats, List<Row> rows, boolean started,
-                               boolean printing, String notice, Form form, List<Field> fields, String actionBase,
-                               String csvHref, String printHref, String back) {
+public record ParticipantsPage(StaffPage page, String offerTitle, String when, String seats, List<Row> rows, List<Row> waiting,
+                               List<Row> cancelled, boolean started, boolean printing, String notice, Form form, List<Field> fields,
+                               String actionBase, String csvHref, String printHref, String back) {
     /** @param key the enrolment's opaque key, only in POST bodies (never in a URL) */
     public record Row(String name, String phone, String enrolledAt, String key, String attendance) {
         public boolean present() { return "PRESENT".equals(attendance); }
