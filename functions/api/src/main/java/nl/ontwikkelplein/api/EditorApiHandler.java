@@ -20,6 +20,9 @@ import nl.ontwikkelplein.domain.EditorAuth;
 import nl.ontwikkelplein.domain.InvalidInputException;
 import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.EnrolmentService;
+import nl.ontwikkelplein.domain.EnrolmentUpkeep;
+import nl.ontwikkelplein.domain.Waitlists;
 import nl.ontwikkelplein.domain.OfferInput;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.Stores;
@@ -45,7 +48,12 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offers = new OfferService(stores.catalog(), clock);
         this.auth = new EditorAuth(stores.editorTokens(), clock);
         this.audit = new Audit(stores.audit(), clock);
+        this.upkeep = new EnrolmentUpkeep(new Waitlists(stores.catalog(), stores.participants(), clock), stores.participants(),
+                EnrolmentService.retention(env));
     }
+
+    /** More seats go to the people waiting; a moved date moves the retention of its people. */
+    private final EnrolmentUpkeep upkeep;
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -71,6 +79,7 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                     Offer current = offers.get(request.pathParameter("offerId"));
                     Permissions.require(actor, Permission.EDIT_OFFERS, current.organisationId());
                     Offer updated = offers.update(current.id(), input);
+                    upkeep.afterEdit(current, updated);
                     List<String> fields = OfferDiff.changedFields(current, updated);
                     if (!fields.isEmpty()) audit.record(actor, "OFFER", updated.id(), updated.organisationId(), "CHANGED", fields);
                     yield Responses.json(json, 200, OfferJson.from(updated));

@@ -53,6 +53,14 @@ public interface Participants {
     enum Promotion { PROMOTED, NO_SEAT, NOT_WAITING }
 
     /**
+     * When the personal data of a date's (or course's) enrolments is deleted, for every one of
+     * them and the stand-ins of repeated enrolments: the date moved.
+     *
+     * @return how many enrolments now expire at {@code expiresAt}
+     */
+    int moveExpiry(String offerId, String sessionId, Instant expiresAt);
+
+    /**
      * Keeps the answer given to a repeated enrolment: a stand-in that looks like a new enrolment
      * from outside and takes no seat (see {@link EnrolmentService}).
      */

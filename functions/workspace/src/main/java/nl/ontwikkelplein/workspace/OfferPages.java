@@ -56,15 +56,15 @@ final class OfferPages {
     private final Catalog catalog;
     private final OfferService offers;
     private final Audit audit;
-    /** More seats go to the people waiting at once. */
-    private final nl.ontwikkelplein.domain.Waitlists waitlists;
+    /** More seats go to the people waiting at once; a moved date moves the retention of its people. */
+    private final nl.ontwikkelplein.domain.EnrolmentUpkeep upkeep;
     private final WorkspacePages pages;
     private final Pages publicPages = new Pages();
     private final Clock clock;
 
-    OfferPages(Catalog catalog, Audit audit, nl.ontwikkelplein.domain.Waitlists waitlists, WorkspacePages pages, Clock clock) {
+    OfferPages(Catalog catalog, Audit audit, nl.ontwikkelplein.domain.EnrolmentUpkeep upkeep, WorkspacePages pages, Clock clock) {
         this.catalog = catalog;
-        this.waitlists = waitlists;
+        this.upkeep = upkeep;
         this.offers = new OfferService(catalog, clock);
         this.audit = audit;
         this.pages = pages;
@@ -200,7 +200,7 @@ final class OfferPages {
                     changedSince(offerId, read), offerHref(offerId), 409);
         try {
             Offer updated = offers.update(offerId, OfferForms.input(request, OfferInputs.from(current)), current.updatedAt());
-            waitlists.afterEdit(current, updated);
+            upkeep.afterEdit(current, updated);
             List<String> fields = OfferDiff.changedFields(current, updated);
             if (!fields.isEmpty()) audit.record(actor, "OFFER", offerId, updated.organisationId(), "CHANGED", fields);
             return WebResponse.seeOther(offerHref(offerId) + "?melding=opgeslagen", List.of());
@@ -320,7 +320,7 @@ final class OfferPages {
             List<OfferInput.SessionInput> added = series.expand();
             List<OfferInput.SessionInput> all = new ArrayList<>(OfferInputs.sessions(current.sessions()));
             all.addAll(added);
-            offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt());
+            upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
             audit.record(actor, "OFFER", offerId, current.organisationId(), "DATES_ADDED", List.of("sessions"));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=data", List.of());
         } catch (InvalidInputException e) {
@@ -405,7 +405,7 @@ final class OfferPages {
                     cancel ? Session.SessionStatus.CANCELLED.name() : Session.SessionStatus.SCHEDULED.name(), reason.isEmpty() ? null : reason);
             List<OfferInput.SessionInput> all = new ArrayList<>();
             for (OfferInput.SessionInput in : OfferInputs.sessions(current.sessions())) all.add(in.id().equals(sessionId) ? changed : in);
-            waitlists.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
+            upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
             boolean newlyCancelled = cancel && !s.isCancelled();
             audit.record(actor, "OFFER", offerId, current.organisationId(), newlyCancelled ? "DATE_CANCELLED" : "DATE_CHANGED", List.of("sessions"));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=opgeslagen", List.of());

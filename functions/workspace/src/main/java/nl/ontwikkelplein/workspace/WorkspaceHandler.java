@@ -19,6 +19,7 @@ import nl.ontwikkelplein.domain.Secrets;
 import nl.ontwikkelplein.domain.StaffSignIn;
 import nl.ontwikkelplein.domain.Stores;
 import nl.ontwikkelplein.domain.Waitlists;
+import nl.ontwikkelplein.domain.EnrolmentUpkeep;
 import nl.ontwikkelplein.messaging.SesMailer;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 import nl.ontwikkelplein.web.workspace.ConfirmPage;
@@ -64,7 +65,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offers = new OffersView(stores.catalog(), pages, clock);
         Audit audit = new Audit(stores.audit(), clock);
         Waitlists waitlists = new Waitlists(stores.catalog(), stores.participants(), clock);
-        this.offerPages = new OfferPages(stores.catalog(), audit, waitlists, pages, clock);
+        this.offerPages = new OfferPages(stores.catalog(), audit,
+                new EnrolmentUpkeep(waitlists, stores.participants(), EnrolmentService.retention(env)), pages, clock);
         EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), stores.participants(), clock, EnrolmentService.retention(env));
         this.participantPages = new ParticipantPages(offerPages,
                 new ParticipantService(stores.participants(), enrolments, waitlists, audit, clock), pages, clock);

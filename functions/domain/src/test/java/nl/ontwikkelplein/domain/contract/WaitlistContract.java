@@ -155,6 +155,25 @@ public abstract class WaitlistContract extends StoreContract {
     }
 
     @Test
+    void whenADateMovesTheRetentionOfItsPeopleAndStandInsMovesToo() {
+        Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 2, 1);
+        String date = offer.sessions().get(0).id(), other = offer.sessions().get(1).id();
+        String anna = id("p"), bert = id("p");
+        join(offer, date, anna, null);
+        join(offer, date, bert, null);
+        join(offer, other, id("p"), null);
+        Enrolment standIn = enrolment(offer, date, anna);
+        stores.participants().savePhantom(new ManagedEnrolment(standIn, 2, true));
+        Instant later = Instant.now().plus(java.time.Duration.ofDays(200)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertEquals(2, stores.participants().moveExpiry(offer.id(), date, later));
+        assertEquals(later, stored(offer, date, anna).expiresAt());
+        assertEquals(later, stored(offer, date, bert).expiresAt(), "the waiting too");
+        assertEquals(later, stores.participants().byManageHash(standIn.manageHash()).orElseThrow().enrolment().expiresAt(), "and the stand-in");
+        assertTrue(stores.participants().waiting(offer.id(), other, 10).isEmpty());
+        assertFalse(stores.participants().of(offer.id(), other).get(0).enrolment().expiresAt().equals(later), "another date keeps its own");
+    }
+
+    @Test
     void aCourseWaitlistPromotesIntoEveryLesson() {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 3, 1);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();

@@ -277,6 +277,26 @@ class WaitlistTest {
     }
 
     @Test
+    void whenAnEditorMovesADateTheRetentionOfItsPeopleMovesAndMoreSeatsPromote() throws Exception {
+        Offer offer = Fixtures.offer(stack, "Voorleesuur", 1, 19, 1, null);
+        enrol(path(offer, 0));
+        String waiting = enrol(path(offer, 0)).path("manageUrl").asText();
+        Offer stored = Fixtures.catalog(stack).offer(offer.id()).orElseThrow();
+        Session s = stored.sessions().get(0);
+        nl.ontwikkelplein.domain.OfferInput moved = nl.ontwikkelplein.domain.OfferInputs.withSessions(nl.ontwikkelplein.domain.OfferInputs.from(stored),
+                List.of(new nl.ontwikkelplein.domain.OfferInput.SessionInput(s.id(), s.start().plusDays(30).toString(), s.end().plusDays(30).toString(),
+                        s.locationId(), 2, null)));
+        String token = Fixtures.token(stack, nl.ontwikkelplein.domain.Role.EDITOR, List.of(Fixtures.ORG));
+        HttpResponse<String> put = stack.send(HttpRequest.newBuilder(URI.create(stack.url("/api/offers/" + offer.id())))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(moved))));
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals("ENROLLED", status(waiting).path("status").asText(), "the second seat went to the one waiting");
+        java.time.Instant expected = s.end().plusDays(30).atZone(Session.ZONE).toInstant().plus(java.time.Duration.ofDays(90));
+        for (Enrolment e : enrolments(offer, 0)) assertEquals(expected, e.expiresAt(), "deleted 90 days after the new date");
+    }
+
+    @Test
     void aRepeatGetsALinkOfItsOwnThatChangesNothingReal() throws Exception {
         Offer offer = Fixtures.offer(stack, "Koffie-uurtje", 1, 16, 1, null);
         String body = "{\"name\":\"Anna\",\"phone\":\"0612999000\"}";

@@ -101,7 +101,8 @@ public final class DynamoParticipants implements Participants {
     public Optional<ManagedEnrolment> byManageHash(String manageHash) {
         Map<String, AttributeValue> pointer = get(EnrolmentItems.manageKey(manageHash)).orElse(null);
         if (pointer == null) return Optional.empty();
-        if (EnrolmentItems.isPhantom(pointer)) return Optional.of(EnrolmentItems.toPhantom(pointer));
+        if (EnrolmentItems.isPhantom(pointer))
+            return get(EnrolmentItems.phantomKey(Attr.str(pointer, "scopePk"), manageHash)).map(EnrolmentItems::toPhantom);
         return get(CatalogItems.key(Attr.str(pointer, "scopePk"), EnrolmentItems.ENROL + Attr.str(pointer, "personKey")))
                 .map(EnrolmentItems::toEnrolment)
                 // Enrolled again after a cancellation: the old link no longer opens the new enrolment.
@@ -241,19 +242,50 @@ public final class DynamoParticipants implements Participants {
     }
 
     @Override
+    public int moveExpiry(String offerId, String sessionId, Instant expiresAt) {
+        int enrolments = 0;
+        for (Map<String, AttributeValue> i : Queries.all(dynamo, QueryRequest.builder().tableName(enrolmentsTable).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", Attr.s(EnrolmentItems.pk(offerId, sessionId))))
+                .projectionExpression("pk, sk").build(), 0)) {
+            try {
+                dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(CatalogItems.key(Attr.str(i, "pk"), Attr.str(i, "sk")))
+                        .updateExpression("SET expiresAt = :expires").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":expires", Attr.n(expiresAt.getEpochSecond()))));
+                if (Attr.str(i, "sk").startsWith(EnrolmentItems.ENROL)) enrolments++;
+            } catch (ConditionalCheckFailedException gone) {
+                // erased meanwhile: nothing left to keep
+            }
+        }
+        return enrolments;
+    }
+
+    @Override
     public void savePhantom(ManagedEnrolment phantom) {
-        dynamo.putItem(b -> b.tableName(enrolmentsTable).item(EnrolmentItems.phantom(phantom))
-                .conditionExpression("attribute_not_exists(pk)"));
+        Enrolment e = phantom.enrolment();
+        Transactions.write(dynamo, List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(enrolmentsTable).item(EnrolmentItems.phantom(phantom))
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(enrolmentsTable).item(EnrolmentItems.phantomPointer(e))
+                        .conditionExpression("attribute_not_exists(pk)")).build()),
+                reasons -> { throw new IllegalStateException("a private link's hash is already in use"); });
+    }
+
+    /** The partition of a stand-in, from its link's pointer; null when there is none. */
+    private String phantomScope(String manageHash) {
+        Map<String, AttributeValue> pointer = get(EnrolmentItems.manageKey(manageHash)).orElse(null);
+        return pointer == null || !EnrolmentItems.isPhantom(pointer) ? null : Attr.str(pointer, "scopePk");
     }
 
     @Override
     public boolean cancelPhantom(String manageHash) {
+        String scope = phantomScope(manageHash);
+        if (scope == null) return false;
         try {
-            dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(manageHash))
+            dynamo.updateItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.phantomKey(scope, manageHash))
                     .updateExpression("SET #status = :cancelled")
-                    .conditionExpression("#phantom = :true AND #status <> :cancelled")
-                    .expressionAttributeNames(Map.of("#status", "status", "#phantom", "phantom"))
-                    .expressionAttributeValues(Map.of(":cancelled", Attr.s(Enrolment.EnrolmentStatus.CANCELLED.name()), ":true", AttributeValue.fromBool(true))));
+                    .conditionExpression("attribute_exists(pk) AND #status <> :cancelled")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":cancelled", Attr.s(Enrolment.EnrolmentStatus.CANCELLED.name()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -262,14 +294,11 @@ public final class DynamoParticipants implements Participants {
 
     @Override
     public boolean erasePhantom(String manageHash) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(manageHash))
-                    .conditionExpression("#phantom = :true").expressionAttributeNames(Map.of("#phantom", "phantom"))
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        String scope = phantomScope(manageHash);
+        if (scope == null) return false;
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(enrolmentsTable).key(EnrolmentItems.phantomKey(scope, manageHash))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(enrolmentsTable).key(EnrolmentItems.manageKey(manageHash))).build()));
+        return true;
     }
-
 }

@@ -9,13 +9,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The EnrolmentsTable's items (docs/dynamodb.md): per date or course a partition with an
  * {@code ENROL#{personKey}} item per person and one {@code WAITLIST} item (the queue's length and
- * ticket counter); per private link a {@code MANAGE#{hash}} item pointing at its enrolment, or
- * holding a stand-in of a repeated enrolment ({@code phantom}). All carry {@code expiresAt} for TTL.
+ * ticket counter) and a {@code PHANTOM#{hash}} item per stand-in of a repeated enrolment; per
+ * private link a {@code MANAGE#{hash}} item pointing at its enrolment or stand-in. The stand-ins
+ * live in their date's partition so that moving the date moves their expiry too. All carry
+ * {@code expiresAt} for TTL.
  */
 final class EnrolmentItems {
     private EnrolmentItems() {}
 
-    static final String WAITLIST = "WAITLIST", MANAGE = "MANAGE", ENROL = "ENROL#";
+    static final String WAITLIST = "WAITLIST", MANAGE = "MANAGE", ENROL = "ENROL#", PHANTOM = "PHANTOM#";
 
     static String sessionPk(String offerId, String sessionId) { return "SESSION#" + offerId + "#" + sessionId; }
 
@@ -56,10 +58,19 @@ final class EnrolmentItems {
                 .put("expiresAt", e.expiresAt().getEpochSecond()).build();
     }
 
+    static Map<String, AttributeValue> phantomPointer(Enrolment e) {
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(new Attr.Item().put("pk", "MANAGE#" + e.manageHash()).put("sk", MANAGE)
+                .put("type", "MANAGE_LINK").put("scopePk", e.scopeKey()).put("expiresAt", e.expiresAt().getEpochSecond()).build());
+        item.put("phantom", AttributeValue.fromBool(true));
+        return item;
+    }
+
+    static Map<String, AttributeValue> phantomKey(String scopePk, String manageHash) { return CatalogItems.key(scopePk, PHANTOM + manageHash); }
+
     static Map<String, AttributeValue> phantom(ManagedEnrolment m) {
         Enrolment e = m.enrolment();
-        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(new Attr.Item().put("pk", "MANAGE#" + e.manageHash()).put("sk", MANAGE)
-                .put("type", "MANAGE_LINK").put("offerId", e.offerId()).put("sessionId", e.sessionId()).put("personKey", e.personKey())
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(new Attr.Item().put("pk", e.scopeKey()).put("sk", PHANTOM + e.manageHash())
+                .put("type", "PHANTOM").put("offerId", e.offerId()).put("sessionId", e.sessionId()).put("personKey", e.personKey())
                 .put("name", e.name()).put("phone", e.phone()).put("status", e.status().name()).put("createdAt", e.createdAt().toString())
                 .put("position", (long) m.position()).put("manageHash", e.manageHash())
                 .put("expiresAt", e.expiresAt().getEpochSecond()).build());

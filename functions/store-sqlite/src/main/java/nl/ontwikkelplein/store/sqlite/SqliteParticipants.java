@@ -235,6 +235,44 @@ public final class SqliteParticipants implements Participants {
     }
 
     @Override
+    public int moveExpiry(String offerId, String sessionId, Instant expiresAt) {
+        String scope = scopeKey(offerId, sessionId);
+        return database.write(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT person_key FROM enrolments WHERE scope_key = ? AND expires_at <> ?")) {
+                p.setString(1, scope);
+                p.setLong(2, expiresAt.getEpochSecond());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) keys.add(r.getString(1));
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET expires_at = ? WHERE scope_key = ?")) {
+                p.setLong(1, expiresAt.getEpochSecond());
+                p.setString(2, scope);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE phantom_enrolments SET expires_at = ? WHERE offer_id = ? AND session_id IS ?")) {
+                p.setLong(1, expiresAt.getEpochSecond());
+                p.setString(2, offerId);
+                p.setString(3, sessionId);
+                p.executeUpdate();
+            }
+            Instant now = clock.instant();
+            for (String key : keys) logEnrolment(c, ChangeLog.MODIFY, scope, key, now);
+            return countIn(c, scope);
+        });
+    }
+
+    private static int countIn(Connection c, String scope) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM enrolments WHERE scope_key = ?")) {
+            p.setString(1, scope);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    @Override
     public void savePhantom(ManagedEnrolment phantom) {
         Enrolment e = phantom.enrolment();
         database.write(c -> {
