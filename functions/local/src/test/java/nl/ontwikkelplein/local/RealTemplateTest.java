@@ -41,6 +41,27 @@ class RealTemplateTest {
     }
 
     @Test
+    void enrolmentFloodsAreStoppedByAWafRateRuleOnTheDistribution() throws IOException {
+        JsonNode resources = rawResources();
+        JsonNode acl = resources.path("EnrolmentWebAcl");
+        assertEquals("AWS::WAFv2::WebACL", acl.path("Type").asText());
+        assertEquals("CLOUDFRONT", acl.path("Properties").path("Scope").asText());
+        JsonNode rule = acl.path("Properties").path("Rules").get(0);
+        assertEquals(429, rule.path("Action").path("Block").path("CustomResponse").path("ResponseCode").asInt());
+        JsonNode rate = rule.path("Statement").path("RateBasedStatement");
+        assertEquals("IP", rate.path("AggregateKeyType").asText());
+        String scope = rate.path("ScopeDownStatement").toString();
+        assertTrue(scope.contains("\"/api/offers/\"") && scope.contains("\"/aanmelding/\"") && scope.contains("\"POST\""), scope);
+        String distribution = resources.path("SiteDistribution").path("Properties").path("DistributionConfig").path("WebACLId").toString();
+        assertTrue(distribution.contains("EnrolmentWebAcl") && distribution.contains("CloudFrontWebAclArn"), distribution);
+        // The stand-alone copy for stacks outside us-east-1 holds the same rule.
+        try (Reader reader = Files.newBufferedReader(TestStack.realTemplate().resolveSibling("docs").resolve("waf-web-acl.yaml"))) {
+            JsonNode copy = TemplateYaml.read(reader).path("Resources").path("EnrolmentWebAcl").path("Properties");
+            assertEquals(acl.path("Properties"), copy);
+        }
+    }
+
+    @Test
     void everyHandlerClassExistsAndIsARequestHandler() {
         List<Executable> checks = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
