@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param personKey  stable per person and session (or course), so one person holds at most one place
  * @param ticket     order of arrival on the waitlist (lower waits longer); 0 for who got a seat at once
  * @param manageHash hash of the secret in the person's private link; null for enrolments made before links existed
+ * @param email      where messages go, when the person gave an address; may be null (a phone number is enough)
+ * @param textMessages the person agreed to get text messages (SMS) on their phone
  */
 public record Enrolment(
         String offerId,
@@ -21,13 +23,21 @@ public record Enrolment(
         Instant createdAt,
         Instant expiresAt,
         long ticket,
-        String manageHash) {
+        String manageHash,
+        String email,
+        boolean textMessages) {
 
     public enum EnrolmentStatus {
         CONFIRMED, WAITLISTED, CANCELLED;
 
         /** Holds a seat (CONFIRMED) or a place in the queue (WAITLISTED). */
         public boolean isActive() { return this != CANCELLED; }
+    }
+
+    /** Without an email address or consent to text messages: staff phone them. */
+    public Enrolment(String offerId, String sessionId, String personKey, String name, String phone, EnrolmentStatus status,
+                     Instant createdAt, Instant expiresAt, long ticket, String manageHash) {
+        this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, ticket, manageHash, null, false);
     }
 
     /** A confirmed enrolment without a private link. */
@@ -37,12 +47,20 @@ public record Enrolment(
     }
 
     public Enrolment withStatus(EnrolmentStatus newStatus) {
-        return new Enrolment(offerId, sessionId, personKey, name, phone, newStatus, createdAt, expiresAt, ticket, manageHash);
+        return new Enrolment(offerId, sessionId, personKey, name, phone, newStatus, createdAt, expiresAt, ticket, manageHash, email, textMessages);
     }
 
     public Enrolment withTicket(long newTicket) {
-        return new Enrolment(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, newTicket, manageHash);
+        return new Enrolment(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, newTicket, manageHash, email, textMessages);
     }
+
+    /** How messages reach the person: email when they gave one, else SMS when they agreed, else staff phone them. */
+    public Channel channel() {
+        if (email != null) return Channel.EMAIL;
+        return textMessages ? Channel.SMS : Channel.CALL;
+    }
+
+    public enum Channel { EMAIL, SMS, CALL }
 
     /** The partition of enrolments this one belongs to: one date, or a whole course. */
     public String scopeKey() {

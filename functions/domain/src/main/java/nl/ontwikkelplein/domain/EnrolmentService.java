@@ -69,7 +69,17 @@ public final class EnrolmentService {
     }
 
     public Result enrol(String offerId, String sessionId, String name, String phone, Caller caller) {
-        Person person = person(name, phone);
+        return enrol(offerId, sessionId, new Contact(name, phone, null, false), caller);
+    }
+
+    /**
+     * What a person gives: a name and a phone number, optionally an email address and consent to
+     * text messages.
+     */
+    public record Contact(String name, String phone, String email, boolean textMessages) {}
+
+    public Result enrol(String offerId, String sessionId, Contact contact, Caller caller) {
+        Person person = person(contact);
         if (!Ids.isValid(offerId) || !Ids.isValid(sessionId)) return new Result(Outcome.NOT_FOUND, null, null);
         // A draft is not there for the public (NOT_FOUND says no more than a missing offer would).
         Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElse(null);
@@ -84,7 +94,8 @@ public final class EnrolmentService {
 
         String token = Secrets.newSecret();
         Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, person.phone()),
-                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, session.endInstant().plus(retention), 0, Secrets.hash(token));
+                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, session.endInstant().plus(retention), 0, Secrets.hash(token),
+                person.email(), person.textMessages());
         SeatResult seat = seats.take(enrolment, offer.enrolmentPolicy().waitlistLimit());
         return result(seat, offer, session, enrolment, token, session.seatsLeft(), caller);
     }
@@ -100,7 +111,11 @@ public final class EnrolmentService {
     }
 
     public Result enrolInCourse(String offerId, String name, String phone, Caller caller) {
-        Person person = person(name, phone);
+        return enrolInCourse(offerId, new Contact(name, phone, null, false), caller);
+    }
+
+    public Result enrolInCourse(String offerId, Contact contact, Caller caller) {
+        Person person = person(contact);
         if (!Ids.isValid(offerId)) return new Result(Outcome.NOT_FOUND, null, null);
         Result result = null;
         for (int attempt = 0; attempt < COURSE_ATTEMPTS && (result == null || result.outcome() == Outcome.TRY_AGAIN); attempt++)
@@ -121,7 +136,8 @@ public final class EnrolmentService {
         Instant lastEnd = lessons.stream().map(Session::endInstant).max(Instant::compareTo).orElseThrow();
         String token = Secrets.newSecret();
         Enrolment enrolment = new Enrolment(offerId, null, personKey(offerId, "course", person.phone()),
-                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention), 0, Secrets.hash(token));
+                person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention), 0, Secrets.hash(token),
+                person.email(), person.textMessages());
         SeatResult seat = seats.takeAll(enrolment, lessons.stream().map(Session::id).toList(), offer.updatedAt(),
                 offer.enrolmentPolicy().waitlistLimit());
         return result(seat, offer, first, enrolment, token, offer.courseSeatsLeft(), caller);
@@ -161,19 +177,24 @@ public final class EnrolmentService {
         return new Result(outcome, offer, session, position, token);
     }
 
-    private record Person(String name, String phone) {}
+    private record Person(String name, String phone, String email, boolean textMessages) {}
 
-    private static Person person(String name, String phone) {
+    private static Person person(Contact contact) {
+        String name = contact.name(), phone = contact.phone();
         String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         String cleanPhone = PhoneNumbers.normalise(phone);
+        String typedEmail = contact.email() == null ? "" : contact.email().strip();
+        String cleanEmail = typedEmail.isEmpty() ? null : Emails.normalise(typedEmail).orElse(null);
         List<FieldError> errors = new ArrayList<>();
         if (cleanName.isEmpty()) errors.add(new FieldError("name", "Vul uw naam in."));
         else if (cleanName.length() > MAX_NAME_LENGTH)
             errors.add(new FieldError("name", "Uw naam is te lang. Gebruik hoogstens " + MAX_NAME_LENGTH + " tekens."));
         if (cleanPhone == null)
             errors.add(new FieldError("phone", "Vul een telefoonnummer in waarop we u kunnen bellen, bijvoorbeeld 06 12345678."));
+        if (!typedEmail.isEmpty() && cleanEmail == null)
+            errors.add(new FieldError("email", "Dit e-mailadres klopt niet. Schrijf het als naam@voorbeeld.nl, of laat het leeg."));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        return new Person(cleanName, cleanPhone);
+        return new Person(cleanName, cleanPhone, cleanEmail, contact.textMessages());
     }
 
     /** Same person, same session, same key: a second form submission cannot take a second seat. */

@@ -26,6 +26,12 @@ public interface Participants {
     /** The enrolment, or the stand-in made for a repeated enrolment, whose private link has this hash. */
     Optional<ManagedEnrolment> byManageHash(String manageHash);
 
+    /**
+     * One more private link to this enrolment (each message carries a fresh one, as only hashes
+     * are kept). It opens the enrolment only while the enrolment is this one ({@code createdAt}).
+     */
+    void addLink(Enrolment enrolment, String manageHash);
+
     /** 1 for the next in line; 0 when the enrolment is not waiting. */
     int position(Enrolment enrolment);
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * these interfaces.
  */
 public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, StaffAccounts staff, SignIns signIns,
-                     RateLimits rateLimits, AuditLog audit, Participants participants) {
+                     RateLimits rateLimits, AuditLog audit, Participants participants, Outbox outbox) {
     public Stores {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(seats, "seats");
@@ -18,5 +18,6 @@ public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, St
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(participants, "participants");
+        Objects.requireNonNull(outbox, "outbox");
     }
 }

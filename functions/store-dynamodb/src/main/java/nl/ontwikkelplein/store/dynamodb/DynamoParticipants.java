@@ -105,9 +105,14 @@ public final class DynamoParticipants implements Participants {
             return get(EnrolmentItems.phantomKey(Attr.str(pointer, "scopePk"), manageHash)).map(EnrolmentItems::toPhantom);
         return get(CatalogItems.key(Attr.str(pointer, "scopePk"), EnrolmentItems.ENROL + Attr.str(pointer, "personKey")))
                 .map(EnrolmentItems::toEnrolment)
-                // Enrolled again after a cancellation: the old link no longer opens the new enrolment.
-                .filter(e -> manageHash.equals(e.manageHash()))
+                // Enrolled again after a cancellation: the old links no longer open the new enrolment.
+                .filter(e -> manageHash.equals(e.manageHash()) || e.createdAt().toString().equals(Attr.str(pointer, "generation")))
                 .map(e -> new ManagedEnrolment(e, 0, false));
+    }
+
+    @Override
+    public void addLink(Enrolment e, String manageHash) {
+        dynamo.putItem(b -> b.tableName(enrolmentsTable).item(EnrolmentItems.link(e, manageHash)).conditionExpression("attribute_not_exists(pk)"));
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class DynamoStores {
                 new DynamoSignIns(dynamo, tables.editors()),
                 new DynamoRateLimits(dynamo, tables.editors()),
                 new DynamoAuditLog(dynamo, tables.audit()),
-                new DynamoParticipants(dynamo, tables.catalog(), tables.enrolments()));
+                new DynamoParticipants(dynamo, tables.catalog(), tables.enrolments()),
+                new DynamoOutbox(dynamo, tables.enrolments()));
     }
 }

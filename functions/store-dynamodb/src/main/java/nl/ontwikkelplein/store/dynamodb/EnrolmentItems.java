@@ -38,7 +38,8 @@ final class EnrolmentItems {
                 .put("type", "ENROLMENT").put("offerId", e.offerId()).put("sessionId", e.sessionId())
                 .put("name", e.name()).put("phone", e.phone()).put("status", e.status().name())
                 .put("createdAt", e.createdAt().toString())
-                .put("ticket", e.ticket()).put("manageHash", e.manageHash())
+                .put("ticket", e.ticket()).put("manageHash", e.manageHash()).put("email", e.email())
+                .put("textMessages", e.textMessages() ? 1L : null)
                 // TTL wants epoch seconds: DynamoDB deletes the personal data after the retention period.
                 .put("expiresAt", e.expiresAt().getEpochSecond()).build();
     }
@@ -48,7 +49,15 @@ final class EnrolmentItems {
         Long ticket = Attr.num(i, "ticket");
         return new Enrolment(Attr.str(i, "offerId"), Attr.str(i, "sessionId"), sk.substring(ENROL.length()), Attr.str(i, "name"),
                 Attr.str(i, "phone"), Enrolment.EnrolmentStatus.valueOf(Attr.str(i, "status")), Instant.parse(Attr.str(i, "createdAt")),
-                Instant.ofEpochSecond(Attr.num(i, "expiresAt")), ticket == null ? 0 : ticket, Attr.str(i, "manageHash"));
+                Instant.ofEpochSecond(Attr.num(i, "expiresAt")), ticket == null ? 0 : ticket, Attr.str(i, "manageHash"),
+                Attr.str(i, "email"), Attr.num(i, "textMessages") != null);
+    }
+
+    /** One more link to an enrolment, valid for this enrolment only (its createdAt as the generation). */
+    static Map<String, AttributeValue> link(Enrolment e, String manageHash) {
+        return new Attr.Item().put("pk", "MANAGE#" + manageHash).put("sk", MANAGE).put("type", "MANAGE_LINK")
+                .put("scopePk", e.scopeKey()).put("personKey", e.personKey()).put("generation", e.createdAt().toString())
+                .put("expiresAt", e.expiresAt().getEpochSecond()).build();
     }
 
     /** The private link's pointer to its enrolment. */

@@ -52,6 +52,23 @@ public final class ChangeLog {
     }
 
     /** Appends inside the caller's write transaction. */
+    /**
+     * The image of an enrolment as a stream consumer needs it to tell what happened (joined,
+     * promoted, cancelled): its key, status, generation and ticket; never the name or number.
+     *
+     * @return DynamoDB JSON, or null when there is no item (before an INSERT, after a REMOVE)
+     */
+    static String enrolmentImage(String scopeKey, String personKey, String status, String createdAt, long ticket) {
+        if (status == null) return null;
+        ObjectNode image = JSON.createObjectNode();
+        image.putObject("pk").put("S", scopeKey);
+        image.putObject("sk").put("S", "ENROL#" + personKey);
+        image.putObject("status").put("S", status);
+        image.putObject("createdAt").put("S", createdAt);
+        image.putObject("ticket").put("N", Long.toString(ticket));
+        return image.toString();
+    }
+
     static void append(Connection c, String table, String eventName, String keys, String newImage, String oldImage,
                        boolean byService, Instant now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO change_log (table_name, event_name, keys, new_image, old_image, by_service, created_at)"

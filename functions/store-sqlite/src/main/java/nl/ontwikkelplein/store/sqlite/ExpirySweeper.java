@@ -40,7 +40,9 @@ public final class ExpirySweeper {
                 sweep(c, "SELECT scope_key, person_key FROM enrolments WHERE expires_at < ?",
                         "DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?", enrolmentsTable, nowSeconds, now, true)
                         // Stand-ins of repeated enrolments: DynamoDB's MANAGE# items, under the same TTL.
-                        + sweepSimple(c, "phantom_enrolments", "manage_hash", "MANAGE#", "MANAGE", enrolmentsTable, nowSeconds, now),
+                        + sweepSimple(c, "phantom_enrolments", "manage_hash", "MANAGE#", "MANAGE", enrolmentsTable, nowSeconds, now)
+                        + sweepSimple(c, "manage_links", "manage_hash", "MANAGE#", "MANAGE", enrolmentsTable, nowSeconds, now)
+                        + sweepMessages(c, enrolmentsTable, nowSeconds, now),
                 sweep(c, "SELECT token_hash, NULL FROM editor_tokens WHERE expires_at IS NOT NULL AND expires_at < ?",
                         "DELETE FROM editor_tokens WHERE token_hash = ?", editorsTable, nowSeconds, now, false),
                 sweepSimple(c, "sign_in_links", "token_hash", "SIGNIN#", "SIGNIN", editorsTable, nowSeconds, now)
@@ -65,6 +67,25 @@ public final class ExpirySweeper {
                 p.executeUpdate();
             }
             ChangeLog.append(c, table, ChangeLog.REMOVE, ChangeLog.keys(pkPrefix + key, sk), null, null, true, now);
+        }
+        return keys.size();
+    }
+
+    private static int sweepMessages(Connection c, String table, long nowSeconds, Instant now) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT organisation_id, key FROM messages WHERE expires_at < ?")) {
+            p.setLong(1, nowSeconds);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) keys.add(new String[]{r.getString(1), r.getString(2)});
+            }
+        }
+        for (String[] key : keys) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM messages WHERE organisation_id = ? AND key = ?")) {
+                p.setString(1, key[0]);
+                p.setString(2, key[1]);
+                p.executeUpdate();
+            }
+            ChangeLog.append(c, table, ChangeLog.REMOVE, ChangeLog.keys("MSGS#" + key[0], "MSG#" + key[1]), null, null, true, now);
         }
         return keys.size();
     }

@@ -24,7 +24,8 @@ final class Migrations {
             new Migration(3, "db/migration/V3__offer_status.sql"),
             new Migration(4, "db/migration/V4__attendance.sql"),
             new Migration(5, "db/migration/V5__accessibility.sql"),
-            new Migration(6, "db/migration/V6__waitlists.sql"));
+            new Migration(6, "db/migration/V6__waitlists.sql"),
+            new Migration(7, "db/migration/V7__messages.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -25,7 +25,8 @@ import nl.ontwikkelplein.domain.Session;
  * always agree.
  */
 public final class SqliteParticipants implements Participants {
-    private static final String COLUMNS = "person_key, offer_id, session_id, name, phone, status, created_at, expires_at, ticket, manage_hash";
+    private static final String COLUMNS = "person_key, offer_id, session_id, name, phone, status, created_at, expires_at, ticket, manage_hash,"
+            + " email, text_messages";
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -46,7 +47,7 @@ public final class SqliteParticipants implements Participants {
     private static Enrolment enrolment(ResultSet r) throws SQLException {
         return new Enrolment(r.getString(2), r.getString(3), r.getString(1), r.getString(4), r.getString(5),
                 Enrolment.EnrolmentStatus.valueOf(r.getString(6)), Instant.parse(r.getString(7)), Instant.ofEpochSecond(r.getLong(8)),
-                r.getLong(9), r.getString(10));
+                r.getLong(9), r.getString(10), r.getString(11), r.getInt(12) == 1);
     }
 
     @Override
@@ -58,7 +59,7 @@ public final class SqliteParticipants implements Participants {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Map<String, Attendance> attendance = new LinkedHashMap<>();
-                        Json.map(r.getString(11)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
+                        Json.map(r.getString(13)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
                         out.add(new Participant(enrolment(r), attendance));
                     }
                 }
@@ -103,7 +104,8 @@ public final class SqliteParticipants implements Participants {
                 p.setString(3, personKey);
                 p.executeUpdate();
             }
-            logEnrolment(c, ChangeLog.MODIFY, scope, personKey, clock.instant());
+            Enrolment e = find(c, scope, personKey).orElseThrow();
+            logEnrolment(c, ChangeLog.MODIFY, e, e.status(), e.status(), clock.instant());
             return true;
         });
     }
@@ -117,11 +119,19 @@ public final class SqliteParticipants implements Participants {
                     if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), 0, false));
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("SELECT person_key, offer_id, session_id, name, phone, status, created_at, expires_at,"
-                    + " 0, manage_hash, position FROM phantom_enrolments WHERE manage_hash = ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT e.person_key, e.offer_id, e.session_id, e.name, e.phone, e.status, e.created_at,"
+                    + " e.expires_at, e.ticket, e.manage_hash, e.email, e.text_messages FROM manage_links l JOIN enrolments e"
+                    + " ON e.scope_key = l.scope_key AND e.person_key = l.person_key AND e.created_at = l.generation WHERE l.manage_hash = ?")) {
                 p.setString(1, manageHash);
                 try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), r.getInt(11), true));
+                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), 0, false));
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT person_key, offer_id, session_id, name, phone, status, created_at, expires_at,"
+                    + " 0, manage_hash, NULL, 0, position FROM phantom_enrolments WHERE manage_hash = ?")) {
+                p.setString(1, manageHash);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), r.getInt(13), true));
                 }
             }
             return Optional.empty();
@@ -170,7 +180,7 @@ public final class SqliteParticipants implements Participants {
                 p.setString(2, personKey);
                 p.executeUpdate();
             }
-            logEnrolment(c, ChangeLog.MODIFY, scope, personKey, now);
+            logEnrolment(c, ChangeLog.MODIFY, e, e.status(), Enrolment.EnrolmentStatus.CANCELLED, now);
             if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
             return Optional.of(e.status());
         });
@@ -188,7 +198,12 @@ public final class SqliteParticipants implements Participants {
                 p.setString(2, personKey);
                 p.executeUpdate();
             }
-            logEnrolment(c, ChangeLog.REMOVE, scope, personKey, now);
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM manage_links WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scope);
+                p.setString(2, personKey);
+                p.executeUpdate();
+            }
+            logEnrolment(c, ChangeLog.REMOVE, e, e.status(), null, now);
             if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
             return true;
         });
@@ -218,7 +233,7 @@ public final class SqliteParticipants implements Participants {
                 p.setString(2, waiting.personKey());
                 p.executeUpdate();
             }
-            logEnrolment(c, ChangeLog.MODIFY, scope, waiting.personKey(), now);
+            logEnrolment(c, ChangeLog.MODIFY, e, Enrolment.EnrolmentStatus.WAITLISTED, Enrolment.EnrolmentStatus.CONFIRMED, now);
             return Promotion.PROMOTED;
         });
     }
@@ -251,6 +266,11 @@ public final class SqliteParticipants implements Participants {
                 p.setString(2, scope);
                 p.executeUpdate();
             }
+            try (PreparedStatement p = c.prepareStatement("UPDATE manage_links SET expires_at = ? WHERE scope_key = ?")) {
+                p.setLong(1, expiresAt.getEpochSecond());
+                p.setString(2, scope);
+                p.executeUpdate();
+            }
             try (PreparedStatement p = c.prepareStatement("UPDATE phantom_enrolments SET expires_at = ? WHERE offer_id = ? AND session_id IS ?")) {
                 p.setLong(1, expiresAt.getEpochSecond());
                 p.setString(2, offerId);
@@ -258,7 +278,10 @@ public final class SqliteParticipants implements Participants {
                 p.executeUpdate();
             }
             Instant now = clock.instant();
-            for (String key : keys) logEnrolment(c, ChangeLog.MODIFY, scope, key, now);
+            for (String key : keys) {
+                Enrolment e = find(c, scope, key).orElseThrow();
+                logEnrolment(c, ChangeLog.MODIFY, e, e.status(), e.status(), now);
+            }
             return countIn(c, scope);
         });
     }
@@ -330,7 +353,28 @@ public final class SqliteParticipants implements Participants {
                 null, null, false, now);
     }
 
-    private void logEnrolment(Connection c, String eventName, String scope, String personKey, Instant now) throws SQLException {
-        ChangeLog.append(c, enrolmentsTable, eventName, ChangeLog.keys(scope, "ENROL#" + personKey), null, null, false, now);
+    /** A change of an enrolment with its images (status before and after; null: no item), as the stream carries them. */
+    private void logEnrolment(Connection c, String eventName, Enrolment e, Enrolment.EnrolmentStatus before, Enrolment.EnrolmentStatus after,
+                              Instant now) throws SQLException {
+        String created = e.createdAt().toString();
+        ChangeLog.append(c, enrolmentsTable, eventName, ChangeLog.keys(e.scopeKey(), "ENROL#" + e.personKey()),
+                ChangeLog.enrolmentImage(e.scopeKey(), e.personKey(), after == null ? null : after.name(), created, e.ticket()),
+                ChangeLog.enrolmentImage(e.scopeKey(), e.personKey(), before == null ? null : before.name(), created, e.ticket()), false, now);
+    }
+
+    @Override
+    public void addLink(Enrolment e, String manageHash) {
+        database.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO manage_links (manage_hash, scope_key, person_key, generation, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, manageHash);
+                p.setString(2, e.scopeKey());
+                p.setString(3, e.personKey());
+                p.setString(4, e.createdAt().toString());
+                p.setLong(5, e.expiresAt().getEpochSecond());
+                p.executeUpdate();
+            }
+            return null;
+        });
     }
 }

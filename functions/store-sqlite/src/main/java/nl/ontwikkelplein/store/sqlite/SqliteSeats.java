@@ -52,7 +52,8 @@ public final class SqliteSeats implements Seats {
     private SeatResult take(Connection c, Enrolment e, List<String> sessionIds, boolean checkOffer, Instant offerUpdatedAt,
                             Integer waitlistLimit) throws SQLException {
         if (checkOffer && !offerAsRead(c, e.offerId(), offerUpdatedAt)) return SeatResult.of(SeatOutcome.OFFER_CHANGED);
-        Map<String, Object> existing = Rows.select(c, "enrolments", Map.of("scope_key", scopeKey(e), "person_key", e.personKey()), List.of("status"));
+        Map<String, Object> existing = Rows.select(c, "enrolments", Map.of("scope_key", scopeKey(e), "person_key", e.personKey()),
+                List.of("status", "created_at", "ticket"));
         if (existing != null && !Enrolment.EnrolmentStatus.CANCELLED.name().equals(existing.get("status")))
             return SeatResult.of(SeatOutcome.ALREADY_ENROLLED);
         boolean full = false;
@@ -73,17 +74,18 @@ public final class SqliteSeats implements Seats {
                 ChangeLog.append(c, catalogTable, ChangeLog.MODIFY,
                         ChangeLog.keys(SqliteCatalog.offerPk(e.offerId()), SqliteCatalog.sessionSk(sessionId)), null, null, false, now);
             }
-            store(c, e.withStatus(Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), existing != null, now);
+            store(c, e.withStatus(Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), existing, now);
             return SeatResult.of(SeatOutcome.TAKEN);
         }
         // Full, or people wait already for a seat that came free: nobody passes the queue.
         if (waitlistLimit != null && waiting >= waitlistLimit) return SeatResult.of(SeatOutcome.FULL);
-        store(c, e.withStatus(Enrolment.EnrolmentStatus.WAITLISTED).withTicket(lastTicket(c, scopeKey(e)) + 1), existing != null, now);
+        store(c, e.withStatus(Enrolment.EnrolmentStatus.WAITLISTED).withTicket(lastTicket(c, scopeKey(e)) + 1), existing, now);
         return new SeatResult(SeatOutcome.WAITLISTED, waiting + 1);
     }
 
-    /** Writes the enrolment, over a cancelled one of the same person if there is one. */
-    private void store(Connection c, Enrolment e, boolean replace, Instant now) throws SQLException {
+    /** Writes the enrolment, over a cancelled one of the same person if there is one ({@code existing}). */
+    private void store(Connection c, Enrolment e, Map<String, Object> existing, Instant now) throws SQLException {
+        boolean replace = existing != null;
         if (replace) {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM enrolments WHERE scope_key = ? AND person_key = ?")) {
                 p.setString(1, scopeKey(e));
@@ -92,7 +94,7 @@ public final class SqliteSeats implements Seats {
             }
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO enrolments (scope_key, person_key, offer_id, session_id, name, phone, status,"
-                + " created_at, expires_at, ticket, manage_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " created_at, expires_at, ticket, manage_hash, email, text_messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, scopeKey(e));
             p.setString(2, e.personKey());
             p.setString(3, e.offerId());
@@ -104,10 +106,14 @@ public final class SqliteSeats implements Seats {
             p.setLong(9, e.expiresAt().getEpochSecond());
             p.setLong(10, e.ticket());
             p.setString(11, e.manageHash());
+            p.setString(12, e.email());
+            p.setInt(13, e.textMessages() ? 1 : 0);
             p.executeUpdate();
         }
-        ChangeLog.append(c, enrolmentsTable, replace ? ChangeLog.MODIFY : ChangeLog.INSERT,
-                ChangeLog.keys(scopeKey(e), "ENROL#" + e.personKey()), null, null, false, now);
+        String oldImage = !replace ? null : ChangeLog.enrolmentImage(scopeKey(e), e.personKey(), (String) existing.get("status"),
+                (String) existing.get("created_at"), ((Number) existing.get("ticket")).longValue());
+        ChangeLog.append(c, enrolmentsTable, replace ? ChangeLog.MODIFY : ChangeLog.INSERT, ChangeLog.keys(scopeKey(e), "ENROL#" + e.personKey()),
+                ChangeLog.enrolmentImage(scopeKey(e), e.personKey(), e.status().name(), e.createdAt().toString(), e.ticket()), oldImage, false, now);
     }
 
     static int waiting(Connection c, String scopeKey) throws SQLException {

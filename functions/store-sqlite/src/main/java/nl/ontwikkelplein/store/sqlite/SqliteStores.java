@@ -23,7 +23,8 @@ public final class SqliteStores {
                 new SqliteSignIns(database, clock, editorsTable),
                 new SqliteRateLimits(database, clock, editorsTable),
                 new SqliteAuditLog(database),
-                new SqliteParticipants(database, clock, catalogTable, enrolmentsTable));
+                new SqliteParticipants(database, clock, catalogTable, enrolmentsTable),
+                new SqliteOutbox(database, enrolmentsTable));
     }
 
     public static Stores on(SqliteDatabase database, Clock clock) {
