@@ -26,11 +26,11 @@ BENCH_ARGS ?=
 
 .PHONY: help jars coldstart-bench enrolment-bench workspace-list-bench check-artifacts-dir \
         jar-api jar-workspace jar-site-builder jar-importer \
-        build-PublicApiFunction build-EditorApiFunction build-WaitlistFunction build-WorkspaceFunction build-SiteBuilderFunction \
+        build-PublicApiFunction build-EditorApiFunction build-EnrolmentEventsFunction build-RemindersFunction jar-notifications build-WorkspaceFunction build-SiteBuilderFunction \
         build-SiteRebuildFunction build-ImportFunction
 
 help:
-	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, WaitlistFunction, WorkspaceFunction,"
+	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, EnrolmentEventsFunction, RemindersFunction, WorkspaceFunction,"
 	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
@@ -79,8 +79,14 @@ build-PublicApiFunction: check-artifacts-dir jar-api
 build-EditorApiFunction: check-artifacts-dir jar-api
 	$(call unpack,functions/api/target/api-function.jar)
 
-build-WaitlistFunction: check-artifacts-dir jar-api
-	$(call unpack,functions/api/target/api-function.jar)
+jar-notifications:
+	$(call MODULE_PACKAGE,notifications)
+
+build-EnrolmentEventsFunction: check-artifacts-dir jar-notifications
+	$(call unpack,functions/notifications/target/notifications-function.jar)
+
+build-RemindersFunction: check-artifacts-dir jar-notifications
+	$(call unpack,functions/notifications/target/notifications-function.jar)
 
 build-WorkspaceFunction: check-artifacts-dir jar-workspace
 	$(call unpack,functions/workspace/target/workspace-function.jar)

@@ -22,7 +22,6 @@ import nl.ontwikkelplein.domain.NotFoundException;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.EnrolmentService;
 import nl.ontwikkelplein.domain.EnrolmentUpkeep;
-import nl.ontwikkelplein.domain.Waitlists;
 import nl.ontwikkelplein.domain.OfferInput;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.Stores;
@@ -48,8 +47,7 @@ public final class EditorApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offers = new OfferService(stores.catalog(), clock);
         this.auth = new EditorAuth(stores.editorTokens(), clock);
         this.audit = new Audit(stores.audit(), clock);
-        this.upkeep = new EnrolmentUpkeep(new Waitlists(stores.catalog(), stores.participants(), clock), stores.participants(),
-                EnrolmentService.retention(env));
+        this.upkeep = EnrolmentUpkeep.of(stores, clock, EnrolmentService.retention(env));
     }
 
     /** More seats go to the people waiting; a moved date moves the retention of its people. */

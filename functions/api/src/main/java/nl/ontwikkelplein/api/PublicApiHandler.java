@@ -65,7 +65,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final Duration ENROLMENT_WINDOW = Duration.ofMinutes(10);
 
     /** @param website the honeypot: invisible to people, filled in by robots (form and JSON alike) */
-    record EnrolRequest(String name, String phone, String website) {}
+    record EnrolRequest(String name, String phone, String email, Boolean textMessages, String website) {}
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -98,6 +98,8 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             throw new HttpError(429, "too_many", "Too many enrolment attempts from this address; try again in 10 minutes.");
         String name;
         String phone;
+        String email = null;
+        boolean texts = false;
         if (request.isForm()) {
             Map<String, String> form = HttpRequest.parseForm(request.body(MAX_ENROLMENT_BYTES));
             // The honeypot field is invisible to people; only robots fill it in.
@@ -105,22 +107,27 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 throw new HttpError(400, "rejected", "Enrolment refused.");
             name = form.get("name");
             phone = form.get("phone");
+            email = form.get("email");
+            texts = "ja".equals(form.get("sms"));
         } else if (request.isJson()) {
             EnrolRequest body = JsonBodies.read(json, request.body(MAX_ENROLMENT_BYTES), EnrolRequest.class);
             if (body.website() != null && !body.website().isEmpty())
                 throw new HttpError(400, "rejected", "Enrolment refused.");
             name = body.name();
             phone = body.phone();
+            email = body.email();
+            texts = Boolean.TRUE.equals(body.textMessages());
         } else {
             throw new HttpError(415, "unsupported_media_type", "Send application/x-www-form-urlencoded or application/json.");
         }
 
         EnrolmentService.Result result;
         try {
-            result = sessionId == null ? enrolments.enrolInCourse(offerId, name, phone)
-                    : enrolments.enrol(offerId, sessionId, name, phone);
+            EnrolmentService.Contact contact = new EnrolmentService.Contact(name, phone, email, texts);
+            result = sessionId == null ? enrolments.enrolInCourse(offerId, contact, EnrolmentService.Caller.PUBLIC)
+                    : enrolments.enrol(offerId, sessionId, contact, EnrolmentService.Caller.PUBLIC);
         } catch (InvalidInputException e) {
-            return invalid(request, offerId, sessionId, e.errors(), name, phone);
+            return invalid(request, offerId, sessionId, e.errors(), name, phone, email, texts);
         }
         // A repeated enrolment is answered as a new one (EnrolmentService): a stranger learns nothing from it.
         int status = switch (result.outcome()) {
@@ -149,7 +156,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private APIGatewayV2HTTPResponse invalid(HttpRequest request, String offerId, String sessionId,
-                                             List<FieldError> errors, String name, String phone) {
+                                             List<FieldError> errors, String name, String phone, String email, boolean texts) {
         if (!request.wantsHtml())
             return Responses.error(json, 400, "invalid", "U bent nog niet aangemeld. Verbeter de velden hieronder.", errors);
         Offer offer = catalog.offer(offerId).orElse(null);
@@ -159,7 +166,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (session == null)
             return Responses.html(404, pages.enrolmentResult(new EnrolmentService.Result(EnrolmentService.Outcome.NOT_FOUND, offer, null), null));
         Location location = catalog.location(session.locationId()).orElse(null);
-        return Responses.html(400, pages.enrolmentForm(offer, session, location, errors, name, phone));
+        return Responses.html(400, pages.enrolmentForm(offer, session, location, errors, name, phone, email, texts));
     }
 
     private static String dutch(HttpError e) {

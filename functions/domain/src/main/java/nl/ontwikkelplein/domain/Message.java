@@ -26,9 +26,15 @@ public record Message(String organisationId, String key, Kind kind, String offer
     /**
      * PENDING: to be sent. SENDING: claimed by a sender (once). SENT. FAILED: gave up after the
      * last attempt (staff see it). CALL: only a phone call reaches this person (the call list).
-     * CALLED: staff phoned them.
+     * CALLED: staff phoned them. SKIPPED: nothing to send (the enrolment is gone, or the person
+     * can only be phoned and this event needs no call).
      */
-    public enum Status { PENDING, SENDING, SENT, FAILED, CALL, CALLED }
+    public enum Status { PENDING, SENDING, SENT, FAILED, CALL, CALLED, SKIPPED }
+
+    /** What is worth a phone call to someone without email or text messages: their place, or their date, changed. */
+    public boolean worthACall() {
+        return kind == Kind.PROMOTED || kind == Kind.CHANGED || kind == Kind.CALLED_OFF;
+    }
 
     /** Attempts before a message counts as failed. */
     public static final int MAX_ATTEMPTS = 5;

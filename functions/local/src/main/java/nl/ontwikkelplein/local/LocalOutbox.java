@@ -31,7 +31,8 @@ public final class LocalOutbox implements AutoCloseable {
     static final int CAPACITY = 1000;
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024; // SES's own limit for a message
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+");
+    /** Full addresses, and the site-relative private links that local messages carry. */
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+|/aanmelding/[A-Za-z0-9_-]+");
 
     /** One message as it would have been delivered. */
     public record Message(String channel, String to, String subject, String text, String html, Instant sentAt) {}
@@ -67,9 +68,18 @@ public final class LocalOutbox implements AutoCloseable {
         while (messages.size() > CAPACITY) messages.removeLast();
     }
 
+    /** The SNS endpoint, for {@code aws.endpointUrlSns}: the same server answers SNS Publish on its root. */
+    public String snsUrl() {
+        return sesUrl() + "/sns";
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if ("POST".equals(exchange.getRequestMethod()) && (path.equals("/sns") || path.equals("/sns/"))) {
+                publish(exchange);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !"/v2/email/outbound-emails".equals(path)) {
                 error(exchange, 404, "NotFoundException", "the local SES endpoint answers SendEmail only");
                 return;
@@ -110,6 +120,80 @@ public final class LocalOutbox implements AutoCloseable {
         }
     }
 
+    /**
+     * SNS Publish to a phone number, in the protocol the SDK speaks: AWS Query (a form, answered in
+     * XML) or AWS JSON 1.0 (X-Amz-Target AmazonSimpleNotificationService.Publish).
+     */
+    private void publish(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/x-amz-json");
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
+            snsError(exchange, json, 403, "AuthorizationError", "the request is not signed (SigV4)");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(64 * 1024 + 1);
+        }
+        if (body.length > 64 * 1024) {
+            snsError(exchange, json, 400, "InvalidParameter", "message too large");
+            return;
+        }
+        String phone, text;
+        if (json) {
+            JsonNode request;
+            try {
+                request = JSON.readTree(body);
+            } catch (IOException e) {
+                snsError(exchange, true, 400, "InvalidParameter", "the body is not JSON");
+                return;
+            }
+            phone = request.path("PhoneNumber").asText(null);
+            text = request.path("Message").asText(null);
+        } else {
+            java.util.Map<String, String> form = new java.util.HashMap<>();
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            if (!"Publish".equals(form.get("Action"))) {
+                snsError(exchange, false, 400, "InvalidAction", "the local SNS endpoint answers Publish only");
+                return;
+            }
+            phone = form.get("PhoneNumber");
+            text = form.get("Message");
+        }
+        if (phone == null || !phone.matches("\\+[1-9][0-9]{6,14}") || text == null || text.isEmpty()) {
+            snsError(exchange, json, 400, "InvalidParameter", "Publish needs PhoneNumber (E.164) and Message");
+            return;
+        }
+        add(new Message("sms", phone, "", text, null, Instant.now()));
+        String id = "local-sms-" + ids.incrementAndGet();
+        if (json) {
+            send(exchange, 200, JSON.createObjectNode().put("MessageId", id).toString(), null);
+        } else {
+            byte[] xml = ("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>" + id
+                    + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + id + "</RequestId></ResponseMetadata></PublishResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, xml.length);
+            exchange.getResponseBody().write(xml);
+        }
+    }
+
+    private static void snsError(HttpExchange exchange, boolean json, int status, String code, String message) throws IOException {
+        if (json) {
+            send(exchange, status, JSON.createObjectNode().put("__type", code).put("message", message).toString(), code);
+            return;
+        }
+        byte[] xml = ("<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>" + code
+                + "</Code><Message>" + escape(message) + "</Message></Error><RequestId>local</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml");
+        exchange.sendResponseHeaders(status, xml.length);
+        exchange.getResponseBody().write(xml);
+    }
+
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         send(exchange, status, JSON.createObjectNode().put("message", message).toString(), type);
     }
@@ -138,7 +222,7 @@ public final class LocalOutbox implements AutoCloseable {
         StringBuilder b = new StringBuilder(4096);
         b.append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Lokale postbus</title></head><body><main><h1>Lokale postbus</h1>")
-                .append("<p>Berichten die lokaal zijn verstuurd (e-mail via de lokale SES). Nieuwste eerst. Ook als JSON: <a href=\"/_local/outbox.json\">outbox.json</a>.</p>");
+                .append("<p>Berichten die lokaal zijn verstuurd (e-mail via de lokale SES, sms via de lokale SNS). Nieuwste eerst. Ook als JSON: <a href=\"/_local/outbox.json\">outbox.json</a>.</p>");
         List<Message> all = messages();
         if (all.isEmpty()) b.append("<p>Nog geen berichten.</p>");
         for (Message m : all) {

@@ -29,6 +29,7 @@ public final class LocalSdk {
         System.setProperty("aws.region", LocalNames.REGION);
         System.setProperty("aws.endpointUrlS3", config.s3Url());
         System.setProperty("aws.endpointUrlSesV2", outbox.sesUrl());
+        System.setProperty("aws.endpointUrlSns", outbox.snsUrl());
         System.setProperty("aws.containerCredentialsFullUri", credentials.fullUri());
         System.setProperty("aws.containerAuthorizationToken", credentials.authorizationToken());
         // Nothing here runs on EC2: never wait for the instance metadata service.

@@ -86,7 +86,7 @@ public final class TestStack implements AutoCloseable {
     }
 
     /**
-     * Waits until the WaitlistFunction has read every enrolment change so far, twice in a row
+     * Waits until the EnrolmentEventsFunction has read every enrolment change so far, twice in a row
      * (its promotions write new changes, which it reads too).
      */
     public void awaitStreams() throws InterruptedException {
@@ -100,7 +100,7 @@ public final class TestStack implements AutoCloseable {
                     st.setString(1, "EnrolmentsTable");
                     try (var r = st.executeQuery()) { if (r.next()) latest = r.getLong(1); }
                 }
-                try (var st = c.prepareStatement("SELECT MIN(sequence_number) FROM stream_positions WHERE consumer LIKE 'WaitlistFunction%'");
+                try (var st = c.prepareStatement("SELECT MIN(sequence_number) FROM stream_positions WHERE consumer LIKE 'EnrolmentEventsFunction%'");
                      var r = st.executeQuery()) { if (r.next()) read = r.getLong(1); }
                 return new long[]{latest, read};
             });

@@ -262,14 +262,20 @@ public final class Pages {
      * @param errors   from {@link nl.ontwikkelplein.domain.InvalidInputException}; fields "name" and "phone"
      */
     public String enrolmentForm(Offer offer, Session session, Location location, List<FieldError> errors, String name, String phone) {
+        return enrolmentForm(offer, session, location, errors, name, phone, null, false);
+    }
+
+    /** @param email and @param texts as typed: an optional address, and the box for text messages */
+    public String enrolmentForm(Offer offer, Session session, Location location, List<FieldError> errors, String name, String phone,
+                                String email, boolean texts) {
         SessionView view = offer.isCourse() ? courseView(offer, location, null) : sessionView(offer, session, location, null);
         List<FieldError> sorted = new ArrayList<>(errors == null ? List.of() : errors);
         sorted.sort(Comparator.comparingInt(e -> fieldOrder(e.field())));
         List<FormState.FieldMessage> messages = sorted.stream()
                 .map(e -> new FormState.FieldMessage(e.field(), e.message(),
-                        "#" + (fieldOrder(e.field()) < 2 ? view.fieldId(e.field()) : view.formId())))
+                        "#" + (fieldOrder(e.field()) < 3 ? view.fieldId(e.field()) : view.formId())))
                 .toList();
-        FormState form = new FormState(name, phone, messages);
+        FormState form = new FormState(name, phone, email == null ? "" : email, texts, messages);
         String title = (form.hasErrors() ? "Fout: " : "") + "Aanmelden voor " + offer.title();
         PageMeta meta = new PageMeta(title, null, null, true, assetVersion);
         return render("enrolmentForm.jte", new EnrolmentFormPage(meta, offer.title(),
@@ -308,7 +314,8 @@ public final class Pages {
         return switch (field == null ? "" : field) {
             case "name" -> 0;
             case "phone" -> 1;
-            default -> 2;
+            case "email" -> 2;
+            default -> 3;
         };
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import nl.ontwikkelplein.api.WaitlistHandler;
+import nl.ontwikkelplein.notifications.EnrolmentEventsHandler;
 import nl.ontwikkelplein.domain.Enrolment;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Participant;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Waitlists and private links through the real HTTP front, handlers and SQLite store, with the
- * enrolment stream delivered to the WaitlistFunction as in AWS: the JSON contract, order of
+ * enrolment stream delivered to the EnrolmentEventsFunction as in AWS: the JSON contract, order of
  * arrival under 1,000 concurrent attempts, promotion under 200 concurrent cancellations, stream
  * records delivered again, and what the private link offers (calendar, export, erasure).
  */
@@ -249,7 +249,7 @@ class WaitlistTest {
             records.add(r);
         }
         redelivered.setRecords(records);
-        WaitlistHandler handler = new WaitlistHandler(stack.stack().stores(), Map.of());
+        EnrolmentEventsHandler handler = new EnrolmentEventsHandler(stack.stack().stores(), Map.of("MAIL_FROM", "test@bibliotheek.test"));
         ExecutorService twice = Executors.newFixedThreadPool(2);
         try {
             Callable<com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> again = () -> handler.handleRequest(redelivered, null);

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param errors in the order of the fields on the form; empty for a fresh form
  */
-public record FormState(String name, String phone, List<FieldMessage> errors) {
-    public static final FormState EMPTY = new FormState(null, null, List.of());
+public record FormState(String name, String phone, String email, boolean texts, List<FieldMessage> errors) {
+    public static final FormState EMPTY = new FormState(null, null, null, false, List.of());
 
     public FormState {
         errors = errors == null ? List.of() : List.copyOf(errors);
