@@ -68,15 +68,18 @@ public final class LocalOutbox implements AutoCloseable {
         while (messages.size() > CAPACITY) messages.removeLast();
     }
 
-    /** The SNS endpoint, for {@code aws.endpointUrlSns}: the same server answers SNS Publish on its root. */
+    /** The SNS endpoint, for {@code aws.endpointUrlSns}: the same server tells SNS requests by their form body (AWS Query). */
     public String snsUrl() {
-        return sesUrl() + "/sns";
+        return sesUrl();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if ("POST".equals(exchange.getRequestMethod()) && (path.equals("/sns") || path.equals("/sns/"))) {
+            String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            if ("POST".equals(exchange.getRequestMethod()) && (path.equals("/") || path.isEmpty())
+                    && (type.startsWith("application/x-www-form-urlencoded") || target.startsWith("AmazonSimpleNotificationService."))) {
                 publish(exchange);
                 return;
             }

@@ -47,6 +47,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final OfferPages offerPages;
     private final ParticipantPages participantPages;
     private final AdminPages adminPages;
+    private final CallListPages callListPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
 
     /** Lambda's constructor: DynamoDB and SES from the function's environment. */
@@ -69,6 +70,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), stores.participants(), clock, EnrolmentService.retention(env));
         this.participantPages = new ParticipantPages(offerPages,
                 new ParticipantService(stores.participants(), enrolments, waitlists, audit, clock), pages, clock);
+        this.callListPages = new CallListPages(new nl.ontwikkelplein.domain.CallList(stores.outbox(), stores.participants(), stores.catalog(), audit, clock),
+                pages);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
     }
 
@@ -110,6 +113,18 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                 break;
             case "/beheer/uitloggen":
                 if (post) return signOut(request);
+                break;
+            case "/beheer/bellijst":
+                if (get) return signedIn(request).map(actor -> callListPages.page(request, actor, staffPage(request, actor, "Bellijst", "bellijst")))
+                        .orElseGet(() -> toSignIn(request));
+                break;
+            case "/beheer/bellijst/gebeld":
+                if (post) {
+                    Optional<Actor> actor = signedIn(request);
+                    if (actor.isEmpty()) return toSignIn(request);
+                    if (!validPost(request)) return expiredForm(request);
+                    return callListPages.called(request, actor.get());
+                }
                 break;
             case "/beheer/aanbod":
                 if (get) return signedIn(request).map(actor -> offers.page(request, actor, staffPage(request, actor, "Ons aanbod", "aanbod")))

@@ -129,6 +129,7 @@ class AuthorisationMatrixTest {
         m.put("GET /beheer/medewerkers", ADMIN_ONLY);
         m.put("GET /beheer/medewerkers/editor-a", ADMIN_ONLY);
         m.put("GET /beheer/tokens", ADMIN_ONLY);
+        m.put("GET /beheer/bellijst", new int[]{303, 200, 200, 200, 303, 303});
         m.put("GET /beheer/niet-bestaand", new int[]{303, 404, 404, 404, 303, 303});
         return m;
     }
@@ -156,6 +157,8 @@ class AuthorisationMatrixTest {
         m.put("POST /beheer/medewerkers/doel", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/medewerkers/doel/intrekken", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/tokens/" + doomedTokenId + "/intrekken", new int[]{303, 403, 403, 303, 303, 303});
+        // Ticking someone on library A's call list: only its editors and the admin.
+        m.put("POST /beheer/bellijst/gebeld", new int[]{303, 303, 403, 303, 303, 303});
         // Nobody and the expired session have no page-issued token: refused; the rest end their session.
         m.put("POST /beheer/uitloggen", new int[]{403, 303, 303, 303, 403, 303});
         return m;
@@ -185,6 +188,8 @@ class AuthorisationMatrixTest {
             Session s = stack.stack().stores().catalog().offer(offerA.id()).orElseThrow().session(sessionA).orElseThrow();
             f.putAll(Map.of("versie", version, "datum", s.start().toLocalDate().toString(), "begintijd", s.start().toLocalTime().toString(),
                     "eindtijd", s.end().toLocalTime().toString(), "locatie", "vestiging-a", "plaatsen", "50"));
+        } else if (path.equals("/beheer/bellijst/gebeld")) {
+            f.putAll(Map.of("organisatie", "bieb-a", "bericht", "geen-bericht-" + actor));
         } else if (path.endsWith("/verwijderen") || path.endsWith("/aanwezigheid")) {
             f.putAll(Map.of("persoon", "niemand-" + actor));
         } else if (path.equals("/beheer/organisaties/bieb-a")) {

@@ -22,7 +22,7 @@ import nl.ontwikkelplein.local.TestStack;
  * {@code __Host-} cookies on localhost), the Origin header a browser sends on form posts, and
  * the CSRF token read from the last page. Redirects are not followed, so tests see each 303.
  */
-final class StaffClient {
+public final class StaffClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
@@ -31,17 +31,17 @@ final class StaffClient {
     String origin;
     String lastCsrf;
 
-    StaffClient(TestStack stack) {
+    public StaffClient(TestStack stack) {
         this.stack = stack;
         this.origin = stack.stack().baseUrl();
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return remember(stack.send(withCookies(HttpRequest.newBuilder(URI.create(absolute(path)))).GET()));
     }
 
     /** A form post with this page's CSRF token added (unless the fields carry their own). */
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         Map<String, String> all = new LinkedHashMap<>();
         if (lastCsrf != null) all.put("csrf", lastCsrf);
         all.putAll(fields);
@@ -92,7 +92,7 @@ final class StaffClient {
     }
 
     /** Signs in as this address through the real flow: form, outbox mail, link page, button. */
-    void signIn(String email) throws Exception {
+    public void signIn(String email) throws Exception {
         assertEquals(200, get("/beheer/").statusCode());
         HttpResponse<String> asked = post("/beheer/inloggen", Map.of("email", email));
         assertEquals(303, asked.statusCode(), asked.body());

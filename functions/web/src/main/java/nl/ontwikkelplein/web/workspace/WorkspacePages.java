@@ -32,6 +32,8 @@ public final class WorkspacePages {
 
     public String admin(AdminPage page) { return render("beheer/admin.jte", page); }
 
+    public String callList(CallListPage page) { return render("beheer/callList.jte", page); }
+
     private static String render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, page, out);
