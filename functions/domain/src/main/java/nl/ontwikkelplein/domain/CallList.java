@@ -30,6 +30,8 @@ public final class CallList {
     public record Entry(Message message, Enrolment enrolment, Offer offer, Session session) {}
 
     public List<Entry> entries(Actor actor) {
+        // Referrers see their own referrals only, never another person's phone number.
+        if (actor.role() == Role.REFERRER) throw new ForbiddenException(Permission.VIEW_PARTICIPANTS);
         List<String> organisations = actor.isAdmin() ? catalog.organisations().stream().map(Organisation::id).toList() : actor.organisationIds();
         List<Entry> out = new ArrayList<>();
         for (String organisationId : organisations) {

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param manageHash hash of the secret in the person's private link; null for enrolments made before links existed
  * @param email      where messages go, when the person gave an address; may be null (a phone number is enough)
  * @param textMessages the person agreed to get text messages (SMS) on their phone
+ * @param referral   who enrolled the person on their behalf, with their consent; null when they enrolled themselves
  */
 public record Enrolment(
         String offerId,
@@ -25,7 +26,20 @@ public record Enrolment(
         long ticket,
         String manageHash,
         String email,
-        boolean textMessages) {
+        boolean textMessages,
+        Referral referral) {
+
+    /**
+     * A warm referral: a professional enrolled their client.
+     *
+     * @param consentNote what the professional explained, in their words; the client agreed to it
+     */
+    public record Referral(String referrerId, String referrerName, String consentNote) {}
+
+    public Enrolment(String offerId, String sessionId, String personKey, String name, String phone, EnrolmentStatus status,
+                     Instant createdAt, Instant expiresAt, long ticket, String manageHash, String email, boolean textMessages) {
+        this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, ticket, manageHash, email, textMessages, null);
+    }
 
     public enum EnrolmentStatus {
         CONFIRMED, WAITLISTED, CANCELLED;
@@ -37,7 +51,7 @@ public record Enrolment(
     /** Without an email address or consent to text messages: staff phone them. */
     public Enrolment(String offerId, String sessionId, String personKey, String name, String phone, EnrolmentStatus status,
                      Instant createdAt, Instant expiresAt, long ticket, String manageHash) {
-        this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, ticket, manageHash, null, false);
+        this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, ticket, manageHash, null, false, null);
     }
 
     /** A confirmed enrolment without a private link. */
@@ -47,11 +61,11 @@ public record Enrolment(
     }
 
     public Enrolment withStatus(EnrolmentStatus newStatus) {
-        return new Enrolment(offerId, sessionId, personKey, name, phone, newStatus, createdAt, expiresAt, ticket, manageHash, email, textMessages);
+        return new Enrolment(offerId, sessionId, personKey, name, phone, newStatus, createdAt, expiresAt, ticket, manageHash, email, textMessages, referral);
     }
 
     public Enrolment withTicket(long newTicket) {
-        return new Enrolment(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, newTicket, manageHash, email, textMessages);
+        return new Enrolment(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, newTicket, manageHash, email, textMessages, referral);
     }
 
     /** How messages reach the person: email when they gave one, else SMS when they agreed, else staff phone them. */

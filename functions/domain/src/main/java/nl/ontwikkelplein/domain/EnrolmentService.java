@@ -76,7 +76,11 @@ public final class EnrolmentService {
      * What a person gives: a name and a phone number, optionally an email address and consent to
      * text messages.
      */
-    public record Contact(String name, String phone, String email, boolean textMessages) {}
+    public record Contact(String name, String phone, String email, boolean textMessages, Enrolment.Referral referral) {
+        public Contact(String name, String phone, String email, boolean textMessages) {
+            this(name, phone, email, textMessages, null);
+        }
+    }
 
     public Result enrol(String offerId, String sessionId, Contact contact, Caller caller) {
         Person person = person(contact);
@@ -95,7 +99,7 @@ public final class EnrolmentService {
         String token = Secrets.newSecret();
         Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, person.phone()),
                 person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, session.endInstant().plus(retention), 0, Secrets.hash(token),
-                person.email(), person.textMessages());
+                person.email(), person.textMessages(), contact.referral());
         SeatResult seat = seats.take(enrolment, offer.enrolmentPolicy().waitlistLimit());
         return result(seat, offer, session, enrolment, token, session.seatsLeft(), caller);
     }
@@ -119,11 +123,11 @@ public final class EnrolmentService {
         if (!Ids.isValid(offerId)) return new Result(Outcome.NOT_FOUND, null, null);
         Result result = null;
         for (int attempt = 0; attempt < COURSE_ATTEMPTS && (result == null || result.outcome() == Outcome.TRY_AGAIN); attempt++)
-            result = enrolInCourseAsRead(offerId, person, caller);
+            result = enrolInCourseAsRead(offerId, person, contact.referral(), caller);
         return result;
     }
 
-    private Result enrolInCourseAsRead(String offerId, Person person, Caller caller) {
+    private Result enrolInCourseAsRead(String offerId, Person person, Enrolment.Referral referral, Caller caller) {
         Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElse(null);
         if (offer == null) return new Result(Outcome.NOT_FOUND, null, null);
         if (!offer.isCourse()) return new Result(Outcome.CHOOSE_DATE, offer, null);
@@ -137,7 +141,7 @@ public final class EnrolmentService {
         String token = Secrets.newSecret();
         Enrolment enrolment = new Enrolment(offerId, null, personKey(offerId, "course", person.phone()),
                 person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention), 0, Secrets.hash(token),
-                person.email(), person.textMessages());
+                person.email(), person.textMessages(), referral);
         SeatResult seat = seats.takeAll(enrolment, lessons.stream().map(Session::id).toList(), offer.updatedAt(),
                 offer.enrolmentPolicy().waitlistLimit());
         return result(seat, offer, first, enrolment, token, offer.courseSeatsLeft(), caller);

@@ -17,6 +17,9 @@ public interface Participants {
 
     Optional<Enrolment> find(String offerId, String sessionId, String personKey);
 
+    /** The enrolments this professional made for their clients, newest first. */
+    List<Participant> referredBy(String referrerId, int limit);
+
     /**
      * @param attendedSessionId the date the attendance is for (for a course: one lesson)
      * @return false when there is no such enrolment

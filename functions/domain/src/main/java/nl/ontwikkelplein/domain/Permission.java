@@ -19,12 +19,21 @@ public enum Permission {
     /** Create, list and revoke API tokens. */
     MANAGE_TOKENS(false),
     /** Read the audit trail. */
-    VIEW_AUDIT(false);
+    VIEW_AUDIT(false),
+    /** Enrol a client in an organisation's offers, with their consent, and follow one's own referrals. */
+    REFER(false, true);
 
     /** True when an editor has this permission within their own organisations. */
     final boolean forEditors;
+    /** True when a referrer has this permission for the organisations they work with. */
+    final boolean forReferrers;
 
     Permission(boolean forEditors) {
+        this(forEditors, false);
+    }
+
+    Permission(boolean forEditors, boolean forReferrers) {
         this.forEditors = forEditors;
+        this.forReferrers = forReferrers;
     }
 }

@@ -5,5 +5,10 @@ public enum Role {
     /** The regional coordinator: everything, in every organisation. */
     ADMIN,
     /** Library staff: the offer and participants of their own organisations. */
-    EDITOR
+    EDITOR,
+    /**
+     * A professional of a partner (Taalhuis, social team, UWV): enrols clients in the offers of
+     * the organisations they work with, and sees their own referrals, nothing else.
+     */
+    REFERRER
 }

@@ -363,9 +363,11 @@ final class AdminPages {
         String name = f.value("naam").strip();
         if (name.length() < 2 || name.length() > 100) errors.add(new Form.Error("naam", "Vul een naam in van 2 tot 100 tekens."));
         if (withEmail && Emails.normalise(f.value("email")).isEmpty()) errors.add(new Form.Error("email", "Vul een e-mailadres in zoals naam@bibliotheek.nl."));
-        if (!List.of("ADMIN", "EDITOR").contains(f.value("rol"))) errors.add(new Form.Error("rol", "Kies een rol."));
+        if (!List.of("ADMIN", "EDITOR", "REFERRER").contains(f.value("rol"))) errors.add(new Form.Error("rol", "Kies een rol."));
         List<String> chosen = f.value("organisaties").isEmpty() ? List.of() : List.of(f.value("organisaties").split("\n"));
         if ("EDITOR".equals(f.value("rol")) && chosen.isEmpty()) errors.add(new Form.Error("organisaties", "Kies voor welke organisatie deze redacteur werkt."));
+        if ("REFERRER".equals(f.value("rol")) && chosen.isEmpty())
+            errors.add(new Form.Error("organisaties", "Kies met welke bibliotheek deze verwijzer samenwerkt."));
         List<String> known = catalog.organisations().stream().map(Organisation::id).toList();
         if (!known.containsAll(chosen)) errors.add(new Form.Error("organisaties", "Kies uit de lijst."));
         return errors;
@@ -381,16 +383,22 @@ final class AdminPages {
         if (withEmail) out.add(Field.of("email", "email", "E-mailadres", "Hiermee logt deze persoon in.", form, 254));
         out.add(Field.choices("radios", "rol", "Rol", null, form, List.of(
                 new Choice("EDITOR", "Redacteur: het aanbod en de deelnemers van de eigen organisatie(s)", "EDITOR".equals(form.value("rol"))),
+                new Choice("REFERRER", "Verwijzer van een partner (Taalhuis, sociaal team, UWV): meldt cliënten aan en ziet alleen de eigen verwijzingen",
+                        "REFERRER".equals(form.value("rol"))),
                 new Choice("ADMIN", "Regionaal beheerder: alles, ook organisaties, locaties, medewerkers en tokens", "ADMIN".equals(form.value("rol"))))));
         List<String> chosen = List.of(form.value("organisaties").split("\n"));
         List<Choice> orgs = new ArrayList<>();
         for (Organisation o : sortedOrganisations()) orgs.add(new Choice(o.id(), o.name(), chosen.contains(o.id())));
-        out.add(Field.choices("checkboxes", "organisaties", "Organisaties", "Voor een redacteur: waar werkt deze persoon?", form, orgs));
+        out.add(Field.choices("checkboxes", "organisaties", "Organisaties", "Voor een redacteur: waar werkt deze persoon? Voor een verwijzer: met welke bibliotheek werkt deze persoon samen?", form, orgs));
         return out;
     }
 
     private static String roleLabel(Role r) {
-        return r == Role.ADMIN ? "Regionaal beheerder" : "Redacteur";
+        return switch (r) {
+            case ADMIN -> "Regionaal beheerder";
+            case EDITOR -> "Redacteur";
+            case REFERRER -> "Verwijzer";
+        };
     }
 
     private static String recordLabel(String type) {

@@ -158,7 +158,8 @@ final class ParticipantPages {
     private static ParticipantsPage.Row row(Participant p, Session session) {
         Attendance a = p.attendanceAt(session.id());
         return new ParticipantsPage.Row(p.enrolment().name(), p.enrolment().phone(),
-                ENROLLED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)), p.enrolment().personKey(), a == null ? null : a.name());
+                ENROLLED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)), p.enrolment().personKey(), a == null ? null : a.name(),
+                p.enrolment().referral() == null ? null : p.enrolment().referral().referrerName());
     }
 
     private static Session session(Offer offer, String sessionId) {

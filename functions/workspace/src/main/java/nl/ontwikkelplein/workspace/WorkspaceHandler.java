@@ -48,6 +48,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ParticipantPages participantPages;
     private final AdminPages adminPages;
     private final CallListPages callListPages;
+    private final ReferralPages referralPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
 
     /** Lambda's constructor: DynamoDB and SES from the function's environment. */
@@ -72,6 +73,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new ParticipantService(stores.participants(), enrolments, waitlists, audit, clock), pages, clock);
         this.callListPages = new CallListPages(new nl.ontwikkelplein.domain.CallList(stores.outbox(), stores.participants(), stores.catalog(), audit, clock),
                 pages);
+        this.referralPages = new ReferralPages(new nl.ontwikkelplein.domain.Referrals(stores.catalog(), stores.participants(), enrolments, audit, clock),
+                stores.catalog(), pages);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
     }
 
@@ -127,11 +130,18 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                 }
                 break;
             case "/beheer/aanbod":
-                if (get) return signedIn(request).map(actor -> offers.page(request, actor, staffPage(request, actor, "Ons aanbod", "aanbod")))
+                if (get) return signedIn(request).map(actor -> actor.role() == nl.ontwikkelplein.domain.Role.REFERRER
+                                ? WebResponse.seeOther(ReferralPages.BASE, List.of()) // a referrer's home
+                                : offers.page(request, actor, staffPage(request, actor, "Ons aanbod", "aanbod")))
+                        .orElseGet(() -> toSignIn(request));
+                break;
+            case ReferralPages.BASE:
+                if (get) return signedIn(request).map(actor -> referralPages.page(request, actor, staffPage(request, actor, "Mijn verwijzingen", "verwijzen")))
                         .orElseGet(() -> toSignIn(request));
                 break;
             default:
                 if (path.startsWith("/beheer/aanbod/")) return offerRoute(request, path.substring("/beheer/aanbod/".length()), get, post);
+                if (path.startsWith(ReferralPages.BASE + "/")) return referralRoute(request, path.substring(ReferralPages.BASE.length() + 1), get, post);
                 for (String section : List.of("organisaties", "locaties", "medewerkers", "tokens"))
                     if (path.equals("/beheer/" + section) || path.startsWith("/beheer/" + section + "/"))
                         return adminRoute(request, section, path.substring(("/beheer/" + section).length()), get, post);
@@ -230,6 +240,21 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
                 break;
         }
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
+    }
+
+    /** {@code {offerId}/{sessionId}}: the referral form of one date. */
+    private APIGatewayV2HTTPResponse referralRoute(WebRequest request, String rest, boolean get, boolean post) {
+        Optional<Actor> signedIn = signedIn(request);
+        if (signedIn.isEmpty()) return toSignIn(request);
+        Actor actor = signedIn.get();
+        if (post && !validPost(request)) return expiredForm(request);
+        String[] parts = rest.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty())
+            return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), ReferralPages.BASE, "Naar mijn verwijzingen");
+        StaffPage page = staffPage(request, actor, "Cliënt aanmelden", "verwijzen");
+        if (get) return referralPages.form(actor, page, parts[0], parts[1]);
+        if (post) return referralPages.refer(request, actor, page, parts[0], parts[1]);
+        return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), ReferralPages.BASE, "Naar mijn verwijzingen");
     }
 
     /** A signed-in POST: from this site, with the session's CSRF token. */
@@ -352,7 +377,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private StaffPage staffPage(WebRequest request, Actor actor, String title, String section) {
-        return new StaffPage(title, actor.name(), Csrf.token(request.cookie(WebResponse.SESSION_COOKIE)), actor.isAdmin(), section, null);
+        return new StaffPage(title, actor.name(), Csrf.token(request.cookie(WebResponse.SESSION_COOKIE)), actor.isAdmin(), section, null,
+                actor.role() == nl.ontwikkelplein.domain.Role.REFERRER);
     }
 
     private static StaffPage anonymousPage(String title) {

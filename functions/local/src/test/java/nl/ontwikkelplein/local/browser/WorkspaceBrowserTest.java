@@ -200,7 +200,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
-    void everyKindOfWorkspacePageHasNoWcagViolations() {
+    void everyKindOfWorkspacePageHasNoWcagViolations() throws Exception {
         Browser b = desktop;
         b.driver.manage().deleteAllCookies();
         open(b, "/beheer/");
@@ -243,6 +243,27 @@ class WorkspaceBrowserTest {
         }
         open(b, "/beheer/niet-bestaand");
         PageChecks.assertNoAxeViolations(b, "a workspace message page");
+
+        // A full date with people waiting and one who cancelled, and someone on the call list.
+        java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(6).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        Offer full = new nl.ontwikkelplein.domain.OfferService(stack.stack().stores().catalog(), java.time.Clock.systemUTC()).create(
+                new nl.ontwikkelplein.domain.OfferInput(DemoData.ORGANISATION, "Spreekuur DigiD", null, null, "DROP_IN", "BASIC_SKILLS", List.of(),
+                        List.of(), null, 0L, null, null, null, List.of(new nl.ontwikkelplein.domain.OfferInput.SessionInput(null, start.toString(),
+                        start.plusHours(1).toString(), "hardenberg", 1, null))));
+        String path = "/api/offers/" + full.id() + "/sessions/" + full.sessions().get(0).id() + "/enrolments";
+        List<String> links = new java.util.ArrayList<>();
+        for (String who : List.of("Ali", "Fatima", "Kees"))
+            links.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(stack.post(path, "application/json",
+                    "{\"name\":\"" + who + "\",\"phone\":\"06" + (20000000 + who.length() * 1111) + "\"}").body()).path("manageUrl").asText());
+        stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.url(links.get(0) + "/afmelden")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("")));
+        stack.awaitStreams();
+        open(b, "/beheer/aanbod/" + full.id() + "/data/" + full.sessions().get(0).id() + "/deelnemers");
+        assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Wachtlijst"));
+        PageChecks.assertNoAxeViolations(b, "a participant list with a waitlist and a cancellation");
+        open(b, "/beheer/bellijst");
+        assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Fatima"), "promoted, only a phone number: to call");
+        PageChecks.assertNoAxeViolations(b, "the call list");
     }
 
     private static Offer offer(String id) {

@@ -72,6 +72,22 @@ public final class DynamoParticipants implements Participants {
     }
 
     @Override
+    public List<Participant> referredBy(String referrerId, int limit) {
+        List<Participant> out = new ArrayList<>();
+        for (Map<String, AttributeValue> i : Queries.all(dynamo, Queries.index(enrolmentsTable, "REFERRER#" + referrerId).scanIndexForward(false).build(), limit)) {
+            Enrolment e = EnrolmentItems.toEnrolment(i);
+            if (!e.expiresAt().isAfter(Instant.now())) continue;
+            Map<String, Attendance> attendance = new LinkedHashMap<>();
+            i.forEach((name, value) -> {
+                if (name.startsWith(ATTENDANCE_PREFIX) && value.s() != null)
+                    attendance.put(name.substring(ATTENDANCE_PREFIX.length()), Attendance.valueOf(value.s()));
+            });
+            out.add(new Participant(e, attendance));
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Enrolment> find(String offerId, String sessionId, String personKey) {
         return get(EnrolmentItems.key(offerId, sessionId, personKey)).map(EnrolmentItems::toEnrolment);
     }

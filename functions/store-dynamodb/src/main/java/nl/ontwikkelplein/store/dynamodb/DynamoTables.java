@@ -24,13 +24,11 @@ public final class DynamoTables {
     public static CreateTableRequest create(String kind, String tableName) {
         CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(tableName).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(key(CatalogItems.PK, KeyType.HASH), key(CatalogItems.SK, KeyType.RANGE));
-        if (CATALOG.equals(kind) || EDITORS.equals(kind) || AUDIT.equals(kind)) {
+        if (CATALOG.equals(kind) || EDITORS.equals(kind) || AUDIT.equals(kind) || ENROLMENTS.equals(kind)) {
             b.attributeDefinitions(string(CatalogItems.PK), string(CatalogItems.SK), string(CatalogItems.GSI1PK), string(CatalogItems.GSI1SK))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(CatalogItems.GSI1)
                             .keySchema(key(CatalogItems.GSI1PK, KeyType.HASH), key(CatalogItems.GSI1SK, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL)).build());
-        } else if (ENROLMENTS.equals(kind)) {
-            b.attributeDefinitions(string(CatalogItems.PK), string(CatalogItems.SK));
         } else {
             throw new IllegalArgumentException("no table kind " + kind);
         }

@@ -40,6 +40,12 @@ final class EnrolmentItems {
                 .put("createdAt", e.createdAt().toString())
                 .put("ticket", e.ticket()).put("manageHash", e.manageHash()).put("email", e.email())
                 .put("textMessages", e.textMessages() ? 1L : null)
+                .put("referrerId", e.referral() == null ? null : e.referral().referrerId())
+                .put("referrerName", e.referral() == null ? null : e.referral().referrerName())
+                .put("consentNote", e.referral() == null ? null : e.referral().consentNote())
+                // A professional lists their own referrals through gsi1.
+                .put(CatalogItems.GSI1PK, e.referral() == null ? null : "REFERRER#" + e.referral().referrerId())
+                .put(CatalogItems.GSI1SK, e.referral() == null ? null : e.createdAt() + "#" + e.scopeKey() + "#" + e.personKey())
                 // TTL wants epoch seconds: DynamoDB deletes the personal data after the retention period.
                 .put("expiresAt", e.expiresAt().getEpochSecond()).build();
     }
@@ -50,7 +56,8 @@ final class EnrolmentItems {
         return new Enrolment(Attr.str(i, "offerId"), Attr.str(i, "sessionId"), sk.substring(ENROL.length()), Attr.str(i, "name"),
                 Attr.str(i, "phone"), Enrolment.EnrolmentStatus.valueOf(Attr.str(i, "status")), Instant.parse(Attr.str(i, "createdAt")),
                 Instant.ofEpochSecond(Attr.num(i, "expiresAt")), ticket == null ? 0 : ticket, Attr.str(i, "manageHash"),
-                Attr.str(i, "email"), Attr.num(i, "textMessages") != null);
+                Attr.str(i, "email"), Attr.num(i, "textMessages") != null,
+                Attr.str(i, "referrerId") == null ? null : new Enrolment.Referral(Attr.str(i, "referrerId"), Attr.str(i, "referrerName"), Attr.str(i, "consentNote")));
     }
 
     /** One more link to an enrolment, valid for this enrolment only (its createdAt as the generation). */

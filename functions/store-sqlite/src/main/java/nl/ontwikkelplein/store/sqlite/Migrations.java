@@ -25,7 +25,8 @@ final class Migrations {
             new Migration(4, "db/migration/V4__attendance.sql"),
             new Migration(5, "db/migration/V5__accessibility.sql"),
             new Migration(6, "db/migration/V6__waitlists.sql"),
-            new Migration(7, "db/migration/V7__messages.sql"));
+            new Migration(7, "db/migration/V7__messages.sql"),
+            new Migration(8, "db/migration/V8__referrals.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -26,7 +26,7 @@ import nl.ontwikkelplein.domain.Session;
  */
 public final class SqliteParticipants implements Participants {
     private static final String COLUMNS = "person_key, offer_id, session_id, name, phone, status, created_at, expires_at, ticket, manage_hash,"
-            + " email, text_messages";
+            + " email, text_messages, referrer_id, referrer_name, consent_note";
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -47,7 +47,8 @@ public final class SqliteParticipants implements Participants {
     private static Enrolment enrolment(ResultSet r) throws SQLException {
         return new Enrolment(r.getString(2), r.getString(3), r.getString(1), r.getString(4), r.getString(5),
                 Enrolment.EnrolmentStatus.valueOf(r.getString(6)), Instant.parse(r.getString(7)), Instant.ofEpochSecond(r.getLong(8)),
-                r.getLong(9), r.getString(10), r.getString(11), r.getInt(12) == 1);
+                r.getLong(9), r.getString(10), r.getString(11), r.getInt(12) == 1,
+                r.getString(13) == null ? null : new Enrolment.Referral(r.getString(13), r.getString(14), r.getString(15)));
     }
 
     @Override
@@ -59,7 +60,7 @@ public final class SqliteParticipants implements Participants {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Map<String, Attendance> attendance = new LinkedHashMap<>();
-                        Json.map(r.getString(13)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
+                        Json.map(r.getString(16)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
                         out.add(new Participant(enrolment(r), attendance));
                     }
                 }
@@ -81,6 +82,26 @@ public final class SqliteParticipants implements Participants {
                 return r.next() ? Optional.of(enrolment(r)) : Optional.empty();
             }
         }
+    }
+
+    @Override
+    public List<Participant> referredBy(String referrerId, int limit) {
+        return database.read(c -> {
+            List<Participant> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + ", attendance FROM enrolments WHERE referrer_id = ?"
+                    + " ORDER BY created_at DESC, person_key LIMIT ?")) {
+                p.setString(1, referrerId);
+                p.setInt(2, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Map<String, Attendance> attendance = new LinkedHashMap<>();
+                        Json.map(r.getString(16)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
+                        out.add(new Participant(enrolment(r), attendance));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -120,7 +141,8 @@ public final class SqliteParticipants implements Participants {
                 }
             }
             try (PreparedStatement p = c.prepareStatement("SELECT e.person_key, e.offer_id, e.session_id, e.name, e.phone, e.status, e.created_at,"
-                    + " e.expires_at, e.ticket, e.manage_hash, e.email, e.text_messages FROM manage_links l JOIN enrolments e"
+                    + " e.expires_at, e.ticket, e.manage_hash, e.email, e.text_messages, e.referrer_id, e.referrer_name, e.consent_note"
+                    + " FROM manage_links l JOIN enrolments e"
                     + " ON e.scope_key = l.scope_key AND e.person_key = l.person_key AND e.created_at = l.generation WHERE l.manage_hash = ?")) {
                 p.setString(1, manageHash);
                 try (ResultSet r = p.executeQuery()) {
@@ -128,10 +150,10 @@ public final class SqliteParticipants implements Participants {
                 }
             }
             try (PreparedStatement p = c.prepareStatement("SELECT person_key, offer_id, session_id, name, phone, status, created_at, expires_at,"
-                    + " 0, manage_hash, NULL, 0, position FROM phantom_enrolments WHERE manage_hash = ?")) {
+                    + " 0, manage_hash, NULL, 0, NULL, NULL, NULL, position FROM phantom_enrolments WHERE manage_hash = ?")) {
                 p.setString(1, manageHash);
                 try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), r.getInt(13), true));
+                    if (r.next()) return Optional.of(new ManagedEnrolment(enrolment(r), r.getInt(16), true));
                 }
             }
             return Optional.empty();

@@ -94,7 +94,8 @@ public final class SqliteSeats implements Seats {
             }
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO enrolments (scope_key, person_key, offer_id, session_id, name, phone, status,"
-                + " created_at, expires_at, ticket, manage_hash, email, text_messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " created_at, expires_at, ticket, manage_hash, email, text_messages, referrer_id, referrer_name, consent_note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, scopeKey(e));
             p.setString(2, e.personKey());
             p.setString(3, e.offerId());
@@ -108,6 +109,9 @@ public final class SqliteSeats implements Seats {
             p.setString(11, e.manageHash());
             p.setString(12, e.email());
             p.setInt(13, e.textMessages() ? 1 : 0);
+            p.setString(14, e.referral() == null ? null : e.referral().referrerId());
+            p.setString(15, e.referral() == null ? null : e.referral().referrerName());
+            p.setString(16, e.referral() == null ? null : e.referral().consentNote());
             p.executeUpdate();
         }
         String oldImage = !replace ? null : ChangeLog.enrolmentImage(scopeKey(e), e.personKey(), (String) existing.get("status"),

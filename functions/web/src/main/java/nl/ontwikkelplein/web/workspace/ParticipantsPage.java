@@ -15,8 +15,11 @@ import java.util.List;
 public record ParticipantsPage(StaffPage page, String offerTitle, String when, String seats, List<Row> rows, List<Row> waiting,
                                List<Row> cancelled, boolean started, boolean printing, String notice, Form form, List<Field> fields,
                                String actionBase, String csvHref, String printHref, String back) {
-    /** @param key the enrolment's opaque key, only in POST bodies (never in a URL) */
-    public record Row(String name, String phone, String enrolledAt, String key, String attendance) {
+    /**
+     * @param key        the enrolment's opaque key, only in POST bodies (never in a URL)
+     * @param referredBy the professional who enrolled them, or null
+     */
+    public record Row(String name, String phone, String enrolledAt, String key, String attendance, String referredBy) {
         public boolean present() { return "PRESENT".equals(attendance); }
 
         public boolean absent() { return "ABSENT".equals(attendance); }

@@ -34,6 +34,10 @@ public final class WorkspacePages {
 
     public String callList(CallListPage page) { return render("beheer/callList.jte", page); }
 
+    public String referrals(ReferralsPage page) { return render("beheer/referrals.jte", page); }
+
+    public String referralForm(ReferralFormPage page) { return render("beheer/referralForm.jte", page); }
+
     private static String render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, page, out);
