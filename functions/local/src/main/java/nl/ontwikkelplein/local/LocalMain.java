@@ -74,7 +74,7 @@ public final class LocalMain {
                 LOG.info("demo data loaded");
             }
             if (DemoStaff.loadIfEmpty(stack.stores().staff(), Clock.systemUTC())) {
-                LOG.info("demo staff created: " + DemoStaff.ADMIN_EMAIL + ", " + DemoStaff.HARDENBERG_EDITOR + ", " + DemoStaff.OMMEN_EDITOR);
+                LOG.info("demo staff created: " + DemoStaff.ADMIN_EMAIL + ", " + DemoStaff.HARDENBERG_EDITOR + ", " + DemoStaff.OMMEN_EDITOR + ", " + DemoStaff.REFERRER);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "demo data not loaded", e);

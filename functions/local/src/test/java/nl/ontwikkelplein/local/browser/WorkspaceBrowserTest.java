@@ -200,6 +200,35 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    void aReferrersPagesWorkAndHaveNoWcagViolations() {
+        Browser b = desktop;
+        b.driver.manage().deleteAllCookies();
+        open(b, "/beheer/");
+        type(b, "email", DemoStaff.REFERRER);
+        submit(b, "Stuur mij een link");
+        open(b, "/_local/outbox");
+        b.driver.findElements(By.cssSelector("a[href*='/beheer/inloggen/link']")).get(0).click();
+        submit(b, "Inloggen");
+        assertEquals("Mijn verwijzingen", h1(b), b.driver.getCurrentUrl());
+        PageChecks.assertNoAxeViolations(b, "a referrer's page");
+        b.driver.findElements(By.cssSelector("main .op-agenda a")).get(0).click();
+        assertEquals("Cliënt aanmelden", h1(b));
+        PageChecks.assertNoAxeViolations(b, "the referral form");
+        submit(b, "Aanmelden");
+        assertTrue(main(b).contains("Vraag eerst of uw cliënt het goed vindt"), main(b));
+        PageChecks.assertNoAxeViolations(b, "the referral form with errors");
+        type(b, "naam", "Samira El Idrissi");
+        type(b, "telefoon", "06 55512345");
+        b.driver.findElement(By.cssSelector("label[for='veld-toestemming']")).click();
+        type(b, "uitleg", "Ik heb uitgelegd wat de cursus is en dat de bibliotheek kan bellen.");
+        submit(b, "Aanmelden");
+        assertEquals("Mijn verwijzingen", h1(b));
+        assertTrue(main(b).contains("Samira El Idrissi"), main(b));
+        PageChecks.assertNoAxeViolations(b, "a referrer's page with a referral");
+        PageChecks.assertNoHorizontalScroll(b, "a referrer's page");
+    }
+
+    @Test
     void everyKindOfWorkspacePageHasNoWcagViolations() throws Exception {
         Browser b = desktop;
         b.driver.manage().deleteAllCookies();
