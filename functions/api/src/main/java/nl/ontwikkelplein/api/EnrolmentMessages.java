@@ -9,6 +9,7 @@ final class EnrolmentMessages {
     static String text(EnrolmentService.Result result) {
         return switch (result.outcome()) {
             case ENROLLED -> "U bent aangemeld.";
+            case REQUESTED -> "Uw aanvraag is ontvangen. De bibliotheek belt u voor een kennismakingsgesprek. Daarna hoort u of u mee kunt doen.";
             case WAITLISTED -> "Het is vol. U staat op plek " + result.position() + " van de wachtlijst. Komt er een plaats vrij, dan krijgt u die vanzelf.";
             case ALREADY_ENROLLED -> "U was al aangemeld voor deze bijeenkomst.";
             case FULL -> "Deze bijeenkomst is vol. Kies een andere datum.";

@@ -97,6 +97,7 @@ final class OwnEnrolmentRoutes {
         body.put("status", switch (e.status()) {
             case CONFIRMED -> "ENROLLED";
             case WAITLISTED -> "WAITLISTED";
+            case REQUESTED -> "REQUESTED";
             case CANCELLED -> "CANCELLED";
         });
         body.put("position", e.status() == Enrolment.EnrolmentStatus.WAITLISTED ? view.managed().position() : null);

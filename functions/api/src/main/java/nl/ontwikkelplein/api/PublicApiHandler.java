@@ -131,7 +131,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
         // A repeated enrolment is answered as a new one (EnrolmentService): a stranger learns nothing from it.
         int status = switch (result.outcome()) {
-            case ENROLLED, WAITLISTED -> 201;
+            case ENROLLED, WAITLISTED, REQUESTED -> 201;
             case ALREADY_ENROLLED -> 201;
             case NOT_FOUND -> 404;
             case FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, WHOLE_COURSE, CHOOSE_DATE, TRY_AGAIN -> 409;

@@ -41,11 +41,24 @@ public record Enrolment(
         this(offerId, sessionId, personKey, name, phone, status, createdAt, expiresAt, ticket, manageHash, email, textMessages, null);
     }
 
+    /**
+     * REQUESTED: asked for a place in an offer with an intake; staff accept (CONFIRMED) or
+     * decline (CANCELLED) after the intake call. It holds a seat meanwhile unless its ticket is
+     * {@link #NO_SEAT}.
+     */
     public enum EnrolmentStatus {
-        CONFIRMED, WAITLISTED, CANCELLED;
+        CONFIRMED, WAITLISTED, REQUESTED, CANCELLED;
 
-        /** Holds a seat (CONFIRMED) or a place in the queue (WAITLISTED). */
+        /** Holds a seat (CONFIRMED), a place in the queue (WAITLISTED) or a request (REQUESTED). */
         public boolean isActive() { return this != CANCELLED; }
+    }
+
+    /** The ticket of a request that waits for its intake without holding a seat. */
+    public static final long NO_SEAT = -1;
+
+    /** Counts in the seats taken: confirmed, or a request that keeps its seat. */
+    public boolean holdsSeat() {
+        return status == EnrolmentStatus.CONFIRMED || (status == EnrolmentStatus.REQUESTED && ticket != NO_SEAT);
     }
 
     /** Without an email address or consent to text messages: staff phone them. */

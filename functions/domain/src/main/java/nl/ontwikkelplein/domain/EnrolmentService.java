@@ -33,12 +33,14 @@ public final class EnrolmentService {
      * WHOLE_COURSE: a date of a course was chosen, but a course takes one enrolment for all its
      * lessons. CHOOSE_DATE: the other way round. FULL: full, and no room on a waitlist (or none).
      */
-    public enum Outcome { ENROLLED, WAITLISTED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND, WHOLE_COURSE, CHOOSE_DATE,
+    public enum Outcome { ENROLLED, WAITLISTED,
+        /** An offer with an intake: the request is in; staff call for the intake, then accept or decline. */
+        REQUESTED, ALREADY_ENROLLED, FULL, NO_ENROLMENT_NEEDED, CANCELLED, PAST, NOT_FOUND, WHOLE_COURSE, CHOOSE_DATE,
         /** The course kept changing while we tried (an editor at work): nothing was taken. */
         TRY_AGAIN;
 
         /** The person has a place (a seat or on the waitlist) and a private link. */
-        public boolean hasPlace() { return this == ENROLLED || this == WAITLISTED; }
+        public boolean hasPlace() { return this == ENROLLED || this == WAITLISTED || this == REQUESTED; }
     }
 
     /** Reads of a course that changed under an enrolment; each retry reads it again. */
@@ -100,7 +102,7 @@ public final class EnrolmentService {
         Enrolment enrolment = new Enrolment(offerId, sessionId, personKey(offerId, sessionId, person.phone()),
                 person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, session.endInstant().plus(retention), 0, Secrets.hash(token),
                 person.email(), person.textMessages(), contact.referral());
-        SeatResult seat = seats.take(enrolment, offer.enrolmentPolicy().waitlistLimit());
+        SeatResult seat = seats.enrol(enrolment, offer.enrolmentPolicy());
         return result(seat, offer, session, enrolment, token, session.seatsLeft(), caller);
     }
 
@@ -142,8 +144,7 @@ public final class EnrolmentService {
         Enrolment enrolment = new Enrolment(offerId, null, personKey(offerId, "course", person.phone()),
                 person.name(), person.phone(), Enrolment.EnrolmentStatus.CONFIRMED, now, lastEnd.plus(retention), 0, Secrets.hash(token),
                 person.email(), person.textMessages(), referral);
-        SeatResult seat = seats.takeAll(enrolment, lessons.stream().map(Session::id).toList(), offer.updatedAt(),
-                offer.enrolmentPolicy().waitlistLimit());
+        SeatResult seat = seats.enrolAll(enrolment, lessons.stream().map(Session::id).toList(), offer.updatedAt(), offer.enrolmentPolicy());
         return result(seat, offer, first, enrolment, token, offer.courseSeatsLeft(), caller);
     }
 
@@ -151,6 +152,7 @@ public final class EnrolmentService {
         return switch (seat.outcome()) {
             case TAKEN -> new Result(Outcome.ENROLLED, offer, session, 0, token);
             case WAITLISTED -> new Result(Outcome.WAITLISTED, offer, session, seat.position(), token);
+            case REQUESTED -> new Result(Outcome.REQUESTED, offer, session, 0, token);
             case FULL -> new Result(Outcome.FULL, offer, session);
             case SESSION_GONE -> new Result(Outcome.NOT_FOUND, offer, null);
             case OFFER_CHANGED -> new Result(Outcome.TRY_AGAIN, offer, session);
@@ -171,12 +173,18 @@ public final class EnrolmentService {
         int waiting = participants.waiting(offer.id(), enrolment.sessionId(), limit == null ? EnrolmentPolicy.MAX_WAITLIST : limit).size();
         Outcome outcome;
         int position = 0;
-        if (seatsLeftAsRead > 0 && waiting == 0) outcome = Outcome.ENROLLED;
+        boolean intake = offer.enrolmentPolicy().intake();
+        if (offer.enrolmentPolicy().requestsWithoutSeat() || (intake && seatsLeftAsRead > 0 && waiting == 0)) outcome = Outcome.REQUESTED;
+        else if (seatsLeftAsRead > 0 && waiting == 0) outcome = Outcome.ENROLLED;
         else if (offer.enrolmentPolicy().hasWaitlist() && (limit == null || waiting < limit)) {
             outcome = Outcome.WAITLISTED;
             position = waiting + 1;
         } else return new Result(Outcome.FULL, offer, session);
-        Enrolment.EnrolmentStatus status = outcome == Outcome.ENROLLED ? Enrolment.EnrolmentStatus.CONFIRMED : Enrolment.EnrolmentStatus.WAITLISTED;
+        Enrolment.EnrolmentStatus status = switch (outcome) {
+            case ENROLLED -> Enrolment.EnrolmentStatus.CONFIRMED;
+            case REQUESTED -> Enrolment.EnrolmentStatus.REQUESTED;
+            default -> Enrolment.EnrolmentStatus.WAITLISTED;
+        };
         participants.savePhantom(new ManagedEnrolment(enrolment.withStatus(status), position, true));
         return new Result(outcome, offer, session, position, token);
     }

@@ -21,7 +21,7 @@ public record Message(String organisationId, String key, Kind kind, String offer
                       Instant generation, String note, Status status, Enrolment.Channel channel, int attempts, String error, String handledBy,
                       Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
-    public enum Kind { CONFIRMED, WAITLISTED, PROMOTED, CANCELLED, REMINDER, CHANGED, CALLED_OFF }
+    public enum Kind { CONFIRMED, WAITLISTED, REQUESTED, PROMOTED, CANCELLED, REMINDER, CHANGED, CALLED_OFF }
 
     /**
      * PENDING: to be sent. SENDING: claimed by a sender (once). SENT. FAILED: gave up after the

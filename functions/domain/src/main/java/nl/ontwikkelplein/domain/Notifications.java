@@ -31,6 +31,7 @@ public final class Notifications {
         return switch (after) {
             case CONFIRMED -> before == Enrolment.EnrolmentStatus.WAITLISTED ? Message.Kind.PROMOTED : Message.Kind.CONFIRMED;
             case WAITLISTED -> Message.Kind.WAITLISTED;
+            case REQUESTED -> Message.Kind.REQUESTED;
             case CANCELLED -> before == null ? null : Message.Kind.CANCELLED;
         };
     }

@@ -22,7 +22,16 @@ public record OfferInput(
         String enrolmentScope,
         List<SessionInput> sessions,
         String status,
-        Integer waitlistLimit) {
+        Integer waitlistLimit,
+        String intake) {
+
+    /** Without an intake. */
+    public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
+                      List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
+                      String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions, String status, Integer waitlistLimit) {
+        this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
+                moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, null);
+    }
 
     /** Without a waitlist limit: a waitlist without a maximum. */
     public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
@@ -42,7 +51,7 @@ public record OfferInput(
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake);
     }
 
     /**

@@ -177,9 +177,13 @@ public final class OfferService {
         if (waitlist != null && (waitlist < 0 || waitlist > EnrolmentPolicy.MAX_WAITLIST))
             errors.add(new FieldError("waitlistLimit", "De wachtlijst is 0 (geen wachtlijst) tot " + EnrolmentPolicy.MAX_WAITLIST
                     + " mensen lang. Laat het leeg voor een wachtlijst zonder maximum."));
+        String intake = in.intake() == null ? "NONE" : in.intake().strip().toUpperCase(Locale.ROOT);
+        if (!List.of("NONE", "WITH_SEAT", "WITHOUT_SEAT").contains(intake))
+            errors.add(new FieldError("intake", "Kies NONE (geen kennismakingsgesprek), WITH_SEAT (de aanvraag houdt een plaats vast) of WITHOUT_SEAT."));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
-                new Price(cents), provider, url, scope, source, clock.instant(), sessions, status, new EnrolmentPolicy(waitlist));
+                new Price(cents), provider, url, scope, source, clock.instant(), sessions, status,
+                new EnrolmentPolicy(waitlist, !intake.equals("NONE"), intake.equals("WITH_SEAT")));
     }
 
     private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,

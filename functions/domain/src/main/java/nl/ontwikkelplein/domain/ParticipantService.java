@@ -66,6 +66,20 @@ public final class ParticipantService {
         return removed;
     }
 
+    /**
+     * Accepts a request after its intake call; a request that held no seat takes one now.
+     *
+     * @return PROMOTED (accepted), NO_SEAT (full: decline or keep it waiting), NOT_WAITING (no request any more)
+     */
+    public Participants.Promotion accept(Actor actor, Offer offer, String sessionId, String personKey) {
+        Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
+        List<String> seats = offer.isCourse() ? offer.courseSessions().stream().map(Session::id).toList() : List.of(sessionId);
+        Participants.Promotion outcome = participants.accept(offer.id(), scope(offer, sessionId), personKey, seats, clock.instant());
+        if (outcome == Participants.Promotion.PROMOTED)
+            audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "REQUEST_ACCEPTED", List.of("participants"));
+        return outcome;
+    }
+
     /** @param marks person key → attendance; people not in the map are left as they are */
     public void attendance(Actor actor, Offer offer, String sessionId, Map<String, Attendance> marks) {
         Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
@@ -90,7 +104,11 @@ public final class ParticipantService {
             Attendance a = p.attendanceAt(sessionId);
             row(b, List.of(p.enrolment().name(), p.enrolment().phone(),
                     CREATED.format(LocalDateTime.ofInstant(p.enrolment().createdAt(), Session.ZONE)),
-                    p.enrolment().status() == Enrolment.EnrolmentStatus.CONFIRMED ? "aangemeld" : "wachtlijst",
+                    switch (p.enrolment().status()) {
+                        case CONFIRMED -> "aangemeld";
+                        case REQUESTED -> "aanvraag";
+                        default -> "wachtlijst";
+                    },
                     a == null ? "" : a == Attendance.PRESENT ? "ja" : "nee"));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -57,7 +57,19 @@ public interface Participants {
      * while they are still waiting, and only while every session has a seat left (and, for a
      * course, while the offer is as read at {@code offerUpdatedAt}).
      */
-    Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now);
+    default Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now) {
+        return promote(waiting, seatSessionIds, offerUpdatedAt, Enrolment.EnrolmentStatus.CONFIRMED, now);
+    }
+
+    /** @param to CONFIRMED, or REQUESTED for an offer whose requests hold a seat until their intake */
+    Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Enrolment.EnrolmentStatus to, Instant now);
+
+    /**
+     * Staff accept a request after its intake: REQUESTED → CONFIRMED, taking a seat in the same
+     * transaction when the request held none. PROMOTED: accepted; NO_SEAT: full; NOT_WAITING: it
+     * was no request (any more).
+     */
+    Promotion accept(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now);
 
     enum Promotion { PROMOTED, NO_SEAT, NOT_WAITING }
 

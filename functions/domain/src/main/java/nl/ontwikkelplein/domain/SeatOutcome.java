@@ -6,4 +6,6 @@ package nl.ontwikkelplein.domain;
  * course was edited (a lesson added, moved or called off) after it was read; read it again and
  * retry.
  */
-public enum SeatOutcome { TAKEN, WAITLISTED, FULL, ALREADY_ENROLLED, SESSION_GONE, OFFER_CHANGED }
+public enum SeatOutcome { TAKEN, WAITLISTED, FULL, ALREADY_ENROLLED, SESSION_GONE, OFFER_CHANGED,
+    /** An offer with an intake: the request is in (holding a seat or not, as the offer says). */
+    REQUESTED }

@@ -13,14 +13,24 @@ import java.util.List;
  */
 public interface Seats {
     /**
-     * @param waitlistLimit people who may wait: null for no maximum, 0 for no waitlist
+     * As the offer's policy says: a seat, a place on the waitlist, or (with an intake) a request
+     * that holds a seat or none.
      */
-    SeatResult take(Enrolment enrolment, Integer waitlistLimit);
+    SeatResult enrol(Enrolment enrolment, EnrolmentPolicy policy);
 
     /**
      * A seat in each of these sessions of the enrolment's offer (a whole course), all or none, and
      * only while the offer is as it was read ({@code offerUpdatedAt}), so its set of lessons is the
      * one these ids come from.
      */
-    SeatResult takeAll(Enrolment enrolment, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit);
+    SeatResult enrolAll(Enrolment enrolment, List<String> sessionIds, Instant offerUpdatedAt, EnrolmentPolicy policy);
+
+    /** @param waitlistLimit people who may wait: null for no maximum, 0 for no waitlist */
+    default SeatResult take(Enrolment enrolment, Integer waitlistLimit) {
+        return enrol(enrolment, new EnrolmentPolicy(waitlistLimit));
+    }
+
+    default SeatResult takeAll(Enrolment enrolment, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit) {
+        return enrolAll(enrolment, sessionIds, offerUpdatedAt, new EnrolmentPolicy(waitlistLimit));
+    }
 }

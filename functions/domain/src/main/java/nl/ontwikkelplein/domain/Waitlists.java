@@ -40,9 +40,11 @@ public final class Waitlists {
         for (int tries = 0; tries < MAX_TRIES; tries++) {
             List<Enrolment> next = participants.waiting(offerId, sessionId, 1);
             if (next.isEmpty()) break;
-            Participants.Promotion outcome = participants.promote(next.get(0), seats, offer.isCourse() ? offer.updatedAt() : null, now);
+            // With an intake whose requests hold a seat, the one waiting longest gets a request (and the intake call) first.
+            Enrolment.EnrolmentStatus to = offer.enrolmentPolicy().intake() ? Enrolment.EnrolmentStatus.REQUESTED : Enrolment.EnrolmentStatus.CONFIRMED;
+            Participants.Promotion outcome = participants.promote(next.get(0), seats, offer.isCourse() ? offer.updatedAt() : null, to, now);
             if (outcome == Participants.Promotion.NO_SEAT) break; // also: the course changed meanwhile; its edit fills again
-            if (outcome == Participants.Promotion.PROMOTED) promoted.add(next.get(0).withStatus(Enrolment.EnrolmentStatus.CONFIRMED));
+            if (outcome == Participants.Promotion.PROMOTED) promoted.add(next.get(0).withStatus(to));
             // NOT_WAITING: someone else promoted or cancelled them meanwhile; look again.
         }
         return promoted;

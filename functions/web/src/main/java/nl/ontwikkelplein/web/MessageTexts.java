@@ -33,6 +33,10 @@ public final class MessageTexts implements MessageSender.Texts {
                 subject = "U staat op de wachtlijst: " + title;
                 body = title + " is vol. U staat op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht. Uw aanmelding: " + link;
             }
+            case REQUESTED -> {
+                subject = "Uw aanvraag: " + title;
+                body = "Uw aanvraag voor " + title + " is ontvangen. De bibliotheek belt u voor een kennismakingsgesprek. Uw aanmelding: " + link;
+            }
             case PROMOTED -> {
                 subject = "Er is een plaats voor u: " + title;
                 body = "Goed nieuws: er is een plaats voor u bij " + title + ", " + when + place + ". Kunt u niet? Meld u af: " + link;

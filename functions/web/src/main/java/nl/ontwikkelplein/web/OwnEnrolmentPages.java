@@ -41,6 +41,11 @@ public final class OwnEnrolmentPages {
                 tone = ResultPage.Tone.SUCCESS;
                 status.add(offer.isCourse() ? "U hebt een plaats in de cursus. U bent welkom bij alle lessen." : "U hebt een plaats. U bent welkom.");
             }
+            case REQUESTED -> {
+                statusHeading = "Uw aanvraag is ontvangen";
+                tone = ResultPage.Tone.INFO;
+                status.add("Eerst heeft u een kennismakingsgesprek. De bibliotheek belt u om een afspraak te maken. Daarna hoort u of u mee kunt doen.");
+            }
             case WAITLISTED -> {
                 statusHeading = "U staat op de wachtlijst";
                 tone = ResultPage.Tone.INFO;

@@ -162,6 +162,16 @@ public final class Pages {
                 links.add(backToOffer);
                 links.add(agenda);
             }
+            case REQUESTED -> {
+                heading = "Uw aanvraag is ontvangen";
+                tone = ResultPage.Tone.SUCCESS;
+                messages.add("U wilt meedoen met " + title + (offer.isCourse() ? "" : " op " + when) + ". Bij deze activiteit hoort eerst een kennismakingsgesprek.");
+                messages.add("De bibliotheek belt u om een afspraak te maken. Daarna hoort u of u mee kunt doen.");
+                messages.add("Bewaar de link naar uw aanmelding. Alleen met die link kunt u uw aanmelding zien.");
+                if (manage != null) links.add(manage);
+                links.add(backToOffer);
+                links.add(agenda);
+            }
             case WAITLISTED -> {
                 heading = "U staat op de wachtlijst";
                 tone = ResultPage.Tone.INFO;

@@ -54,6 +54,7 @@ final class CallListPages {
             case CALLED_OFF -> "Het gaat niet door.";
             case CONFIRMED -> "Aangemeld.";
             case WAITLISTED -> "Op de wachtlijst.";
+            case REQUESTED -> "Aanvraag ontvangen: maak een afspraak voor het kennismakingsgesprek.";
             case CANCELLED -> "Afgemeld.";
             case REMINDER -> "Herinnering: morgen.";
         };

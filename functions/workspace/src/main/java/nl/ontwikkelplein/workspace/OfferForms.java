@@ -44,6 +44,7 @@ final class OfferForms {
         FIELDS.put("meerInfo", "moreInfoUrl");
         FIELDS.put("aanmelden", "enrolmentScope");
         FIELDS.put("wachtlijst", "waitlistLimit");
+        FIELDS.put("intake", "intake");
     }
 
     /** Dutch names of changed fields, for "what a colleague changed" and the history. */
@@ -62,6 +63,7 @@ final class OfferForms {
             case "moreInfoUrl" -> "de link voor meer informatie";
             case "enrolmentScope" -> "de manier van aanmelden";
             case "waitlistLimit" -> "de wachtlijst";
+            case "intake" -> "het kennismakingsgesprek";
             case "sessions" -> "de data";
             case "status" -> "de status";
             case "*" -> "alles (nieuw)";
@@ -85,6 +87,7 @@ final class OfferForms {
         v.put("meerInfo", nz(o.moreInfoUrl()));
         v.put("aanmelden", o.enrolmentScope().name());
         v.put("wachtlijst", o.enrolmentPolicy().waitlistLimit() == null ? "" : o.enrolmentPolicy().waitlistLimit().toString());
+        v.put("intake", nl.ontwikkelplein.domain.OfferInputs.intake(o.enrolmentPolicy()));
         return new Form(v, List.of());
     }
 
@@ -118,7 +121,7 @@ final class OfferForms {
                 emptyToNull(request.field("soort")), emptyToNull(request.field("programmalijn")), request.fields("thema"),
                 request.fields("doelgroep"), emptyToNull(request.field("vorm")), cents, request.field("aanbieder"),
                 request.field("meerInfo"), emptyToNull(request.field("aanmelden")), base.sessions(), base.status(),
-                waitlist.isEmpty() ? null : Integer.valueOf(waitlist));
+                waitlist.isEmpty() ? null : Integer.valueOf(waitlist), request.field("intake").isEmpty() ? "NONE" : request.field("intake"));
     }
 
     /** Domain errors on this form's fields, in the form's order. */
@@ -155,6 +158,12 @@ final class OfferForms {
         out.add(Field.of("number", "wachtlijst", "Wachtlijst: hoeveel mensen mogen wachten?",
                 "Is het vol? Dan komen mensen op de wachtlijst. Komt er een plaats vrij, dan krijgt de eerste die plaats vanzelf."
                         + " Laat leeg voor een wachtlijst zonder maximum. 0 is: geen wachtlijst.", form, 4));
+        String intake = form.value("intake").isEmpty() ? "NONE" : form.value("intake");
+        out.add(Field.choices("radios", "intake", "Eerst een kennismakingsgesprek?", "Zoals bij Digisterker of een Taalhuis-traject: aanmelden wordt"
+                + " dan een aanvraag. U belt de persoon en neemt de aanvraag daarna aan of wijst hem af.", form, List.of(
+                new Choice("NONE", "Nee: wie zich aanmeldt, doet mee", intake.equals("NONE")),
+                new Choice("WITH_SEAT", "Ja, en een aanvraag houdt een plaats vast tot het gesprek", intake.equals("WITH_SEAT")),
+                new Choice("WITHOUT_SEAT", "Ja, maar een aanvraag krijgt pas een plaats als u hem aanneemt", intake.equals("WITHOUT_SEAT")))));
         return out;
     }
 

@@ -52,6 +52,10 @@ final class ParticipantPages {
             case "vol" -> "Er is geen plaats meer, ook niet op de wachtlijst. Niemand is aangemeld.";
             case "wachtlijst" -> "Het is vol. De persoon staat nu op de wachtlijst. Komt er een plaats vrij, dan krijgt de eerste op de wachtlijst die vanzelf.";
             case "al" -> "Deze persoon was al aangemeld.";
+            case "aanvraag" -> "De aanvraag is opgeslagen. Maak een afspraak voor het kennismakingsgesprek.";
+            case "aangenomen" -> "De aanvraag is aangenomen: de persoon is aangemeld en krijgt bericht.";
+            case "geen-plaats" -> "Er is geen plaats meer vrij. Wijs de aanvraag af, of geef de datum meer plaatsen.";
+            case "afgewezen" -> "De aanvraag is afgewezen. De persoon krijgt bericht.";
             case "afgemeld" -> "De persoon is afgemeld. Staat er iemand op de wachtlijst, dan krijgt de eerste de plaats.";
             case "aanwezigheid" -> "De aanwezigheid is opgeslagen.";
             default -> null;
@@ -79,6 +83,7 @@ final class ParticipantPages {
             String melding = switch (result.outcome()) {
                 case ENROLLED -> "aangemeld";
                 case WAITLISTED -> "wachtlijst";
+                case REQUESTED -> "aanvraag";
                 case ALREADY_ENROLLED -> "al";
                 case FULL -> "vol";
                 default -> null;
@@ -115,6 +120,26 @@ final class ParticipantPages {
         return WebResponse.seeOther(href(offerId, sessionId) + "?melding=afgemeld", List.of());
     }
 
+    /** Accept ({@code aannemen}) or decline ({@code afwijzen}) a request after its intake call. */
+    APIGatewayV2HTTPResponse decide(WebRequest request, Actor actor, String offerId, String sessionId, boolean accept) {
+        Offer offer = offers.editable(actor, offerId, Permission.MANAGE_PARTICIPANTS);
+        session(offer, sessionId);
+        String key = request.field("persoon");
+        if (key.isEmpty() || key.length() > 128) throw new WebRequest.BadRequest(400, "Kies over wie u beslist.");
+        String melding;
+        if (accept) {
+            melding = switch (participants.accept(actor, offer, sessionId, key)) {
+                case PROMOTED -> "aangenomen";
+                case NO_SEAT -> "geen-plaats";
+                case NOT_WAITING -> "al";
+            };
+        } else {
+            participants.remove(actor, offer, sessionId, key);
+            melding = "afgewezen";
+        }
+        return WebResponse.seeOther(href(offerId, sessionId) + "?melding=" + melding, List.of());
+    }
+
     APIGatewayV2HTTPResponse attendance(WebRequest request, Actor actor, String offerId, String sessionId) {
         Offer offer = offers.editable(actor, offerId, Permission.MANAGE_PARTICIPANTS);
         Session session = session(offer, sessionId);
@@ -131,12 +156,13 @@ final class ParticipantPages {
 
     private APIGatewayV2HTTPResponse render(OfferPages.Pageframe frame, Actor actor, Offer offer, Session session, Form form, String notice,
                                             boolean printing, int status) {
-        List<ParticipantsPage.Row> rows = new ArrayList<>(), cancelled = new ArrayList<>();
+        List<ParticipantsPage.Row> rows = new ArrayList<>(), cancelled = new ArrayList<>(), requests = new ArrayList<>();
         List<Participant> waiting = new ArrayList<>();
         for (Participant p : participants.list(actor, offer, session.id())) {
             switch (p.enrolment().status()) {
                 case CONFIRMED -> rows.add(row(p, session));
                 case WAITLISTED -> waiting.add(p);
+                case REQUESTED -> requests.add(row(p, session));
                 case CANCELLED -> cancelled.add(row(p, session));
             }
         }
@@ -151,7 +177,7 @@ final class ParticipantPages {
         String base = href(offer.id(), session.id());
         if (!queue.isEmpty()) seats += " " + queue.size() + (queue.size() == 1 ? " persoon wacht." : " mensen wachten.");
         return WebResponse.html(status, pages.participants(new ParticipantsPage(frame.page("Deelnemers"), offer.title(), OfferPages.when(session), seats,
-                rows, queue, cancelled, session.hasStarted(clock.instant()), printing, notice, form, fields, base, base + ".csv", base + "?afdrukken=ja",
+                rows, queue, cancelled, requests, session.hasStarted(clock.instant()), printing, notice, form, fields, base, base + ".csv", base + "?afdrukken=ja",
                 OfferPages.offerHref(offer.id()))));
     }
 

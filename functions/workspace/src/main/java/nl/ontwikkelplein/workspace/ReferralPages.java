@@ -53,6 +53,7 @@ final class ReferralPages {
             String status = switch (e.status()) {
                 case CONFIRMED -> r.attended() ? "Aangemeld, is geweest" : "Aangemeld";
                 case WAITLISTED -> "Op de wachtlijst (plek " + r.position() + ")";
+                case REQUESTED -> "Aangevraagd: wacht op het kennismakingsgesprek";
                 case CANCELLED -> "Afgemeld";
             };
             mine.add(new ReferralsPage.Mine(e.name(), r.offer().title(), r.session() == null ? "" : OfferPages.when(r.session()), status));

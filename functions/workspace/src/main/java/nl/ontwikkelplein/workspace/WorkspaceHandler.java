@@ -184,6 +184,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (post && parts[4].equals("aanmelden")) return participantPages.enrol(request, actor, frame, id, parts[2]);
             if (post && parts[4].equals("verwijderen")) return participantPages.remove(request, actor, id, parts[2]);
             if (post && parts[4].equals("aanwezigheid")) return participantPages.attendance(request, actor, id, parts[2]);
+            if (post && parts[4].equals("aannemen")) return participantPages.decide(request, actor, id, parts[2], true);
+            if (post && parts[4].equals("afwijzen")) return participantPages.decide(request, actor, id, parts[2], false);
         } else if (parts.length == 3 && sub.equals("data")) {
             if (get) return offerPages.dateForm(request, actor, frame, id, parts[2]);
             if (post) return offerPages.saveDate(request, actor, frame, id, parts[2]);

@@ -174,6 +174,42 @@ public abstract class WaitlistContract extends StoreContract {
     }
 
     @Test
+    void aRequestWithoutASeatTakesOneOnlyWhenAcceptedAndOneWithASeatKeepsIt() {
+        Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 1);
+        String date = offer.sessions().get(0).id();
+        nl.ontwikkelplein.domain.EnrolmentPolicy open = new nl.ontwikkelplein.domain.EnrolmentPolicy(null, true, false);
+        String anna = id("p"), bert = id("p");
+        assertEquals(SeatOutcome.REQUESTED, stores.seats().enrol(enrolment(offer, date, anna), open).outcome());
+        assertEquals(SeatOutcome.REQUESTED, stores.seats().enrol(enrolment(offer, date, bert), open).outcome(), "full or not: a request");
+        assertEquals(0, taken(offer, date), "requests without a seat take none");
+        assertFalse(stored(offer, date, anna).holdsSeat());
+        assertEquals(Participants.Promotion.PROMOTED, stores.participants().accept(offer.id(), date, anna, List.of(date), Instant.now()));
+        assertEquals(Enrolment.EnrolmentStatus.CONFIRMED, stored(offer, date, anna).status());
+        assertEquals(1, taken(offer, date));
+        assertEquals(Participants.Promotion.NO_SEAT, stores.participants().accept(offer.id(), date, bert, List.of(date), Instant.now()), "full now");
+        assertEquals(Participants.Promotion.NOT_WAITING, stores.participants().accept(offer.id(), date, anna, List.of(date), Instant.now()));
+        assertEquals(Enrolment.EnrolmentStatus.REQUESTED, stores.participants().cancel(offer.id(), date, bert, List.of(date), Instant.now()).orElseThrow());
+        assertEquals(1, taken(offer, date), "declining a request without a seat gives nothing back");
+
+        Offer held = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 1);
+        String day = held.sessions().get(0).id();
+        nl.ontwikkelplein.domain.EnrolmentPolicy holding = new nl.ontwikkelplein.domain.EnrolmentPolicy(null, true, true);
+        String cor = id("p"), dirk = id("p");
+        assertEquals(SeatOutcome.REQUESTED, stores.seats().enrol(enrolment(held, day, cor), holding).outcome());
+        assertEquals(1, taken(held, day), "the request keeps a seat");
+        assertEquals(SeatOutcome.WAITLISTED, stores.seats().enrol(enrolment(held, day, dirk), holding).outcome(), "full: the waitlist");
+        stores.participants().cancel(held.id(), day, cor, List.of(day), Instant.now());
+        assertEquals(0, taken(held, day), "a declined request gives its seat back");
+        Enrolment waiting = stores.participants().waiting(held.id(), day, 1).get(0);
+        assertEquals(Participants.Promotion.PROMOTED,
+                stores.participants().promote(waiting, List.of(day), null, Enrolment.EnrolmentStatus.REQUESTED, Instant.now()));
+        assertEquals(Enrolment.EnrolmentStatus.REQUESTED, stored(held, day, dirk).status(), "the one waiting gets a request, and the intake call");
+        assertTrue(stored(held, day, dirk).holdsSeat());
+        assertEquals(Participants.Promotion.PROMOTED, stores.participants().accept(held.id(), day, dirk, List.of(day), Instant.now()));
+        assertEquals(1, taken(held, day), "accepting a request that held its seat takes no second one");
+    }
+
+    @Test
     void aCourseWaitlistPromotesIntoEveryLesson() {
         Offer course = storedOffer(stores, EnrolmentScope.WHOLE_COURSE, 3, 1);
         List<String> lessons = course.sessions().stream().map(Session::id).toList();

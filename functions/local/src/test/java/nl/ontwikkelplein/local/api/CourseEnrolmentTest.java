@@ -151,11 +151,14 @@ class CourseEnrolmentTest {
         List<SeatOutcome> outcomes = new ArrayList<>();
         // Between reading the course and taking the seats, the editor adds a lesson.
         Seats editorInBetween = new Seats() {
-            @Override public nl.ontwikkelplein.domain.SeatResult take(Enrolment e, Integer limit) { throw new AssertionError("a course takes all seats at once"); }
+            @Override public nl.ontwikkelplein.domain.SeatResult enrol(Enrolment e, nl.ontwikkelplein.domain.EnrolmentPolicy policy) {
+                throw new AssertionError("a course takes all seats at once");
+            }
 
-            @Override public nl.ontwikkelplein.domain.SeatResult takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, Integer limit) {
+            @Override public nl.ontwikkelplein.domain.SeatResult enrolAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt,
+                                                                          nl.ontwikkelplein.domain.EnrolmentPolicy policy) {
                 if (outcomes.isEmpty()) offers.update(course.id(), courseInput("Tabletcursus", List.of(10, 10, 10), withNew));
-                nl.ontwikkelplein.domain.SeatResult outcome = storeSeats.takeAll(e, sessionIds, offerUpdatedAt, limit);
+                nl.ontwikkelplein.domain.SeatResult outcome = storeSeats.enrolAll(e, sessionIds, offerUpdatedAt, policy);
                 outcomes.add(outcome.outcome());
                 return outcome;
             }

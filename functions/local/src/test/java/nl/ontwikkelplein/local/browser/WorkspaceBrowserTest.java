@@ -290,6 +290,15 @@ class WorkspaceBrowserTest {
         open(b, "/beheer/aanbod/" + full.id() + "/data/" + full.sessions().get(0).id() + "/deelnemers");
         assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Wachtlijst"));
         PageChecks.assertNoAxeViolations(b, "a participant list with a waitlist and a cancellation");
+        Offer intake = new nl.ontwikkelplein.domain.OfferService(stack.stack().stores().catalog(), java.time.Clock.systemUTC()).create(
+                new nl.ontwikkelplein.domain.OfferInput(DemoData.ORGANISATION, "Digisterker intake", null, null, "COURSE", "BASIC_SKILLS", List.of(),
+                        List.of(), null, 0L, null, null, null, List.of(new nl.ontwikkelplein.domain.OfferInput.SessionInput(null, start.toString(),
+                        start.plusHours(2).toString(), "hardenberg", 5, null)), null, null, "WITH_SEAT"));
+        stack.post("/api/offers/" + intake.id() + "/sessions/" + intake.sessions().get(0).id() + "/enrolments", "application/json",
+                "{\"name\":\"Yusuf\",\"phone\":\"0612777000\"}");
+        open(b, "/beheer/aanbod/" + intake.id() + "/data/" + intake.sessions().get(0).id() + "/deelnemers");
+        assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Aanvragen"));
+        PageChecks.assertNoAxeViolations(b, "a participant list with requests to accept or decline");
         open(b, "/beheer/bellijst");
         assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Fatima"), "promoted, only a phone number: to call");
         PageChecks.assertNoAxeViolations(b, "the call list");

@@ -86,6 +86,7 @@ final class CatalogItems {
                 .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString())
                 .put("status", o.status().name())
                 .put("waitlistLimit", o.enrolmentPolicy().waitlistLimit() == null ? null : o.enrolmentPolicy().waitlistLimit().longValue())
+                .put("intake", o.enrolmentPolicy().intake() ? (o.enrolmentPolicy().requestHoldsSeat() ? "WITH_SEAT" : "WITHOUT_SEAT") : null)
                 // Where its dates are, so the staff list filters by place without reading every offer's sessions.
                 .put("locationIds", o.sessions().stream().map(Session::locationId).filter(java.util.Objects::nonNull).distinct().sorted().toList());
         if (o.source() != null) {
@@ -105,7 +106,8 @@ final class CatalogItems {
                 new Price(orZero(num(i, "priceCents"))), str(i, "provider"), str(i, "moreInfoUrl"),
                 valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
                 updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")),
-                new EnrolmentPolicy(num(i, "waitlistLimit") == null ? null : num(i, "waitlistLimit").intValue()));
+                new EnrolmentPolicy(num(i, "waitlistLimit") == null ? null : num(i, "waitlistLimit").intValue(), str(i, "intake") != null,
+                        "WITH_SEAT".equals(str(i, "intake"))));
     }
 
     /** The attributes an editor controls on a session, with the offer fields the agenda shows beside it. */

@@ -206,7 +206,7 @@ public final class DynamoParticipants implements Participants {
         List<TransactWriteItem> writes = new ArrayList<>();
         if (e.status() == Enrolment.EnrolmentStatus.WAITLISTED) {
             writes.add(counter(EnrolmentItems.waitlistKey(e.scopeKey()), "waiting", -1));
-        } else {
+        } else if (e.holdsSeat()) {
             for (String seat : seatSessionIds)
                 writes.add(counter(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(seat)), "taken", -1));
         }
@@ -235,13 +235,45 @@ public final class DynamoParticipants implements Participants {
     }
 
     @Override
-    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now) {
+    public Promotion accept(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now) {
+        Enrolment e = find(offerId, sessionId, personKey).orElse(null);
+        if (e == null || e.status() != Enrolment.EnrolmentStatus.REQUESTED) return Promotion.NOT_WAITING;
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(enrolmentsTable).key(EnrolmentItems.key(offerId, sessionId, personKey))
+                .updateExpression("SET #status = :confirmed, ticket = :zero").conditionExpression("#status = :requested AND ticket = :ticket")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":confirmed", Attr.s(Enrolment.EnrolmentStatus.CONFIRMED.name()), ":zero", Attr.n(0),
+                        ":requested", Attr.s(Enrolment.EnrolmentStatus.REQUESTED.name()), ":ticket", Attr.n(e.ticket())))).build());
+        if (!e.holdsSeat()) for (String seat : seatSessionIds) writes.add(takeSeat(offerId, seat));
+        Promotion[] refused = new Promotion[1];
+        try {
+            Transactions.write(dynamo, writes, reasons -> refused[0] = !reasons.isEmpty() && FAILED.equals(reasons.get(0).code())
+                    ? Promotion.NOT_WAITING : Promotion.NO_SEAT);
+            return Promotion.PROMOTED;
+        } catch (TransactionCanceledException ex) {
+            if (refused[0] != null) return refused[0];
+            throw ex;
+        }
+    }
+
+    /** Takes one seat while the session is scheduled and has one left. */
+    private TransactWriteItem takeSeat(String offerId, String seat) {
+        return TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
+                .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(seat)))
+                .updateExpression("SET #taken = #taken + :one")
+                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
+                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build();
+    }
+
+    @Override
+    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Enrolment.EnrolmentStatus to, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(enrolmentsTable)
                 .key(EnrolmentItems.key(waiting.offerId(), waiting.sessionId(), waiting.personKey()))
-                .updateExpression("SET #status = :confirmed").conditionExpression("#status = :waiting")
+                .updateExpression("SET #status = :to, ticket = :zero").conditionExpression("#status = :waiting")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":confirmed", Attr.s(Enrolment.EnrolmentStatus.CONFIRMED.name()),
+                .expressionAttributeValues(Map.of(":to", Attr.s(to.name()), ":zero", Attr.n(0),
                         ":waiting", Attr.s(Enrolment.EnrolmentStatus.WAITLISTED.name())))).build());
         writes.add(counter(EnrolmentItems.waitlistKey(waiting.scopeKey()), "waiting", -1));
         for (String seat : seatSessionIds) writes.add(TransactWriteItem.builder().update(u -> u.tableName(catalogTable)

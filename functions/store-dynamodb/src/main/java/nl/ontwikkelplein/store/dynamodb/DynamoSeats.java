@@ -43,17 +43,23 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
     }
 
     @Override
-    public SeatResult take(Enrolment e, Integer waitlistLimit) {
-        return take(e, List.of(e.sessionId()), null, waitlistLimit);
+    public SeatResult enrol(Enrolment e, nl.ontwikkelplein.domain.EnrolmentPolicy policy) {
+        return take(e, List.of(e.sessionId()), null, policy);
     }
 
     @Override
-    public SeatResult takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit) {
-        return take(e, sessionIds, offerCheck(e.offerId(), offerUpdatedAt), waitlistLimit);
+    public SeatResult enrolAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, nl.ontwikkelplein.domain.EnrolmentPolicy policy) {
+        return take(e, sessionIds, offerCheck(e.offerId(), offerUpdatedAt), policy);
     }
 
-    private SeatResult take(Enrolment e, List<String> sessionIds, TransactWriteItem offerCheck, Integer waitlistLimit) {
-        SeatOutcome seat = seat(e.withStatus(Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), sessionIds, offerCheck);
+    private SeatResult take(Enrolment e, List<String> sessionIds, TransactWriteItem offerCheck, nl.ontwikkelplein.domain.EnrolmentPolicy policy) {
+        Integer waitlistLimit = policy.waitlistLimit();
+        if (policy.requestsWithoutSeat()) return SeatResult.of(request(e.withStatus(Enrolment.EnrolmentStatus.REQUESTED).withTicket(Enrolment.NO_SEAT),
+                sessionIds, offerCheck));
+        boolean request = policy.intake();
+        SeatOutcome seat = seat(e.withStatus(request ? Enrolment.EnrolmentStatus.REQUESTED : Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0),
+                sessionIds, offerCheck);
+        if (seat == SeatOutcome.TAKEN && request) return SeatResult.of(SeatOutcome.REQUESTED);
         if (seat != SeatOutcome.FULL) return SeatResult.of(seat);
         if (waitlistLimit != null && waitlistLimit == 0) return SeatResult.of(SeatOutcome.FULL);
         return queue(e, sessionIds, offerCheck, waitlistLimit);
@@ -127,6 +133,30 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
             throw ex;
         }
         return new SeatResult(SeatOutcome.WAITLISTED, DynamoParticipants.position(dynamo, enrolmentsTable, waiting));
+    }
+
+    /** A request without a seat: the enrolment and its link, while every session is scheduled and takes enrolments. */
+    private SeatOutcome request(Enrolment e, List<String> sessionIds, TransactWriteItem offerCheck) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(putEnrolment(e));
+        if (e.manageHash() != null) writes.add(putPointer(e));
+        int sessionsFrom = writes.size();
+        for (String sessionId : sessionIds) writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(catalogTable)
+                .key(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(sessionId)))
+                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND attribute_exists(#seats)")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#status", "status", "#seats", "seats"))
+                .expressionAttributeValues(Map.of(":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build());
+        if (offerCheck != null) writes.add(offerCheck);
+        int offerAt = offerCheck == null ? -1 : writes.size() - 1;
+        SeatOutcome[] refused = new SeatOutcome[1];
+        try {
+            Transactions.write(dynamo, writes, reasons -> refused[0] = failed(reasons, offerAt) ? SeatOutcome.OFFER_CHANGED
+                    : failed(reasons, 0) ? SeatOutcome.ALREADY_ENROLLED : SeatOutcome.SESSION_GONE);
+            return SeatOutcome.REQUESTED;
+        } catch (TransactionCanceledException ex) {
+            if (refused[0] != null) return refused[0];
+            throw ex;
+        }
     }
 
     private TransactWriteItem putEnrolment(Enrolment e) {

@@ -26,7 +26,8 @@ final class Migrations {
             new Migration(5, "db/migration/V5__accessibility.sql"),
             new Migration(6, "db/migration/V6__waitlists.sql"),
             new Migration(7, "db/migration/V7__messages.sql"),
-            new Migration(8, "db/migration/V8__referrals.sql"));
+            new Migration(8, "db/migration/V8__referrals.sql"),
+            new Migration(9, "db/migration/V9__intake.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -203,7 +203,7 @@ public final class SqliteParticipants implements Participants {
                 p.executeUpdate();
             }
             logEnrolment(c, ChangeLog.MODIFY, e, e.status(), Enrolment.EnrolmentStatus.CANCELLED, now);
-            if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
+            if (e.holdsSeat()) giveBack(c, offerId, seatSessionIds, now);
             return Optional.of(e.status());
         });
     }
@@ -226,13 +226,40 @@ public final class SqliteParticipants implements Participants {
                 p.executeUpdate();
             }
             logEnrolment(c, ChangeLog.REMOVE, e, e.status(), null, now);
-            if (e.status() == Enrolment.EnrolmentStatus.CONFIRMED) giveBack(c, offerId, seatSessionIds, now);
+            if (e.holdsSeat()) giveBack(c, offerId, seatSessionIds, now);
             return true;
         });
     }
 
     @Override
-    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Instant now) {
+    public Promotion accept(String offerId, String sessionId, String personKey, List<String> seatSessionIds, Instant now) {
+        String scope = scopeKey(offerId, sessionId);
+        return database.write(c -> {
+            Enrolment e = find(c, scope, personKey).orElse(null);
+            if (e == null || e.status() != Enrolment.EnrolmentStatus.REQUESTED) return Promotion.NOT_WAITING;
+            if (!e.holdsSeat()) {
+                for (String seat : seatSessionIds) if (!hasFreeSeat(c, offerId, seat)) return Promotion.NO_SEAT;
+                for (String seat : seatSessionIds) {
+                    try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET taken = taken + 1 WHERE offer_id = ? AND id = ?")) {
+                        p.setString(1, offerId);
+                        p.setString(2, seat);
+                        p.executeUpdate();
+                    }
+                    logSession(c, offerId, seat, now);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET status = 'CONFIRMED', ticket = 0 WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, scope);
+                p.setString(2, personKey);
+                p.executeUpdate();
+            }
+            logEnrolment(c, ChangeLog.MODIFY, e, Enrolment.EnrolmentStatus.REQUESTED, Enrolment.EnrolmentStatus.CONFIRMED, now);
+            return Promotion.PROMOTED;
+        });
+    }
+
+    @Override
+    public Promotion promote(Enrolment waiting, List<String> seatSessionIds, Instant offerUpdatedAt, Enrolment.EnrolmentStatus to, Instant now) {
         String scope = waiting.scopeKey();
         return database.write(c -> {
             Enrolment e = find(c, scope, waiting.personKey()).orElse(null);
@@ -250,12 +277,14 @@ public final class SqliteParticipants implements Participants {
                 }
                 logSession(c, waiting.offerId(), seat, now);
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET status = 'CONFIRMED' WHERE scope_key = ? AND person_key = ?")) {
-                p.setString(1, scope);
-                p.setString(2, waiting.personKey());
+            // The ticket goes to 0: a promoted request holds its seat.
+            try (PreparedStatement p = c.prepareStatement("UPDATE enrolments SET status = ?, ticket = 0 WHERE scope_key = ? AND person_key = ?")) {
+                p.setString(1, to.name());
+                p.setString(2, scope);
+                p.setString(3, waiting.personKey());
                 p.executeUpdate();
             }
-            logEnrolment(c, ChangeLog.MODIFY, e, Enrolment.EnrolmentStatus.WAITLISTED, Enrolment.EnrolmentStatus.CONFIRMED, now);
+            logEnrolment(c, ChangeLog.MODIFY, e.withTicket(0), Enrolment.EnrolmentStatus.WAITLISTED, to, now);
             return Promotion.PROMOTED;
         });
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.ontwikkelplein.domain.Enrolment;
+import nl.ontwikkelplein.domain.EnrolmentPolicy;
 import nl.ontwikkelplein.domain.SeatOutcome;
 import nl.ontwikkelplein.domain.SeatResult;
 import nl.ontwikkelplein.domain.Seats;
@@ -40,17 +41,18 @@ public final class SqliteSeats implements Seats {
     }
 
     @Override
-    public SeatResult take(Enrolment e, Integer waitlistLimit) {
-        return database.write(c -> take(c, e, List.of(e.sessionId()), false, null, waitlistLimit));
+    public SeatResult enrol(Enrolment e, EnrolmentPolicy policy) {
+        return database.write(c -> take(c, e, List.of(e.sessionId()), false, null, policy));
     }
 
     @Override
-    public SeatResult takeAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, Integer waitlistLimit) {
-        return database.write(c -> take(c, e, sessionIds, true, offerUpdatedAt, waitlistLimit));
+    public SeatResult enrolAll(Enrolment e, List<String> sessionIds, Instant offerUpdatedAt, EnrolmentPolicy policy) {
+        return database.write(c -> take(c, e, sessionIds, true, offerUpdatedAt, policy));
     }
 
     private SeatResult take(Connection c, Enrolment e, List<String> sessionIds, boolean checkOffer, Instant offerUpdatedAt,
-                            Integer waitlistLimit) throws SQLException {
+                            EnrolmentPolicy policy) throws SQLException {
+        Integer waitlistLimit = policy.waitlistLimit();
         if (checkOffer && !offerAsRead(c, e.offerId(), offerUpdatedAt)) return SeatResult.of(SeatOutcome.OFFER_CHANGED);
         Map<String, Object> existing = Rows.select(c, "enrolments", Map.of("scope_key", scopeKey(e), "person_key", e.personKey()),
                 List.of("status", "created_at", "ticket"));
@@ -63,6 +65,11 @@ public final class SqliteSeats implements Seats {
             if (refusal == SeatOutcome.FULL) full = true;
         }
         Instant now = clock.instant();
+        if (policy.requestsWithoutSeat()) {
+            // A request waits for its intake without a seat: full or not, nothing is counted yet.
+            store(c, e.withStatus(Enrolment.EnrolmentStatus.REQUESTED).withTicket(Enrolment.NO_SEAT), existing, now);
+            return SeatResult.of(SeatOutcome.REQUESTED);
+        }
         int waiting = waiting(c, scopeKey(e));
         if (!full && waiting == 0) {
             for (String sessionId : sessionIds) {
@@ -74,8 +81,9 @@ public final class SqliteSeats implements Seats {
                 ChangeLog.append(c, catalogTable, ChangeLog.MODIFY,
                         ChangeLog.keys(SqliteCatalog.offerPk(e.offerId()), SqliteCatalog.sessionSk(sessionId)), null, null, false, now);
             }
-            store(c, e.withStatus(Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), existing, now);
-            return SeatResult.of(SeatOutcome.TAKEN);
+            boolean request = policy.intake();
+            store(c, e.withStatus(request ? Enrolment.EnrolmentStatus.REQUESTED : Enrolment.EnrolmentStatus.CONFIRMED).withTicket(0), existing, now);
+            return SeatResult.of(request ? SeatOutcome.REQUESTED : SeatOutcome.TAKEN);
         }
         // Full, or people wait already for a seat that came free: nobody passes the queue.
         if (waitlistLimit != null && waiting >= waitlistLimit) return SeatResult.of(SeatOutcome.FULL);

@@ -11,9 +11,10 @@ import java.util.List;
  * @param rows     the people with a seat
  * @param waiting  the waitlist, first in line first
  * @param cancelled who cancelled (or was cancelled by staff); kept until the retention period ends
+ * @param requests  requests waiting for their intake call, to accept or decline
  */
 public record ParticipantsPage(StaffPage page, String offerTitle, String when, String seats, List<Row> rows, List<Row> waiting,
-                               List<Row> cancelled, boolean started, boolean printing, String notice, Form form, List<Field> fields,
+                               List<Row> cancelled, List<Row> requests, boolean started, boolean printing, String notice, Form form, List<Field> fields,
                                String actionBase, String csvHref, String printHref, String back) {
     /**
      * @param key        the enrolment's opaque key, only in POST bodies (never in a URL)
