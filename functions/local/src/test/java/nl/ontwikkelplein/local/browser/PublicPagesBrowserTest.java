@@ -58,6 +58,10 @@ class PublicPagesBrowserTest {
     static Offer oneSeat;
     /** An offer with one session of one seat and a waitlist. */
     static Offer withWaitlist;
+    /** One seat, no waitlist, for the "full" page in a browser with JavaScript (axe-core). */
+    static Offer fullCheck;
+    /** An offer with an intake: enrolling is a request. */
+    static Offer intake;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,8 +82,18 @@ class PublicPagesBrowserTest {
                 "Spreekuur DigiD", "Hulp bij DigiD, één op één.", "Een half uur hulp.", "DROP_IN", "BASIC_SKILLS",
                 List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
                 List.of(new OfferInput.SessionInput(null, start.plusDays(1).toString(), start.plusDays(1).plusHours(1).toString(), "hardenberg", 1, null))));
+        fullCheck = new OfferService(catalog, Clock.systemUTC()).create(new OfferInput(DemoData.ORGANISATION,
+                "Proefles laptop", "Eén plaats.", "Een korte proefles.", "WORKSHOP", "BASIC_SKILLS",
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
+                List.of(new OfferInput.SessionInput(null, start.plusDays(2).toString(), start.plusDays(2).plusHours(1).toString(), "hardenberg", 1, null)), null, 0));
+        intake = new OfferService(catalog, Clock.systemUTC()).create(new OfferInput(DemoData.ORGANISATION,
+                "Digisterker met kennismaking", "Eerst een gesprek.", "Een cursus met eerst een kennismakingsgesprek.", "COURSE", "BASIC_SKILLS",
+                List.of("digitale vaardigheden"), List.of("volwassenen"), "IN_PERSON", 0L, null, null, null,
+                List.of(new OfferInput.SessionInput(null, start.plusDays(3).toString(), start.plusDays(3).plusHours(2).toString(), "hardenberg", 8, null)),
+                null, null, "WITH_SEAT"));
         stack.stack().scheduler().runNow("SiteRebuildFunction");
-        for (String path : List.of("/", offerPage, "/aanbod/" + oneSeat.id() + "/", "/aanbod/" + withWaitlist.id() + "/", "/404.html")) {
+        for (String path : List.of("/", offerPage, "/aanbod/" + oneSeat.id() + "/", "/aanbod/" + withWaitlist.id() + "/", "/aanbod/" + fullCheck.id() + "/",
+                "/aanbod/" + intake.id() + "/", "/404.html")) {
             assertTrue(TestStack.await(Duration.ofSeconds(20), () -> status(path) == 200), "page " + path + " was not published");
         }
         desktop = Browser.start(1280, 900, true);
@@ -202,6 +216,31 @@ class PublicPagesBrowserTest {
         assertTrue(phone.driver.findElement(By.tagName("main")).getText().contains("U hebt een plaats"));
         PageChecks.assertNoAxeViolations(phone, "the private page of an enrolled person");
         PageChecks.assertNoHorizontalScroll(phone, "the private page on a phone");
+    }
+
+    @Test
+    void theFullAndTheRequestAnswersWorkWithoutJavaScriptAndAreAxeClean() throws Exception {
+        try (Browser noScript = Browser.start(1024, 800, false)) {
+            open(noScript, "/aanbod/" + intake.id() + "/");
+            fillAndSubmit(noScript, noScript.driver.findElement(By.cssSelector(FORM)), "Yusuf Demir", nextPhone());
+            assertEquals("Uw aanvraag is ontvangen", heading(noScript));
+        }
+        open(desktop, "/aanbod/" + intake.id() + "/");
+        fillAndSubmit(desktop, desktop.driver.findElement(By.cssSelector(FORM)), "Els Visser", nextPhone());
+        assertEquals("Uw aanvraag is ontvangen", heading(desktop));
+        PageChecks.assertNoAxeViolations(desktop, "the request answer");
+        desktop.driver.findElement(By.linkText("Uw aanmelding bekijken of afmelden")).click();
+        assertTrue(desktop.driver.findElement(By.tagName("main")).getText().contains("kennismakingsgesprek"));
+        PageChecks.assertNoAxeViolations(desktop, "the private page of a request");
+
+        // The page still offers the last seat; someone else takes it first.
+        open(desktop, "/aanbod/" + fullCheck.id() + "/");
+        HttpResponse<String> other = stack.post("/api/offers/" + fullCheck.id() + "/sessions/" + fullCheck.sessions().get(0).id() + "/enrolments",
+                "application/json", "{\"name\":\"Ali\",\"phone\":\"" + nextPhone() + "\"}");
+        assertEquals(201, other.statusCode(), other.body());
+        fillAndSubmit(desktop, desktop.driver.findElement(By.cssSelector(FORM)), "Fatima El Amrani", nextPhone());
+        assertEquals("Deze bijeenkomst is vol", heading(desktop));
+        PageChecks.assertNoAxeViolations(desktop, "the full answer");
     }
 
     /** Joins the waitlist through the form, opens the private page, cancels, then deletes the data. */
