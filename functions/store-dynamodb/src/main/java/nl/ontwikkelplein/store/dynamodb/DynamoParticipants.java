@@ -244,26 +244,8 @@ public final class DynamoParticipants implements Participants {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":confirmed", Attr.s(Enrolment.EnrolmentStatus.CONFIRMED.name()), ":zero", Attr.n(0),
                         ":requested", Attr.s(Enrolment.EnrolmentStatus.REQUESTED.name()), ":ticket", Attr.n(e.ticket())))).build());
-        if (!e.holdsSeat()) for (String seat : seatSessionIds) writes.add(takeSeat(offerId, seat));
-        Promotion[] refused = new Promotion[1];
-        try {
-            Transactions.write(dynamo, writes, reasons -> refused[0] = !reasons.isEmpty() && FAILED.equals(reasons.get(0).code())
-                    ? Promotion.NOT_WAITING : Promotion.NO_SEAT);
-            return Promotion.PROMOTED;
-        } catch (TransactionCanceledException ex) {
-            if (refused[0] != null) return refused[0];
-            throw ex;
-        }
-    }
-
-    /** Takes one seat while the session is scheduled and has one left. */
-    private TransactWriteItem takeSeat(String offerId, String seat) {
-        return TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
-                .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(seat)))
-                .updateExpression("SET #taken = #taken + :one")
-                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build();
+        if (!e.holdsSeat()) for (String seat : seatSessionIds) writes.add(DynamoSeats.takeSeat(catalogTable, offerId, seat));
+        return promotion(writes);
     }
 
     @Override
@@ -276,13 +258,13 @@ public final class DynamoParticipants implements Participants {
                 .expressionAttributeValues(Map.of(":to", Attr.s(to.name()), ":zero", Attr.n(0),
                         ":waiting", Attr.s(Enrolment.EnrolmentStatus.WAITLISTED.name())))).build());
         writes.add(counter(EnrolmentItems.waitlistKey(waiting.scopeKey()), "waiting", -1));
-        for (String seat : seatSessionIds) writes.add(TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
-                .key(CatalogItems.key(CatalogItems.offerPk(waiting.offerId()), CatalogItems.sessionSk(seat)))
-                .updateExpression("SET #taken = #taken + :one")
-                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND #taken < #seats")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#taken", "taken", "#seats", "seats", "#status", "status"))
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build());
+        for (String seat : seatSessionIds) writes.add(DynamoSeats.takeSeat(catalogTable, waiting.offerId(), seat));
         if (offerUpdatedAt != null) writes.add(DynamoSeats.offerCheck(catalogTable, waiting.offerId(), offerUpdatedAt));
+        return promotion(writes);
+    }
+
+    /** One promoting transaction; its first action is the enrolment's status change: failing there, it changed meanwhile. */
+    private Promotion promotion(List<TransactWriteItem> writes) {
         Promotion[] refused = new Promotion[1];
         try {
             Transactions.write(dynamo, writes, reasons -> refused[0] = !reasons.isEmpty() && FAILED.equals(reasons.get(0).code())

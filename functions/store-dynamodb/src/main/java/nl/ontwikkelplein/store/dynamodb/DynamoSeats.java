@@ -112,11 +112,7 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
         writes.add(putEnrolment(waiting));
         if (waiting.manageHash() != null) writes.add(putPointer(waiting));
         int sessionsFrom = writes.size();
-        for (String sessionId : sessionIds) writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(catalogTable)
-                .key(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(sessionId)))
-                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND attribute_exists(#seats)")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#status", "status", "#seats", "seats"))
-                .expressionAttributeValues(Map.of(":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build());
+        for (String sessionId : sessionIds) writes.add(takesEnrolments(e.offerId(), sessionId));
         if (offerCheck != null) writes.add(offerCheck);
         int offerAt = offerCheck == null ? -1 : writes.size() - 1;
         SeatOutcome[] refused = new SeatOutcome[1];
@@ -141,11 +137,7 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
         writes.add(putEnrolment(e));
         if (e.manageHash() != null) writes.add(putPointer(e));
         int sessionsFrom = writes.size();
-        for (String sessionId : sessionIds) writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(catalogTable)
-                .key(CatalogItems.key(CatalogItems.offerPk(e.offerId()), CatalogItems.sessionSk(sessionId)))
-                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND attribute_exists(#seats)")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#status", "status", "#seats", "seats"))
-                .expressionAttributeValues(Map.of(":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build());
+        for (String sessionId : sessionIds) writes.add(takesEnrolments(e.offerId(), sessionId));
         if (offerCheck != null) writes.add(offerCheck);
         int offerAt = offerCheck == null ? -1 : writes.size() - 1;
         SeatOutcome[] refused = new SeatOutcome[1];
@@ -173,8 +165,21 @@ public final class DynamoSeats implements nl.ontwikkelplein.domain.Seats {
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", "pk"))).build();
     }
 
-    /** Takes one seat, only while the session is scheduled and has seats left. */
+    /** The session is scheduled and takes enrolments (has seats): for a place that takes no seat. */
+    private TransactWriteItem takesEnrolments(String offerId, String sessionId) {
+        return TransactWriteItem.builder().conditionCheck(c -> c.tableName(catalogTable)
+                .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(sessionId)))
+                .conditionExpression("attribute_exists(#pk) AND #status = :scheduled AND attribute_exists(#seats)")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#status", "status", "#seats", "seats"))
+                .expressionAttributeValues(Map.of(":scheduled", Attr.s(Session.SessionStatus.SCHEDULED.name())))).build();
+    }
+
     private TransactWriteItem takeSeat(String offerId, String sessionId) {
+        return takeSeat(catalogTable, offerId, sessionId);
+    }
+
+    /** Takes one seat, only while the session is scheduled and has seats left (the old item tells full from gone). */
+    static TransactWriteItem takeSeat(String catalogTable, String offerId, String sessionId) {
         return TransactWriteItem.builder().update(u -> u.tableName(catalogTable)
                 .key(CatalogItems.key(CatalogItems.offerPk(offerId), CatalogItems.sessionSk(sessionId)))
                 .updateExpression("SET #taken = #taken + :one")

@@ -51,6 +51,13 @@ public final class SqliteParticipants implements Participants {
                 r.getString(13) == null ? null : new Enrolment.Referral(r.getString(13), r.getString(14), r.getString(15)));
     }
 
+    /** A row of COLUMNS and attendance. */
+    private static Participant participant(ResultSet r) throws SQLException {
+        Map<String, Attendance> attendance = new LinkedHashMap<>();
+        Json.map(r.getString(16)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
+        return new Participant(enrolment(r), attendance);
+    }
+
     @Override
     public List<Participant> of(String offerId, String sessionId) {
         return database.read(c -> {
@@ -58,11 +65,7 @@ public final class SqliteParticipants implements Participants {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + ", attendance FROM enrolments WHERE scope_key = ? ORDER BY created_at, person_key")) {
                 p.setString(1, scopeKey(offerId, sessionId));
                 try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        Map<String, Attendance> attendance = new LinkedHashMap<>();
-                        Json.map(r.getString(16)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
-                        out.add(new Participant(enrolment(r), attendance));
-                    }
+                    while (r.next()) out.add(participant(r));
                 }
             }
             return out;
@@ -93,11 +96,7 @@ public final class SqliteParticipants implements Participants {
                 p.setString(1, referrerId);
                 p.setInt(2, limit);
                 try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        Map<String, Attendance> attendance = new LinkedHashMap<>();
-                        Json.map(r.getString(16)).forEach((k, v) -> attendance.put(k, Attendance.valueOf(v)));
-                        out.add(new Participant(enrolment(r), attendance));
-                    }
+                    while (r.next()) out.add(participant(r));
                 }
             }
             return out;
