@@ -19,6 +19,9 @@ record OfferJson(
         long priceCents,
         String provider,
         String moreInfoUrl,
+        String enrolmentScope,
+        Integer waitlistLimit,
+        String intake,
         String updatedAt,
         String status,
         String page,
@@ -29,7 +32,8 @@ record OfferJson(
     static OfferJson from(Offer o) {
         return new OfferJson(o.id(), o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()),
                 name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.price().cents(), o.provider(),
-                o.moreInfoUrl(), o.updatedAt() == null ? null : o.updatedAt().toString(), o.status().name(), "/aanbod/" + o.id() + "/",
+                o.moreInfoUrl(), o.enrolmentScope().name(), o.enrolmentPolicy().waitlistLimit(),
+                nl.ontwikkelplein.domain.OfferInputs.intake(o.enrolmentPolicy()), o.updatedAt() == null ? null : o.updatedAt().toString(), o.status().name(), "/aanbod/" + o.id() + "/",
                 o.sessions().stream().map(OfferJson::session).toList());
     }
 

@@ -70,8 +70,7 @@ public final class OwnEnrolments {
             return participants.cancelPhantom(e.manageHash()) ? CancelOutcome.CANCELLED : CancelOutcome.ALREADY_CANCELLED;
         Optional<Enrolment.EnrolmentStatus> was = participants.cancel(e.offerId(), e.sessionId(), e.personKey(), seatSessionIds(view), now);
         if (was.isEmpty()) return CancelOutcome.ALREADY_CANCELLED;
-        if (was.get() == Enrolment.EnrolmentStatus.CONFIRMED || was.get() == Enrolment.EnrolmentStatus.WAITLISTED)
-            waitlists.fill(e.offerId(), e.sessionId());
+        waitlists.fill(e.offerId(), e.sessionId()); // a seat, a request's seat or a queue place came free
         return CancelOutcome.CANCELLED;
     }
 

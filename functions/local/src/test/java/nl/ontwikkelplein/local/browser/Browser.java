@@ -167,6 +167,19 @@ final class Browser implements AutoCloseable {
         return ((Number) ((JavascriptExecutor) driver).executeScript(script, args)).longValue();
     }
 
+    /**
+     * Clicks something that loads another page (a link, a submit button) and waits until the old
+     * page is gone, so what is read next is the new page, also on a busy machine.
+     */
+    void clickAndWait(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -92,12 +92,12 @@ class WorkspaceBrowserTest {
     }
 
     static void submit(Browser b, String buttonText) {
-        b.driver.findElements(By.tagName("button")).stream().filter(e -> e.getText().strip().equals(buttonText)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + b.driver.getCurrentUrl())).click();
+        b.clickAndWait(b.driver.findElements(By.tagName("button")).stream().filter(e -> e.getText().strip().equals(buttonText)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + b.driver.getCurrentUrl())));
     }
 
     static void click(Browser b, String linkText) {
-        b.driver.findElement(By.linkText(linkText)).click();
+        b.clickAndWait(b.driver.findElement(By.linkText(linkText)));
     }
 
     static String h1(Browser b) {
@@ -207,11 +207,11 @@ class WorkspaceBrowserTest {
         type(b, "email", DemoStaff.REFERRER);
         submit(b, "Stuur mij een link");
         open(b, "/_local/outbox");
-        b.driver.findElements(By.cssSelector("a[href*='/beheer/inloggen/link']")).get(0).click();
+        b.clickAndWait(b.driver.findElements(By.cssSelector("a[href*='/beheer/inloggen/link']")).get(0));
         submit(b, "Inloggen");
         assertEquals("Mijn verwijzingen", h1(b), b.driver.getCurrentUrl());
         PageChecks.assertNoAxeViolations(b, "a referrer's page");
-        b.driver.findElements(By.cssSelector("main .op-agenda a")).get(0).click();
+        b.clickAndWait(b.driver.findElements(By.cssSelector("main .op-agenda a")).get(0));
         assertEquals("Cliënt aanmelden", h1(b));
         PageChecks.assertNoAxeViolations(b, "the referral form");
         submit(b, "Aanmelden");
