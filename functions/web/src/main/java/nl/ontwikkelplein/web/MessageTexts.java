@@ -20,7 +20,7 @@ public final class MessageTexts implements MessageSender.Texts {
         String title = offer.title();
         String when = s == null ? "" : DutchFormat.date(s.start().toLocalDate()) + ", " + DutchFormat.timeRange(s.start(), s.end());
         String where = Pages.placeName(offer, location, null);
-        String place = where == null || where.isBlank() ? "" : " " + (where.startsWith("Online") ? "online" : "in " + where);
+        String place = where == null || where.isBlank() ? "" : ", " + (where.startsWith("Online") ? "online" : "in " + where);
         String note = m.note() == null ? "" : " " + m.note().strip() + (m.note().strip().endsWith(".") ? "" : ".");
         String subject;
         String body;
