@@ -37,8 +37,7 @@ public final class CallList {
         for (String organisationId : organisations) {
             if (!Permissions.may(actor, Permission.VIEW_PARTICIPANTS, organisationId)) continue;
             for (Message m : outbox.forStaff(organisationId, PER_ORGANISATION)) {
-                String sessionId = m.scopeKey().startsWith("COURSE#") ? null : m.scopeKey().substring(m.scopeKey().lastIndexOf('#') + 1);
-                Enrolment e = participants.find(m.offerId(), sessionId, m.personKey()).filter(x -> x.createdAt().equals(m.generation())).orElse(null);
+                Enrolment e = participants.find(m.offerId(), m.enrolmentSessionId(), m.personKey()).filter(x -> x.createdAt().equals(m.generation())).orElse(null);
                 Offer offer = catalog.offer(m.offerId()).orElse(null);
                 if (e == null || offer == null) continue; // erased since: nobody to phone
                 out.add(new Entry(m, e, offer, Notifications.sessionOf(offer, m)));

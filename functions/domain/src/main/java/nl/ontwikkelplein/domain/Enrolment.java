@@ -89,6 +89,11 @@ public record Enrolment(
 
     public enum Channel { EMAIL, SMS, CALL }
 
+    /** The date of a scope key ({@code SESSION#{offerId}#{sessionId}}), or null for a course ({@code COURSE#{offerId}}); ids never hold '#'. */
+    public static String sessionIdOf(String scopeKey) {
+        return scopeKey.startsWith("COURSE#") ? null : scopeKey.substring(scopeKey.lastIndexOf('#') + 1);
+    }
+
     /** The partition of enrolments this one belongs to: one date, or a whole course. */
     public String scopeKey() {
         return sessionId == null ? "COURSE#" + offerId : "SESSION#" + offerId + "#" + sessionId;

@@ -39,10 +39,20 @@ public record Message(String organisationId, String key, Kind kind, String offer
     /** Attempts before a message counts as failed. */
     public static final int MAX_ATTEMPTS = 5;
 
-    /** A new message about an event, for the outbox. */
+    /** A new message about an event, for the outbox; it is about the enrolment's own date (a course: its first lesson). */
     public static Message of(String organisationId, Kind kind, Enrolment e, String discriminator, String note, Instant now) {
+        return of(organisationId, kind, e, e.sessionId(), discriminator, note, now);
+    }
+
+    /** @param sessionId the date the message is about: for a course enrolment, one of its lessons */
+    public static Message of(String organisationId, Kind kind, Enrolment e, String sessionId, String discriminator, String note, Instant now) {
         String key = Ids.sha256Hex(kind + "|" + e.scopeKey() + "|" + e.personKey() + "|" + e.createdAt() + "|" + discriminator).substring(0, 40);
-        return new Message(organisationId, key, kind, e.offerId(), e.sessionId(), e.scopeKey(), e.personKey(), e.createdAt(), note,
+        return new Message(organisationId, key, kind, e.offerId(), sessionId, e.scopeKey(), e.personKey(), e.createdAt(), note,
                 Status.PENDING, null, 0, null, null, now, now, e.expiresAt());
+    }
+
+    /** The session id of the enrolment this message is for: null for a course enrolment ({@code COURSE#…}). */
+    public String enrolmentSessionId() {
+        return Enrolment.sessionIdOf(scopeKey);
     }
 }

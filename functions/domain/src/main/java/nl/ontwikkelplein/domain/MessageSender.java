@@ -47,8 +47,7 @@ public final class MessageSender {
         Message m = outbox.find(organisationId, key).orElse(null);
         if (m == null || m.status() != Message.Status.PENDING) return Outcome.SKIPPED;
         if (!outbox.claim(organisationId, key, clock.instant())) return Outcome.SKIPPED;
-        String scope = m.scopeKey();
-        Enrolment e = participants.find(m.offerId(), scope.startsWith("COURSE#") ? null : sessionOf(scope), m.personKey()).orElse(null);
+        Enrolment e = participants.find(m.offerId(), m.enrolmentSessionId(), m.personKey()).orElse(null);
         Offer offer = catalog.offer(m.offerId()).orElse(null);
         Instant now = clock.instant();
         if (e == null || offer == null || !e.createdAt().equals(m.generation())) {
@@ -79,10 +78,5 @@ public final class MessageSender {
                     failure.getClass().getSimpleName(), clock.instant());
             return last ? Outcome.FAILED : Outcome.RETRY;
         }
-    }
-
-    /** SESSION#{offerId}#{sessionId} → sessionId. */
-    private static String sessionOf(String scope) {
-        return scope.substring(scope.lastIndexOf('#') + 1);
     }
 }

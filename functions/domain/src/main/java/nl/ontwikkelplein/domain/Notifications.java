@@ -81,11 +81,8 @@ public final class Notifications {
             String discriminator = s.id() + "|" + kind + "|" + s.start() + "|" + s.end() + "|" + s.locationId();
             for (Participant p : participants.of(after.id(), scope)) {
                 if (!p.enrolment().status().isActive()) continue;
-                Message m = Message.of(after.organisationId(), kind, p.enrolment(), discriminator, note, now);
                 // The message is about this date: for a course, the changed lesson.
-                if (outbox.add(new Message(m.organisationId(), m.key(), m.kind(), m.offerId(), s.id(), m.scopeKey(), m.personKey(), m.generation(),
-                        m.note(), m.status(), m.channel(), m.attempts(), m.error(), m.handledBy(), m.createdAt(), m.updatedAt(), m.expiresAt())))
-                    added++;
+                if (outbox.add(Message.of(after.organisationId(), kind, p.enrolment(), s.id(), discriminator, note, now))) added++;
             }
         }
         return added;
@@ -109,9 +106,7 @@ public final class Notifications {
             if (offer == null) continue;
             for (Participant p : participants.of(offer.id(), offer.isCourse() ? null : s.id())) {
                 if (p.enrolment().status() != Enrolment.EnrolmentStatus.CONFIRMED) continue;
-                Message m = Message.of(offer.organisationId(), Message.Kind.REMINDER, p.enrolment(), s.id() + "|" + tomorrow, null, now);
-                if (outbox.add(new Message(m.organisationId(), m.key(), m.kind(), m.offerId(), s.id(), m.scopeKey(), m.personKey(), m.generation(),
-                        null, m.status(), null, 0, null, null, m.createdAt(), m.updatedAt(), m.expiresAt())))
+                if (outbox.add(Message.of(offer.organisationId(), Message.Kind.REMINDER, p.enrolment(), s.id(), s.id() + "|" + tomorrow, null, now)))
                     added++;
             }
         }

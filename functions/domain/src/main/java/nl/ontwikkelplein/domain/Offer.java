@@ -70,6 +70,14 @@ public record Offer(
         return sessions.stream().filter(s -> !s.isCancelled()).toList();
     }
 
+    /**
+     * The sessions an enrolment holds a seat in: the date, or every lesson of a course that is not
+     * called off.
+     */
+    public List<String> seatSessionIds(String sessionId) {
+        return isCourse() ? courseSessions().stream().map(Session::id).toList() : List.of(sessionId);
+    }
+
     /** Seats left in a course: the fewest left in any of its lessons. */
     public int courseSeatsLeft() {
         return courseSessions().stream().mapToInt(Session::seatsLeft).min().orElse(0);

@@ -88,7 +88,6 @@ public final class OwnEnrolments {
 
     /** The seats a confirmed enrolment holds: its date, or every lesson of its course that is not called off. */
     static List<String> seatSessionIds(View view) {
-        if (view.enrolment().sessionId() != null) return List.of(view.enrolment().sessionId());
-        return view.offer().courseSessions().stream().map(Session::id).toList();
+        return view.offer().seatSessionIds(view.enrolment().sessionId());
     }
 }

@@ -56,9 +56,8 @@ public final class ParticipantService {
      */
     public boolean remove(Actor actor, Offer offer, String sessionId, String personKey) {
         Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
-        List<String> seats = offer.isCourse() ? offer.courseSessions().stream().map(Session::id).toList() : List.of(sessionId);
         String scope = scope(offer, sessionId);
-        boolean removed = participants.cancel(offer.id(), scope, personKey, seats, clock.instant()).isPresent();
+        boolean removed = participants.cancel(offer.id(), scope, personKey, offer.seatSessionIds(sessionId), clock.instant()).isPresent();
         if (removed) {
             audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "PARTICIPANT_REMOVED", List.of("participants"));
             waitlists.fill(offer.id(), scope);
@@ -73,8 +72,8 @@ public final class ParticipantService {
      */
     public Participants.Promotion accept(Actor actor, Offer offer, String sessionId, String personKey) {
         Permissions.require(actor, Permission.MANAGE_PARTICIPANTS, offer.organisationId());
-        List<String> seats = offer.isCourse() ? offer.courseSessions().stream().map(Session::id).toList() : List.of(sessionId);
-        Participants.Promotion outcome = participants.accept(offer.id(), scope(offer, sessionId), personKey, seats, clock.instant());
+        Participants.Promotion outcome = participants.accept(offer.id(), scope(offer, sessionId), personKey, offer.seatSessionIds(sessionId),
+                clock.instant());
         if (outcome == Participants.Promotion.PROMOTED)
             audit.record(actor, "OFFER", offer.id(), offer.organisationId(), "REQUEST_ACCEPTED", List.of("participants"));
         return outcome;

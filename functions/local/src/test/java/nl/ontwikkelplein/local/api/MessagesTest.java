@@ -157,6 +157,33 @@ class MessagesTest {
     }
 
     @Test
+    void malformedStreamRecordsAreSkippedAndChangeNothing() throws Exception {
+        nl.ontwikkelplein.notifications.EnrolmentEventsHandler handler =
+                new nl.ontwikkelplein.notifications.EnrolmentEventsHandler(stack.stack().stores(), Map.of("MAIL_FROM", "test@bibliotheek.test"));
+        com.amazonaws.services.lambda.runtime.events.DynamodbEvent event = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent();
+        List<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+        records.add(null);
+        records.add(new com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord());
+        for (String[] key : List.of(new String[]{"SESSION#", "ENROL#x"}, new String[]{"SESSION#a#b#c", "ENROL#x"}, new String[]{"MANAGE#h", "MANAGE"},
+                new String[]{"MSGS#", "MSG#"}, new String[]{"COURSE#bestaat-niet", "ENROL#x"}, new String[]{"MSGS#org", "MSG#bestaat-niet"})) {
+            var r = new com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord();
+            var sr = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord();
+            sr.setKeys(Map.of("pk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(key[0]),
+                    "sk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(key[1])));
+            sr.setNewImage(Map.of("status", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("ONZIN")));
+            sr.setSequenceNumber(String.valueOf(records.size()));
+            r.setDynamodb(sr);
+            r.setEventName("INSERT");
+            records.add(r);
+        }
+        event.setRecords(records);
+        int before = JSON.readTree(stack.get("/_local/outbox.json").body()).size();
+        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty(), "nothing to retry: nothing there");
+        assertTrue(handler.handleRequest(null, null).getBatchItemFailures().isEmpty());
+        assertEquals(before, JSON.readTree(stack.get("/_local/outbox.json").body()).size());
+    }
+
+    @Test
     void aMessageThatKeepsFailingIsMarkedFailedForStaffAndNeverSentTwice() throws Exception {
         Offer offer = Fixtures.offer(stack, "Spreekuur", 5, 13);
         Enrolment e = new Enrolment(offer.id(), offer.sessions().get(0).id(), "faal-" + System.nanoTime(), "Eva", "+31612121212",

@@ -150,6 +150,8 @@ class AuthorisationMatrixTest {
         m.put("POST " + offer + "/data", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + date, new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + date + "/deelnemers/verwijderen", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + date + "/deelnemers/aannemen", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST " + date + "/deelnemers/afwijzen", new int[]{303, 303, 403, 303, 303, 303});
         // Before the date: refused as too early for those who may, as forbidden for the others.
         m.put("POST " + date + "/deelnemers/aanwezigheid", new int[]{303, 400, 403, 400, 303, 303});
         m.put("POST /beheer/organisaties/bieb-a", new int[]{303, 403, 403, 303, 303, 303});
@@ -190,7 +192,7 @@ class AuthorisationMatrixTest {
                     "eindtijd", s.end().toLocalTime().toString(), "locatie", "vestiging-a", "plaatsen", "50"));
         } else if (path.equals("/beheer/bellijst/gebeld")) {
             f.putAll(Map.of("organisatie", "bieb-a", "bericht", "geen-bericht-" + actor));
-        } else if (path.endsWith("/verwijderen") || path.endsWith("/aanwezigheid")) {
+        } else if (path.endsWith("/verwijderen") || path.endsWith("/aanwezigheid") || path.endsWith("/aannemen") || path.endsWith("/afwijzen")) {
             f.putAll(Map.of("persoon", "niemand-" + actor));
         } else if (path.equals("/beheer/organisaties/bieb-a")) {
             f.putAll(Map.of("naam", "Bibliotheek A"));

@@ -127,6 +127,27 @@ class IntakeTest {
     }
 
     @Test
+    void badDecisionsAndBadTicksAreRefusedClearlyAndChangeNothing() throws Exception {
+        Offer o = offer("Intake zonder plaats", "WITHOUT_SEAT", 1);
+        JsonNode a = enrol(o, "Hanna", "0612500031");
+        StaffClient anna = new StaffClient(stack);
+        anna.signIn("anna@bieb.test");
+        String base = "/beheer/aanbod/" + o.id() + "/data/" + o.sessions().get(0).id() + "/deelnemers";
+        anna.get(base);
+        for (Map<String, String> bad : List.of(Map.<String, String>of(), Map.of("persoon", ""), Map.of("persoon", "x".repeat(500)))) {
+            assertEquals(400, anna.post(base + "/aannemen", bad).statusCode(), bad.toString());
+            assertEquals(400, anna.post(base + "/afwijzen", bad).statusCode(), bad.toString());
+        }
+        assertTrue(anna.post(base + "/aannemen", Map.of("persoon", "niemand")).headers().firstValue("location").orElse("").endsWith("melding=al"),
+                "no such request: nothing happens");
+        assertEquals("REQUESTED", status(a.path("manageUrl").asText()));
+        assertEquals(0, taken(o));
+        for (Map<String, String> bad : List.of(Map.<String, String>of(), Map.of("organisatie", "bieb-a", "bericht", ""),
+                Map.of("organisatie", "bieb-a", "bericht", "x".repeat(500)), Map.of("organisatie", "<script>", "bericht", "k")))
+            assertTrue(List.of(400, 403).contains(anna.post("/beheer/bellijst/gebeld", bad).statusCode()), bad.toString());
+    }
+
+    @Test
     void theRequestPageSaysWhatHappensNext() throws Exception {
         Offer o = offer("Klik & Tik intake", "WITH_SEAT", 3);
         HttpResponse<String> page = stack.post("/api/offers/" + o.id() + "/sessions/" + o.sessions().get(0).id() + "/enrolments",
