@@ -76,6 +76,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case "GET /api/openapi.yaml" -> Responses.text(200, "application/yaml; charset=utf-8", OPENAPI, "public, max-age=300");
                 case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request, request.pathParameter("sessionId"));
                 case "POST /api/offers/{offerId}/enrolments" -> enrol(request, null);
+                case "GET /api/offers/{offerId}/sessions/{sessionId}/agenda.ics" -> dateCalendar(request);
                 case "GET /aanmelding/{token}" -> own.get(request, null);
                 case "GET /aanmelding/{token}/{action}" -> own.get(request, request.pathParameter("action"));
                 case "POST /aanmelding/{token}/{action}" -> own.post(request, request.pathParameter("action"));
@@ -87,6 +88,24 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (request.wantsHtml()) return Responses.html(e.status, pages.problem(dutch(e)));
             return Responses.error(json, e.status, e.code, e.getMessage(), null);
         }
+    }
+
+    /**
+     * One date of a public offer as a calendar file; a draft, an unknown offer or date, or a
+     * malformed id is "not found" alike. CloudFront and browsers may keep it five minutes.
+     */
+    private APIGatewayV2HTTPResponse dateCalendar(HttpRequest request) {
+        String offerId = request.pathParameter("offerId");
+        String sessionId = request.pathParameter("sessionId");
+        if (!nl.ontwikkelplein.domain.Ids.isValid(offerId) || !nl.ontwikkelplein.domain.Ids.isValid(sessionId))
+            throw new HttpError(404, "not_found", "No such date");
+        Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElseThrow(() -> new HttpError(404, "not_found", "No such date"));
+        Session session = offer.session(sessionId).orElseThrow(() -> new HttpError(404, "not_found", "No such date"));
+        Location location = session.locationId() == null ? null : catalog.location(session.locationId()).orElse(null);
+        APIGatewayV2HTTPResponse r = Responses.text(200, "text/calendar; charset=utf-8",
+                nl.ontwikkelplein.web.Ics.feed(null, List.of(new nl.ontwikkelplein.web.Ics.Item(offer, session, location))), "public, max-age=300");
+        r.getHeaders().put("content-disposition", "attachment; filename=\"" + offerId + "-" + sessionId + ".ics\"");
+        return r;
     }
 
     /** @param sessionId the chosen date, or null for the whole course */

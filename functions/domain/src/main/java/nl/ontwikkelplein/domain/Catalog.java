@@ -46,6 +46,12 @@ public interface Catalog {
     /** Sessions starting at or after {@code from}, earliest first, at most {@code limit}. */
     List<AgendaEntry> upcoming(Instant from, int limit);
 
+    /**
+     * Every offer the public may see (published or called off; no drafts), each with all its
+     * sessions, in one bulk read: what the site builder renders the whole site from.
+     */
+    List<Offer> publicOffers();
+
     /** Offers of one organisation, without their sessions. */
     List<Offer> offersOf(String organisationId);
 

@@ -35,7 +35,7 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalConfig config = withDemoFeeds(LocalConfig.fromEnvironment());
+        LocalConfig config = withPublicOrigin(withDemoFeeds(LocalConfig.fromEnvironment()));
         LocalStack stack = LocalStack.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,6 +64,11 @@ public final class LocalMain {
                     .append(config.httpUrl()).append("/_local/feeds/").append(source).append(".csv");
         }
         return config.withParameter("ImportFeeds", feeds.toString());
+    }
+
+    /** The site's public address locally is the front's: canonical links and the sitemap point there. */
+    static LocalConfig withPublicOrigin(LocalConfig config) {
+        return config.parameterOverrides().containsKey("PublicOrigin") ? config : config.withParameter("PublicOrigin", config.httpUrl());
     }
 
     /** Demo data into an empty catalog, then one full site build. Failures are logged, not fatal. */

@@ -33,7 +33,8 @@ final class LocalS3 implements AutoCloseable {
     static LocalS3 start(int port, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(dataDir.toString()))
+                // An absolute root: with a relative one S3Proxy 4.1 stores and serves objects but lists none.
+                .blobStore(new FilesystemNio2BlobStore(dataDir.toAbsolutePath().toString()))
                 .endpoint(URI.create("http://" + LocalConfig.HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .stopTimeout(0) // stop at once: nothing to drain locally

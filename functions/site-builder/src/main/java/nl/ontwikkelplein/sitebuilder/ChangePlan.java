@@ -1,74 +1,58 @@
 package nl.ontwikkelplein.sitebuilder;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * What a batch of catalog stream records asks the site builder to do, decided from the keys alone.
- * <ul>
- *   <li>{@code OFFER#{id}} (the offer or one of its sessions): re-render that offer, once per batch;</li>
- *   <li>{@code ORG#…} or {@code LOC#…}: names and addresses appear on every page, so everything;</li>
- *   <li>the home page once, when anything changed;</li>
- *   <li>other keys: nothing (counted, so they show in the log).</li>
- * </ul>
- * Steps come in the order of their first record. Each step remembers that record's sequence
- * number: when a step fails, that number goes back to Lambda, which retries from there, and every
- * record before it belongs to a step that succeeded.
+ * What a batch of catalog stream records asks the site builder to do, decided from the keys alone:
+ * {@code OFFER#{id}} (the offer or one of its sessions) re-renders that offer; {@code LOC#{id}}
+ * the offers with a date at that place; {@code ORG#{id}} the offers of that organisation; any of
+ * them the list pages that differ. Other keys are counted, so they show in the log.
+ * A failed batch retries from its first record that changed anything: everything is idempotent.
  */
 public final class ChangePlan {
     /** One stream record as far as the plan cares: its sequence number and partition key. */
     public record Change(String sequenceNumber, String pk) {}
 
-    public enum Kind { OFFER, ALL }
-
-    /** @param offerId for {@link Kind#OFFER}; null for {@link Kind#ALL} */
-    public record Step(Kind kind, String offerId, String sequenceNumber) {}
-
-    private final List<Step> steps;
+    private final SiteBuilder.Changes changes;
     private final String firstChange;
     private final int ignored;
 
-    private ChangePlan(List<Step> steps, String firstChange, int ignored) {
-        this.steps = steps;
+    private ChangePlan(SiteBuilder.Changes changes, String firstChange, int ignored) {
+        this.changes = changes;
         this.firstChange = firstChange;
         this.ignored = ignored;
     }
 
-    public static ChangePlan of(List<Change> changes) {
-        Map<String, Step> steps = new LinkedHashMap<>();
+    public static ChangePlan of(List<Change> records) {
+        Set<String> offers = new LinkedHashSet<>(), locations = new LinkedHashSet<>(), organisations = new LinkedHashSet<>();
         String firstChange = null;
         int ignored = 0;
-        for (Change c : changes) {
+        for (Change c : records) {
             String pk = c.pk() == null ? "" : c.pk();
-            Step step;
-            if (pk.startsWith("OFFER#") && pk.length() > "OFFER#".length()) {
-                String offerId = pk.substring("OFFER#".length());
-                step = new Step(Kind.OFFER, offerId, c.sequenceNumber());
-            } else if (pk.startsWith("ORG#") || pk.startsWith("LOC#")) {
-                step = new Step(Kind.ALL, null, c.sequenceNumber());
-            } else {
+            if (!add(pk, "OFFER#", offers) && !add(pk, "LOC#", locations) && !add(pk, "ORG#", organisations)) {
                 ignored++;
                 continue;
             }
             if (firstChange == null) firstChange = c.sequenceNumber();
-            steps.putIfAbsent(step.kind() + "#" + step.offerId(), step);
         }
-        return new ChangePlan(List.copyOf(new ArrayList<>(steps.values())), firstChange, ignored);
+        return new ChangePlan(new SiteBuilder.Changes(offers, locations, organisations), firstChange, ignored);
     }
 
-    public List<Step> steps() { return steps; }
+    private static boolean add(String pk, String prefix, Set<String> into) {
+        if (!pk.startsWith(prefix) || pk.length() == prefix.length()) return false;
+        into.add(pk.substring(prefix.length()));
+        return true;
+    }
 
-    /** True when anything changed, so the home page must be rendered (once). */
-    public boolean home() { return firstChange != null; }
+    public SiteBuilder.Changes changes() { return changes; }
 
-    /** The sequence number of the first record that changed anything: where a failed home page retries from. */
+    /** True when anything changed. */
+    public boolean anything() { return firstChange != null; }
+
+    /** The sequence number of the first record that changed anything: where a failed batch retries from. */
     public String firstChange() { return firstChange; }
-
-    public boolean rebuildAll() { return steps.stream().anyMatch(s -> s.kind() == Kind.ALL); }
-
-    public long offers() { return steps.stream().filter(s -> s.kind() == Kind.OFFER).count(); }
 
     /** Records whose keys the site builder does not know. */
     public int ignored() { return ignored; }

@@ -29,6 +29,16 @@ public final class S3SitePublisher implements SitePublisher {
         s3.deleteObject(b -> b.bucket(bucket).key(path));
     }
 
+    @Override
+    public Map<String, String> list(String prefix) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (software.amazon.awssdk.services.s3.model.S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            String etag = o.eTag() == null ? "" : o.eTag().replace("\"", "");
+            out.put(o.key(), etag);
+        }
+        return out;
+    }
+
     /**
      * The S3 client, built like every function client ({@link AwsClients}: smallest HTTP client,
      * region, and credentials as Lambda gives them). The SDK reads an endpoint

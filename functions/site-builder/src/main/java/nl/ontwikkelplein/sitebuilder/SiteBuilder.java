@@ -1,168 +1,314 @@
 package nl.ontwikkelplein.sitebuilder;
 
-import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.Ids;
-import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
-import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.web.Pages;
+import nl.ontwikkelplein.web.site.PublicSite;
+import nl.ontwikkelplein.web.site.SiteData;
+import nl.ontwikkelplein.web.site.SitePage;
 
 /**
- * Renders the static site from the catalog and publishes it: one page per offer at
- * {@code aanbod/{id}/index.html}, the home page at {@code index.html}, a {@code 404.html},
- * and the assets at the root ({@code css/site.css}, {@code favicon.svg}).
+ * Renders the static site from the catalog and publishes what differs from what is online.
+ * <ul>
+ *   <li>{@link #rebuildAll()}: every page (offer pages, lists, home, sitemap, assets), rendered and
+ *       written side by side; a page whose bytes equal what is online is not written again, and a
+ *       page of something that is gone is removed;</li>
+ *   <li>{@link #apply(Changes)}: after changes, only the pages of the offers that changed (or sit at
+ *       a place or belong to an organisation that changed), plus the list pages that differ.</li>
+ * </ul>
  * No Lambda types here: the handlers only parse events and call this.
  */
 public final class SiteBuilder {
-    public static final String HTML = "text/html; charset=utf-8";
+    public static final String HTML = SitePage.HTML;
     /** Pages change with every enrolment; browsers and CloudFront check again after a minute. */
     public static final String HTML_CACHE = "public, max-age=60, must-revalidate";
     /** Assets are requested with ?v={version}, so a day is safe. */
     public static final String ASSET_CACHE = "public, max-age=86400";
-    /** How many sessions the home page lists. */
-    public static final int HOME_SESSIONS = 50;
+    /** Writes in flight at once: S3 PUTs wait on the network, not the CPU. */
+    public static final int PARALLEL_WRITES = 16;
 
     private final Catalog catalog;
     private final SitePublisher publisher;
     private final Clock clock;
     private final List<Assets.Asset> assets;
     private final Pages pages;
+    private final PublicSite site;
 
     public SiteBuilder(Catalog catalog, SitePublisher publisher, Clock clock) {
-        this(catalog, publisher, clock, Assets.fromClasspath(SiteBuilder.class.getClassLoader()));
+        this(catalog, publisher, clock, Assets.fromClasspath(SiteBuilder.class.getClassLoader()), null);
     }
 
     public SiteBuilder(Catalog catalog, SitePublisher publisher, Clock clock, List<Assets.Asset> assets) {
+        this(catalog, publisher, clock, assets, null);
+    }
+
+    /** @param baseUrl the site's public address, for canonical links and the sitemap; may be null */
+    public SiteBuilder(Catalog catalog, SitePublisher publisher, Clock clock, List<Assets.Asset> assets, String baseUrl) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.clock = clock;
         this.assets = List.copyOf(assets);
-        this.pages = new Pages(Assets.version(this.assets));
+        this.pages = new Pages(Assets.version(this.assets), baseUrl);
+        this.site = new PublicSite(pages);
     }
 
     /**
-     * Publishing into the bucket of the function's environment (SITE_BUCKET, as template.yaml sets
-     * it). Builds the S3 client: call once, at init.
+     * Publishing into the bucket of the function's environment (SITE_BUCKET; the public address
+     * from PUBLIC_ORIGIN, else the CloudFront domain SITE_DOMAIN, as template.yaml sets them).
+     * Builds the S3 client: call once, at init.
      */
     public static SiteBuilder fromEnvironment(Catalog catalog, Map<String, String> env) {
         String bucket = env.get("SITE_BUCKET");
         if (bucket == null || bucket.isBlank()) throw new IllegalStateException("Environment variable SITE_BUCKET is not set");
-        return new SiteBuilder(catalog, new S3SitePublisher(S3SitePublisher.createClient(env), bucket), Clock.systemUTC());
+        return new SiteBuilder(catalog, new S3SitePublisher(S3SitePublisher.createClient(env), bucket), Clock.systemUTC(),
+                Assets.fromClasspath(SiteBuilder.class.getClassLoader()), publicAddress(env));
     }
 
-    /** Locations and organisations, read once and shared by the pages of one run. */
-    public record References(Map<String, Location> locations, Map<String, Organisation> organisations) {}
-
-    /** What happened to an offer's page. */
-    public enum PageChange { PUBLISHED, DELETED }
-
-    /** What a full rebuild did. */
-    public record Summary(int assets, Set<String> offersPublished, Set<String> offersFailed) {}
-
-    public References references() {
-        Map<String, Location> locations = new LinkedHashMap<>();
-        for (Location l : catalog.locations()) locations.put(l.id(), l);
-        Map<String, Organisation> organisations = new LinkedHashMap<>();
-        for (Organisation o : catalog.organisations()) organisations.put(o.id(), o);
-        return new References(Map.copyOf(locations), Map.copyOf(organisations));
+    static String publicAddress(Map<String, String> env) {
+        String origin = env.getOrDefault("PUBLIC_ORIGIN", "");
+        String domain = env.getOrDefault("SITE_DOMAIN", "");
+        if (!origin.isBlank()) return origin.strip();
+        return domain.isBlank() ? null : "https://" + domain.strip();
     }
 
-    public static String offerPagePath(String offerId) { return "aanbod/" + offerId + "/index.html"; }
-
-    /** Renders and publishes the page of one offer, or deletes it when the offer no longer exists or is a draft. */
-    public PageChange rebuildOffer(String offerId) { return rebuildOffer(offerId, references()); }
-
-    public PageChange rebuildOffer(String offerId, References refs) {
-        // An id becomes part of an S3 key: never let anything but a valid slug through ("../", "#").
-        Ids.requireValid(offerId);
-        Optional<Offer> offer = catalog.offer(offerId).filter(o -> o.status().isPublic());
-        if (offer.isEmpty()) {
-            publisher.delete(offerPagePath(offerId));
-            return PageChange.DELETED;
+    /** What changed, as a batch of stream records says it. */
+    public record Changes(Set<String> offerIds, Set<String> locationIds, Set<String> organisationIds) {
+        public Changes {
+            offerIds = Set.copyOf(offerIds);
+            locationIds = Set.copyOf(locationIds);
+            organisationIds = Set.copyOf(organisationIds);
         }
-        Offer o = offer.get();
-        String html = pages.offer(o, refs.locations(), refs.organisations().get(o.organisationId()), clock.instant());
-        publisher.put(offerPagePath(offerId), html.getBytes(StandardCharsets.UTF_8), HTML, HTML_CACHE);
-        return PageChange.PUBLISHED;
-    }
 
-    /** The home page with the next {@value #HOME_SESSIONS} sessions. */
-    public void rebuildHome() { rebuildHome(references()); }
-
-    public void rebuildHome(References refs) {
-        Instant now = clock.instant();
-        String html = pages.home(catalog.upcoming(now, HOME_SESSIONS), refs.locations(), refs.organisations(), now);
-        publisher.put("index.html", html.getBytes(StandardCharsets.UTF_8), HTML, HTML_CACHE);
-    }
-
-    /** The assets and the 404 page. */
-    public int publishAssets() {
-        for (Assets.Asset a : assets) publisher.put(a.path(), a.body(), a.contentType(), ASSET_CACHE);
-        publisher.put("404.html", pages.notFound().getBytes(StandardCharsets.UTF_8), HTML, HTML_CACHE);
-        return assets.size();
+        public boolean isEmpty() { return offerIds.isEmpty() && locationIds.isEmpty() && organisationIds.isEmpty(); }
     }
 
     /**
-     * Everything: assets, every offer of every organisation, the home page. An offer that fails
-     * does not stop the others; the failures are thrown together at the end.
+     * What a build did.
      *
-     * @throws SiteBuildException when one or more offers could not be rebuilt (after all others were)
+     * @param rendered pages rendered; written: those that differed from what was online; deleted: pages of what is gone
      */
+    public record Summary(int rendered, int written, int deleted, Set<String> offersPublished, Set<String> offersRemoved) {}
+
+    public static String offerPagePath(String offerId) { return PublicSite.offerKey(offerId); }
+
+    public SiteData read() {
+        return SiteData.of(catalog.publicOffers(), catalog.locations(), catalog.organisations(), clock.instant());
+    }
+
+    /** Everything. Pages are rendered and written side by side; whatever fails, the rest is still written. */
     public Summary rebuildAll() {
-        int assetCount = publishAssets();
-        References refs = references();
-        Set<String> published = new LinkedHashSet<>();
-        Set<String> failed = new LinkedHashSet<>();
-        RuntimeException firstFailure = null;
-        List<Organisation> organisations = new ArrayList<>(refs.organisations().values());
-        organisations.sort(Comparator.comparing(Organisation::id));
-        for (Organisation org : organisations) {
-            for (Offer offer : catalog.offersOf(org.id())) {
-                try {
-                    if (rebuildOffer(offer.id(), refs) == PageChange.PUBLISHED) published.add(offer.id());
-                } catch (RuntimeException e) {
-                    failed.add(offer.id());
-                    if (firstFailure == null) firstFailure = e;
-                    Log.error("offer page failed", Map.of("offerId", offer.id()), e);
+        SiteData data = read();
+        List<SitePage> all = new ArrayList<>();
+        for (Assets.Asset a : assets) all.add(new Asset(a).page());
+        all.add(SitePage.text("404.html", HTML, pages::notFound));
+        Set<String> offers = new TreeSet<>();
+        for (Offer o : data.offers()) {
+            all.addAll(offerFiles(o, data));
+            offers.add(o.id());
+        }
+        all.addAll(site.listPages(data));
+        Map<String, String> online = publisher.list("");
+        Set<String> keep = new LinkedHashSet<>();
+        for (SitePage p : all) keep.add(p.path());
+        List<String> gone = new ArrayList<>();
+        for (String key : online.keySet()) if (!keep.contains(key) && managed(key)) gone.add(key);
+        Result r = publish(all, online, gone);
+        Set<String> removed = new TreeSet<>();
+        for (String key : gone) if (key.startsWith("aanbod/")) removed.add(key.substring("aanbod/".length()).replaceAll("/index\\.html$", ""));
+        return r.summary(offers, removed);
+    }
+
+    /**
+     * After changes: the pages of the offers touched (an offer that is gone or a draft loses its
+     * page), and every list page whose bytes changed. Lists are rendered from one read of the
+     * catalog, so a page that moved an offer from one list to another updates both.
+     */
+    public Summary apply(Changes changes) {
+        for (String id : changes.offerIds()) Ids.requireValid(id); // ids become S3 keys: never "../"
+        SiteData data = read();
+        Map<String, Offer> byId = new HashMap<>();
+        for (Offer o : data.offers()) byId.put(o.id(), o);
+        Set<String> touched = new TreeSet<>(changes.offerIds());
+        if (!changes.locationIds().isEmpty() || !changes.organisationIds().isEmpty()) {
+            for (Offer o : data.offers()) {
+                if (changes.organisationIds().contains(o.organisationId())) touched.add(o.id());
+                else for (Session s : o.sessions()) if (s.locationId() != null && changes.locationIds().contains(s.locationId())) {
+                    touched.add(o.id());
+                    break;
                 }
             }
         }
-        rebuildHome(refs);
-        Summary summary = new Summary(assetCount, Set.copyOf(published), Set.copyOf(failed));
-        if (!failed.isEmpty())
-            throw new SiteBuildException(failed.size() + " offer page(s) could not be rebuilt: " + String.join(", ", failed), firstFailure, summary);
-        return summary;
+        List<SitePage> toWrite = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        Set<String> published = new TreeSet<>();
+        Set<String> removed = new TreeSet<>();
+        Map<String, String> online = new HashMap<>();
+        // What is online for these offers (page, calendar files): one listing per offer, or one for all when many.
+        if (touched.size() > MAX_LISTINGS) online.putAll(publisher.list("aanbod/"));
+        else for (String id : touched) online.putAll(publisher.list("aanbod/" + id + "/"));
+        for (String id : touched) {
+            Offer o = byId.get(id);
+            Set<String> files = new LinkedHashSet<>();
+            if (o != null) {
+                for (SitePage p : offerFiles(o, data)) {
+                    toWrite.add(p);
+                    files.add(p.path());
+                }
+                published.add(id);
+            } else {
+                gone.add(offerPagePath(id)); // also when a listing missed it
+                removed.add(id);
+            }
+            String prefix = "aanbod/" + id + "/";
+            for (String key : online.keySet()) if (key.startsWith(prefix) && !files.contains(key) && !gone.contains(key)) gone.add(key);
+        }
+        List<SitePage> lists = site.listPages(data);
+        Map<String, String> listsOnline = new HashMap<>();
+        for (String prefix : PublicSite.LIST_PREFIXES) listsOnline.putAll(publisher.list(prefix));
+        Set<String> listKeys = new LinkedHashSet<>();
+        for (SitePage p : lists) listKeys.add(p.path());
+        for (String key : listsOnline.keySet()) if (!listKeys.contains(key)) gone.add(key);
+        online.putAll(listsOnline);
+        toWrite.addAll(lists);
+        return publish(toWrite, online, gone).summary(published, removed);
+    }
+
+    /** Above this many touched offers, one listing of all offer files is cheaper than one per offer. */
+    static final int MAX_LISTINGS = 50;
+
+    /** An offer's page and its calendar files. */
+    private List<SitePage> offerFiles(Offer o, SiteData data) {
+        List<SitePage> files = new ArrayList<>();
+        files.add(SitePage.text(offerPagePath(o.id()), HTML,
+                () -> pages.offer(o, data.locations(), data.organisations().get(o.organisationId()), data.now())));
+        files.addAll(site.offerCalendars(o, data));
+        return files;
+    }
+
+    /** Paths this builder owns: anything else in the bucket (put there by hand) is left alone. */
+    private static boolean managed(String key) {
+        if (key.startsWith("aanbod/") || key.equals("404.html")) return true;
+        for (String prefix : PublicSite.LIST_PREFIXES) if (key.startsWith(prefix)) return true;
+        return false;
+    }
+
+    private record Result(int rendered, int written, int deleted) {
+        Summary summary(Set<String> published, Set<String> removed) {
+            return new Summary(rendered, written, deleted, Set.copyOf(published), Set.copyOf(removed));
+        }
+    }
+
+    /**
+     * Renders each page, writes those whose MD5 differs from {@code online}, deletes {@code gone};
+     * all side by side. Failures are collected and thrown together once everything else is done.
+     */
+    private Result publish(List<SitePage> pagesToWrite, Map<String, String> online, List<String> gone) {
+        AtomicInteger written = new AtomicInteger();
+        List<Supplier<String>> jobs = new ArrayList<>();
+        for (SitePage p : pagesToWrite) {
+            jobs.add(() -> {
+                byte[] body = p.body();
+                if (md5(body).equals(online.get(p.path()))) return null;
+                // Assets are fetched with ?v={version}; pages, feeds and the sitemap change in place.
+                boolean asset = !p.contentType().startsWith("text/html") && !p.contentType().startsWith("text/calendar")
+                        && !p.path().startsWith("sitemap") && !p.path().equals("robots.txt");
+                publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE);
+                written.incrementAndGet();
+                return null;
+            });
+        }
+        for (String key : gone) jobs.add(() -> {
+            publisher.delete(key);
+            return null;
+        });
+        List<String> failures = runAll(jobs, pagesToWrite, gone);
+        if (!failures.isEmpty()) {
+            throw new SiteBuildException(failures.size() + " page(s) could not be written: "
+                    + String.join(", ", failures.subList(0, Math.min(20, failures.size()))),
+                    new Summary(pagesToWrite.size(), written.get(), gone.size(), Set.of(), Set.of()));
+        }
+        return new Result(pagesToWrite.size(), written.get(), gone.size());
+    }
+
+    private static List<String> runAll(List<Supplier<String>> jobs, List<SitePage> pagesToWrite, List<String> gone) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES, r -> {
+            Thread t = new Thread(r, "site-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        List<String> failures = new ArrayList<>();
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (Supplier<String> job : jobs) futures.add(pool.submit(job::get));
+            for (int i = 0; i < futures.size(); i++) {
+                String path = i < pagesToWrite.size() ? pagesToWrite.get(i).path() : gone.get(i - pagesToWrite.size());
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException e) {
+                    failures.add(path);
+                    Log.error("page failed", Map.of("path", path), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("(interrupted)");
+        } finally {
+            pool.shutdownNow();
+        }
+        return failures;
+    }
+
+    static String md5(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An asset as a page, so one publish path serves both. */
+    private record Asset(Assets.Asset asset) {
+        SitePage page() { return new SitePage(asset.path(), asset.contentType(), asset::body); }
     }
 
     /** Renders pages once without publishing, so templates and formatters are loaded before a SnapStart snapshot. */
     public void warmUp() {
         java.time.LocalDateTime start = java.time.LocalDateTime.of(2030, 1, 1, 10, 0);
-        Offer sample = new Offer("voorbeeld", "voorbeeld", "Voorbeeld", "Voorbeeld", "Voorbeeld", null, null, List.of(), List.of(),
-                null, null, null, null, null, null, null, List.of(new nl.ontwikkelplein.domain.Session("voorbeeld", start, start.plusHours(1),
-                "voorbeeld", 10, 0, nl.ontwikkelplein.domain.Session.SessionStatus.SCHEDULED)));
-        Instant before = start.atZone(nl.ontwikkelplein.domain.Session.ZONE).toInstant().minusSeconds(86_400);
+        Offer sample = new Offer("voorbeeld", "voorbeeld", "Voorbeeld", "Voorbeeld", "Voorbeeld", null, null, List.of("voorbeeld"), List.of(),
+                null, null, null, null, null, null, null, List.of(new Session("voorbeeld", start, start.plusHours(1),
+                "voorbeeld", 10, 0, Session.SessionStatus.SCHEDULED)));
+        java.time.Instant before = start.atZone(Session.ZONE).toInstant().minusSeconds(86_400);
+        SiteData data = new SiteData(List.of(sample), Map.of(), Map.of(), before);
         pages.offer(sample, Map.of(), null, before);
-        pages.home(List.of(), Map.of(), Map.of(), before);
+        for (SitePage p : site.listPages(data)) p.body();
         pages.notFound();
     }
 
-    /** A full rebuild that did not complete; {@link #summary()} says what did. */
+    /** A build that did not complete; {@link #summary()} says what did. */
     public static final class SiteBuildException extends RuntimeException {
         private final transient Summary summary;
 
-        public SiteBuildException(String message, Throwable cause, Summary summary) {
-            super(message, cause);
+        public SiteBuildException(String message, Summary summary) {
+            super(message);
             this.summary = summary;
         }
 

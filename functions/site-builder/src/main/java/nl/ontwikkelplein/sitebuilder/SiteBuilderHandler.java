@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.ontwikkelplein.domain.Stores;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
@@ -35,57 +34,26 @@ public final class SiteBuilderHandler implements RequestHandler<DynamodbEvent, S
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         ChangePlan plan = ChangePlan.of(changes(event));
-        int published = 0, deleted = 0;
-        boolean homeDone = false;
-        SiteBuilder.References refs = null;
-        Set<String> coveredByAll = Set.of();
-        for (ChangePlan.Step step : plan.steps()) {
-            try {
-                if (step.kind() == ChangePlan.Kind.ALL) {
-                    SiteBuilder.Summary summary = builder.rebuildAll();
-                    coveredByAll = summary.offersPublished();
-                    published += summary.offersPublished().size();
-                    homeDone = true;
-                    refs = null; // names or addresses changed: read them again for what follows
-                } else if (!coveredByAll.contains(step.offerId())) {
-                    if (refs == null) refs = builder.references();
-                    if (builder.rebuildOffer(step.offerId(), refs) == SiteBuilder.PageChange.PUBLISHED) published++;
-                    else deleted++;
-                }
-            } catch (RuntimeException e) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("step", step.kind().name());
-                if (step.offerId() != null) fields.put("offerId", step.offerId());
-                fields.put("sequenceNumber", step.sequenceNumber());
-                Log.error("site build step failed; Lambda retries from its record", fields, e);
-                return done(plan, published, deleted, homeDone, step.sequenceNumber());
-            }
-        }
-        if (plan.home() && !homeDone) {
-            try {
-                if (refs == null) refs = builder.references();
-                builder.rebuildHome(refs);
-                homeDone = true;
-            } catch (RuntimeException e) {
-                Log.error("home page failed; Lambda retries from the first change", Map.of("sequenceNumber", plan.firstChange()), e);
-                return done(plan, published, deleted, false, plan.firstChange());
-            }
-        }
-        return done(plan, published, deleted, homeDone, null);
-    }
-
-    private static StreamsEventResponse done(ChangePlan plan, int published, int deleted, boolean home, String failedAt) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("steps", plan.steps().size());
-        fields.put("rebuildAll", plan.rebuildAll());
-        fields.put("offersPublished", published);
-        fields.put("offersDeleted", deleted);
-        fields.put("home", home);
+        fields.put("offersChanged", plan.changes().offerIds().size());
+        fields.put("locationsChanged", plan.changes().locationIds().size());
+        fields.put("organisationsChanged", plan.changes().organisationIds().size());
         fields.put("ignoredRecords", plan.ignored());
-        fields.put("failed", failedAt != null);
-        Log.info("site build batch", fields);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        if (failedAt != null) failures.add(new StreamsEventResponse.BatchItemFailure(failedAt));
+        if (plan.anything()) {
+            try {
+                SiteBuilder.Summary s = builder.apply(plan.changes());
+                fields.put("rendered", s.rendered());
+                fields.put("written", s.written());
+                fields.put("deleted", s.deleted());
+            } catch (RuntimeException e) {
+                fields.put("sequenceNumber", plan.firstChange());
+                Log.error("site build batch failed; Lambda retries from its first change", fields, e);
+                failures.add(new StreamsEventResponse.BatchItemFailure(plan.firstChange()));
+                return new StreamsEventResponse(failures);
+            }
+        }
+        Log.info("site build batch", fields);
         return new StreamsEventResponse(failures);
     }
 

@@ -26,7 +26,8 @@ public final class SiteRebuildHandler implements RequestHandler<Map<String, Obje
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         SiteBuilder.Summary s = builder.rebuildAll();
-        Log.info("site rebuilt", Map.of("assets", s.assets(), "offersPublished", s.offersPublished().size()));
-        return "assets=" + s.assets() + " offers=" + s.offersPublished().size();
+        Log.info("site rebuilt", Map.of("rendered", s.rendered(), "written", s.written(), "deleted", s.deleted(),
+                "offersPublished", s.offersPublished().size()));
+        return "rendered=" + s.rendered() + " written=" + s.written() + " deleted=" + s.deleted() + " offers=" + s.offersPublished().size();
     }
 }

@@ -1,8 +1,8 @@
 package nl.ontwikkelplein.sitebuilder;
 
-import static nl.ontwikkelplein.sitebuilder.TestData.ASSETS;
 import static nl.ontwikkelplein.sitebuilder.TestData.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SiteBuilderHandlerTest {
-    private final RecordingPublisher publisher = new RecordingPublisher();
 
     static DynamodbEvent event(String... seqAndPk) {
         List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
@@ -36,76 +35,69 @@ class SiteBuilderHandlerTest {
         return r.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
-    @Test
-    void rendersEachChangedOfferOnceAndTheHomePageOnce() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
+    private LocalSite local;
+    private LocalSite.Counting counting;
 
-        StreamsEventResponse r = handler.handleRequest(event("1", "OFFER#a", "2", "OFFER#b", "3", "OFFER#a", "4", "OFFER#a"), null);
+    @org.junit.jupiter.api.BeforeEach
+    void start() throws Exception {
+        local = new LocalSite(CLOCK);
+        counting = new LocalSite.Counting(local.publisher);
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "B", TestData.LOC2.id(), List.of("werk"), "2026-12-01T16:00"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() throws Exception { local.close(); }
+
+    private SiteBuilderHandler handler() { return new SiteBuilderHandler(local.builder(CLOCK, counting)); }
+
+    @Test
+    void rendersEachChangedOfferOnceWithItsLists() {
+        StreamsEventResponse r = handler().handleRequest(event("1", "OFFER#a", "2", "OFFER#weg", "3", "OFFER#a", "4", "OFFER#a"), null);
 
         assertTrue(failures(r).isEmpty());
-        assertEquals(List.of("put aanbod/a/index.html", "put aanbod/b/index.html", "put index.html"), publisher.log);
-        assertEquals(List.of("a", "b"), catalog.offerReads);
+        assertEquals(1, counting.puts.stream().filter(p -> p.equals("aanbod/a/index.html")).count());
+        assertFalse(counting.puts.contains("aanbod/b/index.html"));
+        assertTrue(counting.puts.contains("index.html") && counting.puts.contains("thema/taal/index.html"));
+        assertTrue(counting.deletes.contains("aanbod/weg/index.html"), "an offer that is gone loses its page");
     }
 
     @Test
-    void aDeletedOfferLosesItsPage() {
-        FaultyCatalog catalog = TestData.catalog();
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-        handler.handleRequest(event("1", "OFFER#weg"), null);
-        assertEquals(List.of("delete aanbod/weg/index.html", "put index.html"), publisher.log);
-    }
-
-    @Test
-    void aLocationChangeRebuildsEverythingAndDoesNotRenderOffersTwice() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-
-        StreamsEventResponse r = handler.handleRequest(event("1", "LOC#hardenberg-centrum", "2", "OFFER#a", "3", "OFFER#weg"), null);
-
+    void aLocationChangeRendersTheOffersThere() {
+        StreamsEventResponse r = handler().handleRequest(event("1", "LOC#dedemsvaart"), null);
         assertTrue(failures(r).isEmpty());
-        assertEquals(List.of("put css/site.css", "put favicon.svg", "put 404.html", "put aanbod/a/index.html", "put aanbod/b/index.html",
-                "put index.html", "delete aanbod/weg/index.html"), publisher.log,
-                "everything once; the deleted offer, which a full rebuild cannot see, still loses its page; home not again");
+        assertTrue(counting.puts.contains("aanbod/b/index.html"));
+        assertFalse(counting.puts.contains("aanbod/a/index.html"));
     }
 
     @Test
-    void aFailedOfferReportsItsFirstRecordAndStops() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
-        catalog.failingOffers.add("b");
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-
-        StreamsEventResponse r = handler.handleRequest(event("10", "OFFER#a", "20", "OFFER#b", "30", "OFFER#c", "40", "OFFER#b"), null);
-
-        assertEquals(List.of("20"), failures(r), "Lambda retries from b's first record");
-        assertEquals(List.of("put aanbod/a/index.html"), publisher.log, "nothing after the failure: not c, not the home page");
+    void anOrganisationChangeRendersItsOffers() {
+        handler().handleRequest(event("1", "ORG#bibliotheek-hardenberg"), null);
+        assertTrue(counting.puts.containsAll(List.of("aanbod/a/index.html", "aanbod/b/index.html")));
     }
 
     @Test
-    void aFailedHomePageReportsTheFirstChange() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
-        publisher.failOn = "index.html";
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-
-        StreamsEventResponse r = handler.handleRequest(event("5", "TOKEN#x", "6", "OFFER#a", "7", "OFFER#a"), null);
-
-        assertEquals(List.of("6"), failures(r));
+    void aFailedBatchReportsItsFirstChangeAndTheRetryWritesIt() {
+        counting.failOn = "aanbod/b/index.html";
+        SiteBuilderHandler handler = handler();
+        StreamsEventResponse r = handler.handleRequest(event("5", "TOKEN#x", "6", "OFFER#a", "7", "OFFER#b"), null);
+        assertEquals(List.of("6"), failures(r), "Lambda retries from the first record that changed anything");
+        assertTrue(local.text("aanbod/a/index.html") != null, "the rest of the batch was still written");
+        counting.failOn = null;
+        assertTrue(failures(handler.handleRequest(event("6", "OFFER#a", "7", "OFFER#b"), null)).isEmpty());
+        assertTrue(local.text("aanbod/b/index.html") != null);
     }
 
     @Test
-    void aFailedFullRebuildReportsTheRecordThatAskedForIt() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
-        catalog.failingOffers.add("a");
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-
-        StreamsEventResponse r = handler.handleRequest(event("1", "OFFER#b", "2", "ORG#bibliotheek-hardenberg", "3", "OFFER#b"), null);
-
-        assertEquals(List.of("2"), failures(r));
+    void hostileKeysFailTheirBatchAndWriteNothing() {
+        StreamsEventResponse r = handler().handleRequest(event("1", "OFFER#../../index"), null);
+        assertEquals(List.of("1"), failures(r));
+        assertTrue(counting.puts.isEmpty());
     }
 
     @Test
     void recordsWithoutKnownKeysChangeNothing() {
-        SiteBuilderHandler handler = new SiteBuilderHandler(new SiteBuilder(TestData.catalog(), publisher, CLOCK, ASSETS));
+        SiteBuilderHandler handler = handler();
         DynamodbEvent e = event("1", "TOKEN#x");
         DynamodbEvent.DynamodbStreamRecord noKeys = new DynamodbEvent.DynamodbStreamRecord();
         noKeys.setDynamodb(new StreamRecord().withSequenceNumber("2"));
@@ -113,16 +105,19 @@ class SiteBuilderHandlerTest {
         records.add(noKeys);
         e.setRecords(records);
         assertTrue(failures(handler.handleRequest(e, null)).isEmpty());
-        assertTrue(publisher.log.isEmpty());
+        assertTrue(counting.puts.isEmpty());
         assertTrue(failures(handler.handleRequest(new DynamodbEvent(), null)).isEmpty(), "an event without records");
+        assertTrue(failures(handler.handleRequest(null, null)).isEmpty(), "nor an empty event");
     }
 
     @Test
-    void nightlyRebuildFailsLoudly() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"));
-        SiteRebuildHandler ok = new SiteRebuildHandler(new SiteBuilder(catalog, publisher, CLOCK, ASSETS));
-        assertEquals("assets=2 offers=1", ok.handleRequest(null, null));
-        catalog.failingOffers.add("a");
-        assertThrows(SiteBuilder.SiteBuildException.class, () -> ok.handleRequest(null, null));
+    void nightlyRebuildSaysWhatItDidAndFailsLoudly() {
+        SiteRebuildHandler nightly = new SiteRebuildHandler(local.builder(CLOCK, counting));
+        String first = nightly.handleRequest(null, null);
+        assertTrue(first.contains("offers=2") && !first.contains("written=0"), first);
+        assertTrue(nightly.handleRequest(null, null).contains("written=0"), "nothing changed, nothing written");
+        counting.failOn = "index.html";
+        local.catalog().removeOfferWithoutEnrolments(local.catalog().offer("b").orElseThrow());
+        assertThrows(SiteBuilder.SiteBuildException.class, () -> nightly.handleRequest(null, null));
     }
 }

@@ -1,98 +1,243 @@
 package nl.ontwikkelplein.sitebuilder;
 
-import static nl.ontwikkelplein.sitebuilder.TestData.ASSETS;
 import static nl.ontwikkelplein.sitebuilder.TestData.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Site builds on SQLite and S3Proxy: what is written, what is not written again, what is removed. */
 class SiteBuilderTest {
-    private final RecordingPublisher publisher = new RecordingPublisher();
+    private LocalSite local;
+    private LocalSite.Counting counting;
+    private SiteBuilder builder;
+
+    @BeforeEach
+    void start() throws Exception {
+        local = new LocalSite(CLOCK);
+        counting = new LocalSite.Counting(local.publisher);
+        builder = local.builder(CLOCK, counting);
+    }
+
+    @AfterEach
+    void stop() throws Exception { local.close(); }
+
+    private static SiteBuilder.Changes offers(String... ids) { return new SiteBuilder.Changes(Set.of(ids), Set.of(), Set.of()); }
 
     @Test
-    void publishesAnOfferPageAsHtmlThatRevalidatesQuickly() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("klik-en-tik", "Klik & Tik <script>x</script>"));
-        SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
+    void aFullBuildPublishesAssetsOfferPagesListsHomeSitemapAndRobots() {
+        TestData.seed(local.catalog(),
+                TestData.offer("klik-en-tik", "Klik & Tik <script>x</script>", TestData.LOC.id(), List.of("digitale vaardigheden"), "2026-12-01T14:00"),
+                TestData.offer("taalcafe", "Taalcafé", TestData.LOC2.id(), List.of("Nederlands spreken"), "2026-11-26T10:00"));
+        SiteBuilder.Summary summary = builder.rebuildAll();
 
-        assertEquals(SiteBuilder.PageChange.PUBLISHED, builder.rebuildOffer("klik-en-tik"));
-        RecordingPublisher.Put page = publisher.objects.get("aanbod/klik-en-tik/index.html");
-        assertEquals("text/html; charset=utf-8", page.contentType());
-        assertEquals("public, max-age=60, must-revalidate", page.cacheControl());
-        assertTrue(page.text().contains("<h1 class=\"utrecht-heading-1\">Klik &amp; Tik &lt;script&gt;x&lt;/script&gt;</h1>"));
-        assertTrue(page.text().contains("Bibliotheek Hardenberg"), "location name from the references");
-        assertTrue(page.text().contains("/css/site.css?v=" + Assets.version(ASSETS)), "assets are versioned");
+        assertEquals(Set.of("klik-en-tik", "taalcafe"), summary.offersPublished());
+        Set<String> keys = local.keys().keySet();
+        for (String key : List.of("css/site.css", "favicon.svg", "404.html", "index.html", "aanbod/klik-en-tik/index.html", "aanbod/taalcafe/index.html",
+                "agenda/index.html", "agenda/deze-week/index.html", "agenda/volgende-week/index.html", "agenda/2026-12-01/index.html",
+                "agenda/2026-11-26/index.html", "bibliotheek/bibliotheek-hardenberg/index.html", "vestiging/dedemsvaart/index.html",
+                "vestiging/hardenberg-centrum/index.html", "lijn/basisvaardigheden/index.html", "thema/digitale-vaardigheden/index.html",
+                "thema/nederlands-spreken/index.html", "leren/computer-en-telefoon/index.html", "leren/nederlands-leren/index.html",
+                "leren/gezond-leven/index.html", "sitemap.xml", "robots.txt", "aanbod/klik-en-tik/agenda.ics",
+                "bibliotheek/bibliotheek-hardenberg/agenda.ics", "vestiging/dedemsvaart/agenda.ics", "thema/nederlands-spreken/agenda.ics"))
+            assertTrue(keys.contains(key), key + " is published; got " + new java.util.TreeSet<>(keys));
+        // S3Proxy answers media types without the space ("text/html;charset=utf-8").
+        assertEquals("text/html;charset=utf-8", local.contentType("thema/nederlands-spreken/index.html").replace("; ", ";"));
+        assertEquals("public, max-age=60, must-revalidate", local.cacheControl("index.html"));
+        assertEquals("public, max-age=86400", local.cacheControl("css/site.css"));
+        assertEquals("application/xml;charset=utf-8", local.contentType("sitemap.xml").replace("; ", ";"));
+
+        String theme = local.text("thema/digitale-vaardigheden/index.html");
+        assertTrue(theme.contains("Klik &amp; Tik &lt;script&gt;x&lt;/script&gt;"), "titles are escaped in lists");
+        assertFalse(theme.contains("Taalcafé"), "a theme lists only its offers");
+        assertTrue(theme.contains("<link rel=\"canonical\" href=\"https://agenda.example.nl/thema/digitale-vaardigheden/\">"));
+        assertTrue(local.text("vestiging/dedemsvaart/index.html").contains("Taalcafé"));
+        assertFalse(local.text("vestiging/dedemsvaart/index.html").contains("Klik &amp; Tik"));
+        assertTrue(local.text("agenda/deze-week/index.html").contains("Taalcafé"), "26 November is in the week of 24 November");
+        assertFalse(local.text("agenda/deze-week/index.html").contains("Klik &amp; Tik"), "1 December is next week");
+        assertTrue(local.text("agenda/volgende-week/index.html").contains("Klik &amp; Tik"));
+        assertTrue(local.text("leren/gezond-leven/index.html").contains("Hier staat nu niets"), "a tile always has its page");
+
+        String home = local.text("index.html");
+        assertTrue(home.contains("Wat wilt u leren?"));
+        assertTrue(home.contains("href=\"/leren/nederlands-leren/\""));
+        assertTrue(home.contains("href=\"/thema/nederlands-spreken/\""));
+        String sitemap = local.text("sitemap.xml");
+        assertTrue(sitemap.contains("<loc>https://agenda.example.nl/aanbod/klik-en-tik/</loc>"));
+        assertTrue(sitemap.contains("<loc>https://agenda.example.nl/thema/digitale-vaardigheden/</loc>"));
+        assertTrue(local.text("robots.txt").contains("Sitemap: https://agenda.example.nl/sitemap.xml"));
     }
 
     @Test
-    void deletesThePageOfAnOfferThatIsGone() {
-        SiteBuilder builder = new SiteBuilder(TestData.catalog(), publisher, CLOCK, ASSETS);
-        assertEquals(SiteBuilder.PageChange.DELETED, builder.rebuildOffer("verwijderd"));
-        assertEquals(List.of("delete aanbod/verwijderd/index.html"), publisher.log);
+    void aSecondFullBuildOfTheSameCatalogWritesNothing() {
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"));
+        builder.rebuildAll();
+        int first = counting.puts.size();
+        counting.puts.clear();
+        SiteBuilder.Summary again = builder.rebuildAll();
+        assertTrue(first > 10);
+        assertEquals(List.of(), counting.puts, "every page equals what is online");
+        assertEquals(0, again.written());
+        assertTrue(again.rendered() >= first);
     }
 
     @Test
-    void aDraftHasNoPageAndAnOfferTakenBackToDraftLosesIt() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("concept", "Nog niet klaar").withStatus(nl.ontwikkelplein.domain.OfferStatus.DRAFT));
-        SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
-        assertEquals(SiteBuilder.PageChange.DELETED, builder.rebuildOffer("concept"));
-        assertEquals(List.of("delete aanbod/concept/index.html"), publisher.log);
-        builder.rebuildHome();
-        assertFalse(publisher.objects.get("index.html").text().contains("Nog niet klaar"), "nor is it in the agenda");
+    void aChangedOfferWritesItsPageAndOnlyTheListPagesThatDiffer() {
+        Offer a = TestData.offer("a", "Eerste", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00");
+        TestData.seed(local.catalog(), a, TestData.offer("b", "Tweede", TestData.LOC2.id(), List.of("werk"), "2026-12-02T14:00"));
+        builder.rebuildAll();
+        counting.puts.clear();
+
+        Offer renamed = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(new Offer(renamed.id(), renamed.organisationId(), "Eerste, nieuwe naam", renamed.summary(), renamed.description(),
+                renamed.kind(), renamed.programmeLine(), List.of("taal", "gezondheid"), renamed.targetGroups(), renamed.format(), renamed.price(),
+                null, null, null, null, renamed.updatedAt(), renamed.sessions()));
+        builder.apply(offers("a"));
+
+        Set<String> written = Set.copyOf(counting.puts);
+        assertTrue(written.contains("aanbod/a/index.html"));
+        assertTrue(local.text("aanbod/a/index.html").contains("Eerste, nieuwe naam"), "and it stays there");
+        assertTrue(local.text("aanbod/a/agenda.ics").contains("SUMMARY:Eerste\\, nieuwe naam"));
+        assertTrue(counting.deletes.isEmpty(), "nothing is deleted: " + counting.deletes);
+        assertTrue(written.contains("thema/taal/index.html"));
+        assertTrue(written.contains("thema/gezondheid/index.html"), "a list it joined");
+        assertTrue(written.contains("index.html"));
+        assertFalse(written.contains("aanbod/b/index.html"), "another offer's page is not written");
+        assertFalse(written.contains("thema/werk/index.html"), "nor a list it is not on");
+        assertFalse(written.contains("vestiging/dedemsvaart/index.html"));
+        assertFalse(written.contains("css/site.css"));
+        assertTrue(local.text("thema/gezondheid/index.html").contains("Eerste, nieuwe naam"));
+    }
+
+    @Test
+    void anOfferThatIsGoneOrBackToDraftLosesItsPageAndLeavesItsLists() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Blijft", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("weg", "Verdwijnt", TestData.LOC.id(), List.of("eenmalig thema"), "2026-12-01T16:00"),
+                TestData.offer("concept", "Wordt concept", TestData.LOC.id(), List.of("taal"), "2026-12-01T18:00"));
+        builder.rebuildAll();
+        assertTrue(local.text("thema/taal/index.html").contains("Wordt concept"));
+
+        assertTrue(local.catalog().removeOfferWithoutEnrolments(local.catalog().offer("weg").orElseThrow()));
+        Offer c = local.catalog().offer("concept").orElseThrow();
+        local.catalog().updateOffer(c.withStatus(OfferStatus.DRAFT));
+        SiteBuilder.Summary s = builder.apply(offers("weg", "concept"));
+
+        assertEquals(Set.of("weg", "concept"), s.offersRemoved());
+        assertNull(local.text("aanbod/weg/index.html"));
+        assertNull(local.text("aanbod/weg/agenda.ics"), "and its calendar files");
+        assertNull(local.text("aanbod/concept/index.html"));
+        assertNull(local.text("thema/eenmalig-thema/index.html"), "a list that became empty is removed");
+        assertFalse(local.text("thema/taal/index.html").contains("Wordt concept"));
+        assertFalse(local.text("index.html").contains("Verdwijnt"));
+        assertTrue(local.text("aanbod/a/index.html") != null);
+    }
+
+    @Test
+    void aRemovedDateLeavesTheFeedAndACalledOffDateSaysSo() {
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00", "2026-12-08T14:00", "2026-12-15T14:00"));
+        local.publisher.put("aanbod/a/oud.ics", "BEGIN:VCALENDAR".getBytes(), "text/calendar", SiteBuilder.HTML_CACHE);
+        builder.rebuildAll();
+        assertNull(local.text("aanbod/a/oud.ics"), "a file under an offer's folder that the build did not make is removed");
+        assertTrue(local.text("aanbod/a/agenda.ics").contains("UID:a.a-2@ontwikkelplein"));
+        Offer o = local.catalog().offer("a").orElseThrow();
+        nl.ontwikkelplein.domain.Session third = o.sessions().get(2);
+        local.catalog().updateOffer(o.withSessions(List.of(o.sessions().get(0), new nl.ontwikkelplein.domain.Session(third.id(), third.start(), third.end(),
+                third.locationId(), third.seats(), 0, nl.ontwikkelplein.domain.Session.SessionStatus.CANCELLED, "De docent is ziek"))));
+        builder.apply(offers("a"));
+
+        String feed = local.text("aanbod/a/agenda.ics");
+        assertFalse(feed.contains("UID:a.a-2@ontwikkelplein"), "a date that is gone leaves the feed");
+        assertTrue(feed.substring(feed.indexOf("UID:a.a-3@")).contains("STATUS:CANCELLED"));
+        assertTrue(local.text("aanbod/a/index.html").contains("href=\"/api/offers/a/sessions/a-1/agenda.ics\""), "the offer page links each date's file");
+        assertTrue(local.text("aanbod/a/index.html").contains("href=\"/aanbod/a/agenda.ics\""));
+    }
+
+    @Test
+    void aChangedPlaceRendersTheOffersWithADateThereAndNoOthers() {
+        TestData.seed(local.catalog(), TestData.offer("hier", "Hier", TestData.LOC2.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("daar", "Daar", TestData.LOC.id(), List.of("taal"), "2026-12-01T16:00"));
+        builder.rebuildAll();
+        counting.puts.clear();
+        local.catalog().saveLocation(new nl.ontwikkelplein.domain.Location(TestData.LOC2.id(), TestData.ORG.id(), "Bibliotheek Dedemsvaart (verbouwd)",
+                TestData.LOC2.kind(), TestData.LOC2.address(), null, null));
+
+        builder.apply(new SiteBuilder.Changes(Set.of(), Set.of(TestData.LOC2.id()), Set.of()));
+
+        assertTrue(counting.puts.contains("aanbod/hier/index.html"));
+        assertFalse(counting.puts.contains("aanbod/daar/index.html"));
+        assertTrue(local.text("aanbod/hier/index.html").contains("Bibliotheek Dedemsvaart (verbouwd)"));
+        assertTrue(local.text("vestiging/dedemsvaart/index.html").contains("Bibliotheek Dedemsvaart (verbouwd)"));
+    }
+
+    @Test
+    void longListsArePagedWithLinksBothWays() {
+        String[] starts = new String[45];
+        for (int i = 0; i < starts.length; i++) starts[i] = java.time.LocalDateTime.parse("2026-11-25T09:00").plusHours(i * 5L).toString();
+        TestData.seed(local.catalog(), TestData.offer("veel", "Veel datums", TestData.LOC.id(), List.of("taal"), starts));
+        builder.rebuildAll();
+
+        String first = local.text("agenda/index.html");
+        String second = local.text("agenda/2/index.html");
+        assertTrue(first.contains("rel=\"next\" href=\"/agenda/2/\""));
+        assertTrue(second.contains("rel=\"prev\" href=\"/agenda/\""));
+        assertTrue(second.contains("Pagina 2 van 2"));
+        assertNull(local.text("agenda/3/index.html"));
+        assertFalse(local.text("sitemap.xml").contains("/agenda/2/"), "later pages are found through the first");
+    }
+
+    @Test
+    void aFullBuildRemovesPagesOfWhatIsGoneAndLeavesOtherFilesAlone() {
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"));
+        local.publisher.put("aanbod/oud/index.html", "<p>oud</p>".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE);
+        local.publisher.put("thema/oud/index.html", "<p>oud</p>".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE);
+        local.publisher.put("google1234.html", "verification".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE);
+
+        SiteBuilder.Summary s = builder.rebuildAll();
+
+        assertEquals(Set.of("oud"), s.offersRemoved());
+        assertNull(local.text("aanbod/oud/index.html"));
+        assertNull(local.text("thema/oud/index.html"));
+        assertEquals("verification", local.text("google1234.html"), "files the builder does not own stay");
+    }
+
+    @Test
+    void aPageThatFailsDoesNotStopTheOthersAndTheFailureIsReported() {
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "B", TestData.LOC.id(), List.of("taal"), "2026-12-01T15:00"),
+                TestData.offer("c", "C", TestData.LOC.id(), List.of("taal"), "2026-12-01T16:00"));
+        counting.failOn = "aanbod/b/index.html";
+
+        SiteBuilder.SiteBuildException e = assertThrows(SiteBuilder.SiteBuildException.class, builder::rebuildAll);
+
+        assertTrue(e.getMessage().contains("aanbod/b/index.html"));
+        assertTrue(local.text("aanbod/c/index.html") != null, "pages after the failed one are written");
+        assertTrue(local.text("index.html") != null);
+        assertNull(local.text("aanbod/b/index.html"));
+        counting.failOn = null;
+        builder.rebuildAll();
+        assertTrue(local.text("aanbod/b/index.html") != null, "the next build writes it");
     }
 
     @Test
     void refusesIdsThatWouldEscapeThePagePath() {
-        SiteBuilder builder = new SiteBuilder(TestData.catalog(), publisher, CLOCK, ASSETS);
-        assertThrows(IllegalArgumentException.class, () -> builder.rebuildOffer("../index"));
-        assertTrue(publisher.log.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> builder.apply(offers("../index")));
+        assertTrue(counting.puts.isEmpty() && counting.deletes.isEmpty());
     }
 
     @Test
-    void homePageListsUpcomingSessions() {
-        SiteBuilder builder = new SiteBuilder(TestData.catalog(TestData.offer("klik-en-tik", "Klik & Tik")), publisher, CLOCK, ASSETS);
-        builder.rebuildHome();
-        RecordingPublisher.Put home = publisher.objects.get("index.html");
-        assertEquals("text/html; charset=utf-8", home.contentType());
-        assertEquals("public, max-age=60, must-revalidate", home.cacheControl());
-        assertTrue(home.text().contains("href=\"/aanbod/klik-en-tik/\""));
-        assertTrue(home.text().contains("Dinsdag 1 december 2026"));
-        assertTrue(home.text().contains("Nog 9 plaatsen"));
-    }
-
-    @Test
-    void rebuildAllPublishesAssetsEveryOfferAndHome() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"));
-        SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
-        SiteBuilder.Summary summary = builder.rebuildAll();
-
-        assertEquals(2, summary.assets());
-        assertEquals(Set.of("a", "b"), summary.offersPublished());
-        assertEquals(List.of("css/site.css", "favicon.svg", "404.html", "aanbod/a/index.html", "aanbod/b/index.html", "index.html"), publisher.puts());
-        assertEquals("text/css; charset=utf-8", publisher.objects.get("css/site.css").contentType());
-        assertEquals("public, max-age=86400", publisher.objects.get("css/site.css").cacheControl());
-        assertEquals("image/svg+xml", publisher.objects.get("favicon.svg").contentType());
-        assertEquals("text/html; charset=utf-8", publisher.objects.get("404.html").contentType());
-        assertTrue(publisher.objects.get("aanbod/a/index.html").text().contains("Dinsdag 1 december 2026"), "offer pages are read with their sessions");
-    }
-
-    @Test
-    void rebuildAllFinishesTheOthersAndThenReportsFailedOffers() {
-        FaultyCatalog catalog = TestData.catalog(TestData.offer("a", "A"), TestData.offer("b", "B"), TestData.offer("c", "C"));
-        catalog.failingOffers.add("b");
-        SiteBuilder builder = new SiteBuilder(catalog, publisher, CLOCK, ASSETS);
-
-        SiteBuilder.SiteBuildException e = assertThrows(SiteBuilder.SiteBuildException.class, builder::rebuildAll);
-        assertTrue(e.getMessage().contains("b"));
-        assertEquals(Set.of("b"), e.summary().offersFailed());
-        assertEquals(Set.of("a", "c"), e.summary().offersPublished());
-        assertTrue(publisher.objects.containsKey("aanbod/c/index.html"), "offers after the failed one are still built");
-        assertTrue(publisher.objects.containsKey("index.html"), "and the home page");
-        assertFalse(publisher.objects.containsKey("aanbod/b/index.html"));
+    void warmUpPublishesNothing() {
+        builder.warmUp();
+        assertTrue(counting.puts.isEmpty());
+        assertTrue(local.keys().isEmpty());
     }
 
     @Test
@@ -103,15 +248,7 @@ class SiteBuilderTest {
         assertTrue(assets.stream().anyMatch(a -> a.path().equals("css/vendor/utrecht.css")));
         assertTrue(assets.stream().anyMatch(a -> a.path().equals("favicon.svg") && a.contentType().equals("image/svg+xml")));
         assertEquals("image/png", Assets.contentType("img/logo.png"));
-        assertEquals("image/x-icon", Assets.contentType("favicon.ico"));
         assertEquals("text/javascript; charset=utf-8", Assets.contentType("js/x.js"));
         assertEquals(Assets.version(assets), Assets.version(Assets.fromClasspath(getClass().getClassLoader())), "stable version");
     }
-
-    @Test
-    void warmUpPublishesNothing() {
-        new SiteBuilder(TestData.catalog(), publisher, CLOCK, ASSETS).warmUp();
-        assertTrue(publisher.log.isEmpty());
-    }
-
 }

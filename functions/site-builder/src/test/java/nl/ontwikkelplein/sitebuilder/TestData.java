@@ -34,11 +34,26 @@ final class TestData {
                 List.of(), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(s));
     }
 
-    static FaultyCatalog catalog(Offer... offers) {
-        FaultyCatalog c = new FaultyCatalog();
-        c.saveOrganisation(ORG);
-        c.saveLocation(LOC);
-        for (Offer o : offers) c.createOffer(o);
-        return c;
+    static final Location LOC2 = new Location("dedemsvaart", ORG.id(), "Bibliotheek Dedemsvaart", Location.LocationKind.BRANCH,
+            new Location.Address("Julianastraat 1", "7701 AA", "Dedemsvaart"), null, null);
+
+    /** An offer with one date per start time given, at {@code location}, with the given themes. */
+    static Offer offer(String id, String title, String location, List<String> themes, String... starts) {
+        List<Session> sessions = new java.util.ArrayList<>();
+        int n = 1;
+        for (String start : starts) {
+            LocalDateTime s = LocalDateTime.parse(start);
+            sessions.add(new Session(id + "-" + n++, s, s.plusHours(2), location, 12, 0, Session.SessionStatus.SCHEDULED));
+        }
+        return new Offer(id, ORG.id(), title, "Samenvatting van " + title, "Beschrijving", OfferKind.WORKSHOP, ProgrammeLine.BASIC_SKILLS,
+                themes, List.of("volwassenen"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, sessions);
+    }
+
+    /** The organisation, both places and the offers, written through the real catalog. */
+    static void seed(nl.ontwikkelplein.domain.Catalog catalog, Offer... offers) {
+        catalog.saveOrganisation(ORG);
+        catalog.saveLocation(LOC);
+        catalog.saveLocation(LOC2);
+        for (Offer o : offers) catalog.createOffer(o);
     }
 }

@@ -32,28 +32,71 @@ public final class Ics {
         return offerId + "." + sessionId + "@ontwikkelplein";
     }
 
+    /** One date of an offer, with its place (may be null: unknown or online). */
+    public record Item(Offer offer, Session session, Location location) {}
+
     /** @param location where the dates are (the first date's place); may be null */
     public static String calendar(Offer offer, List<Session> sessions, Location location, Instant now) {
+        return write(null, sessions.stream().map(s -> new Item(offer, s, location)).toList(), now, true);
+    }
+
+    /**
+     * A subscribable feed (or the file of one offer or date) on the static site: the same bytes
+     * until something changes, so DTSTAMP is the offer's last change, not the moment of building.
+     *
+     * @param name the calendar's name in the visitor's app ("Bibliotheek Hardenberg"); may be null
+     */
+    public static String feed(String name, List<Item> items) {
+        // No METHOD: that is for iTIP messages (RFC 5546, where PUBLISH asks for an ORGANIZER); a
+        // feed or a downloaded file is plain iCalendar.
+        return write(name, items, null, false);
+    }
+
+    /**
+     * SEQUENCE: minutes from 2024 to the offer's last change. It only grows, so a date that was moved
+     * or called off always has a higher SEQUENCE than before; an unrelated edit raises it too, which
+     * calendar apps take as a harmless update.
+     */
+    static long sequence(Offer offer) {
+        if (offer.updatedAt() == null) return 0;
+        return Math.max(0, (offer.updatedAt().getEpochSecond() - SEQUENCE_EPOCH) / 60);
+    }
+
+    private static final long SEQUENCE_EPOCH = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
+
+    private static String write(String name, List<Item> items, Instant now, boolean publish) {
         StringBuilder b = new StringBuilder();
         line(b, "BEGIN:VCALENDAR");
         line(b, "VERSION:2.0");
         line(b, "PRODID:-//Ontwikkelplein//Agenda//NL");
         line(b, "CALSCALE:GREGORIAN");
-        line(b, "METHOD:PUBLISH");
+        if (publish) line(b, "METHOD:PUBLISH");
+        if (name != null) {
+            line(b, "NAME:" + text(name));
+            line(b, "X-WR-CALNAME:" + text(name));
+            line(b, "X-WR-TIMEZONE:Europe/Amsterdam");
+            line(b, "REFRESH-INTERVAL;VALUE=DURATION:PT12H");
+        }
         b.append(VTIMEZONE);
-        String where = Pages.placeName(offer, location, null);
-        String address = Pages.address(location);
-        String place = address.isEmpty() ? where : (where == null || where.isBlank() ? address : where + ", " + address);
-        for (Session s : sessions) {
+        for (Item item : items) {
+            Offer offer = item.offer();
+            Session s = item.session();
+            Location location = item.location();
+            String where = Pages.placeName(offer, location, null);
+            String address = Pages.address(location);
+            String place = address.isEmpty() ? where : (where == null || where.isBlank() ? address : where + ", " + address);
+            Instant stamp = now != null ? now : offer.updatedAt() != null ? offer.updatedAt() : Instant.EPOCH;
             line(b, "BEGIN:VEVENT");
             line(b, "UID:" + uid(offer.id(), s.id()));
-            line(b, "DTSTAMP:" + UTC.format(now));
+            line(b, "DTSTAMP:" + UTC.format(stamp));
+            line(b, "SEQUENCE:" + sequence(offer));
             line(b, "DTSTART;TZID=Europe/Amsterdam:" + LOCAL.format(s.start()));
             line(b, "DTEND;TZID=Europe/Amsterdam:" + LOCAL.format(s.end()));
             line(b, "SUMMARY:" + text(offer.title()));
             if (place != null && !place.isBlank()) line(b, "LOCATION:" + text(place));
             if (offer.summary() != null) line(b, "DESCRIPTION:" + text(offer.summary() + (s.note() == null ? "" : "\n" + s.note())));
-            line(b, "STATUS:" + (s.isCancelled() ? "CANCELLED" : "CONFIRMED"));
+            boolean cancelled = s.isCancelled() || offer.status() == nl.ontwikkelplein.domain.OfferStatus.CANCELLED;
+            line(b, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
             line(b, "END:VEVENT");
         }
         line(b, "END:VCALENDAR");

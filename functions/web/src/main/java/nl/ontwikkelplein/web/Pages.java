@@ -29,6 +29,8 @@ import nl.ontwikkelplein.web.model.Availability;
 import nl.ontwikkelplein.web.model.EnrolmentFormPage;
 import nl.ontwikkelplein.web.model.FormState;
 import nl.ontwikkelplein.web.model.HomePage;
+import nl.ontwikkelplein.web.model.ListPage;
+import nl.ontwikkelplein.web.model.OfferCard;
 import nl.ontwikkelplein.web.model.Link;
 import nl.ontwikkelplein.web.model.NotFoundPage;
 import nl.ontwikkelplein.web.model.OfferPage;
@@ -53,29 +55,88 @@ public final class Pages {
             null, ContentType.Html, Pages.class.getClassLoader(), "nl.ontwikkelplein.web.jte");
 
     private final String assetVersion;
+    private final String baseUrl;
 
     /** Pages that link the stylesheet without a version (fine for API responses). */
     public Pages() { this(null); }
 
     /** @param assetVersion a short hash of the assets, appended as {@code ?v=} so changed CSS is fetched at once */
-    public Pages(String assetVersion) { this.assetVersion = assetVersion; }
+    public Pages(String assetVersion) { this(assetVersion, null); }
+
+    /**
+     * @param baseUrl the site's public address ("https://agenda.example.nl", no trailing slash): canonical
+     *                links become absolute. Null keeps them site-relative.
+     */
+    public Pages(String assetVersion, String baseUrl) {
+        this.assetVersion = assetVersion;
+        this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /** The public address pages are canonical under, or null. */
+    public String baseUrl() { return baseUrl; }
+
+    /** An absolute URL for a site path ("/thema/taal/"), or the path itself when no public address is known. */
+    public String absolute(String path) { return baseUrl == null || path == null ? path : baseUrl + path; }
+
+    /** What the layout needs to know about an indexable public page at {@code path}. */
+    public PageMeta meta(String title, String description, String path) {
+        return new PageMeta(title, description, absolute(path), false, assetVersion);
+    }
 
     // ------------------------------------------------------------------ public pages
 
     /** The home page: the upcoming sessions, grouped by day. Sessions that started before {@code now} are left out. */
     public String home(List<AgendaEntry> upcoming, Map<String, Location> locations,
                        Map<String, Organisation> organisations, Instant now) {
+        return home(new HomePage(homeMeta(), agendaDays(upcoming, locations, organisations, now)));
+    }
+
+    public PageMeta homeMeta() {
+        return meta(SITE_NAME + " – " + TAGLINE, "Cursussen, workshops en inloopuren in de bibliotheek. Bijna altijd gratis.", "/");
+    }
+
+    public String home(HomePage page) { return render("home.jte", page); }
+
+    /** A paged list of dates or offers. */
+    public String list(ListPage page) { return render("list.jte", page); }
+
+    /** Sessions grouped by day, earliest first; sessions that started before {@code now} are left out. */
+    public List<AgendaDay> agendaDays(List<AgendaEntry> entries, Map<String, Location> locations,
+                                      Map<String, Organisation> organisations, Instant now) {
         LocalDate today = DutchFormat.today(now);
         Map<LocalDate, List<AgendaItem>> byDay = new LinkedHashMap<>();
-        upcoming.stream()
+        entries.stream()
                 .filter(e -> e.session() != null && !e.session().hasStarted(now))
                 .sorted(Comparator.comparing((AgendaEntry e) -> e.session().startInstant()))
                 .forEach(e -> byDay.computeIfAbsent(e.session().start().toLocalDate(), d -> new ArrayList<>()).add(agendaItem(e, locations, organisations)));
         List<AgendaDay> days = new ArrayList<>();
         byDay.forEach((day, items) -> days.add(new AgendaDay(DutchFormat.dayHeading(day, today), day.toString(), List.copyOf(items))));
-        PageMeta meta = new PageMeta(SITE_NAME + " – " + TAGLINE,
-                "Cursussen, workshops en inloopuren in de bibliotheek. Bijna altijd gratis.", "/", false, assetVersion);
-        return render("home.jte", new HomePage(meta, List.copyOf(days)));
+        return List.copyOf(days);
+    }
+
+    /**
+     * An offer in a list: its next date that is not called off (with how many more), place and
+     * price. E-learning without dates has no next date.
+     */
+    public OfferCard offerCard(Offer offer, Map<String, Location> locations, Organisation organisation, Instant now) {
+        List<Session> coming = offer.sessions().stream().filter(s -> !s.hasStarted(now) && !s.isCancelled())
+                .sorted(Comparator.comparing(Session::startInstant)).toList();
+        Session next = coming.isEmpty() ? null : coming.get(0);
+        String when = next == null ? null : DutchFormat.dayHeading(next.start().toLocalDate(), DutchFormat.today(now))
+                + ", " + DutchFormat.time(next.start().toLocalTime()) + " uur";
+        String more = coming.size() <= 1 ? null : "en nog " + (coming.size() - 1) + " keer";
+        String place = next == null ? (offer.format() == DeliveryFormat.ONLINE ? "Online" : "")
+                : placeName(offer.format(), locations.get(next.locationId()), organisation, true);
+        Availability availability = null;
+        if (next != null && offer.isCourse() && next.needsEnrolment()) {
+            int left = offer.courseSeatsLeft();
+            availability = withWaitlist(left > 0 ? new Availability(Availability.State.OPEN, DutchFormat.seatsLeft(left))
+                    : new Availability(Availability.State.FULL, "Vol"), offer);
+        } else if (next != null) {
+            availability = withWaitlist(availability(next, false), offer);
+        }
+        return new OfferCard(offerPath(offer.id()), offer.title(), blankToNull(offer.summary()), label(offer.kind()), when,
+                next == null ? null : DutchFormat.isoWithOffset(next.start()), more, place, offer.price().label(), availability);
     }
 
     /** The page of one offer with its sessions that have not started yet, each with an enrolment form when it has seats left. */
@@ -100,7 +161,7 @@ public final class Pages {
         }
         String provider = notBlank(offer.provider()) ? offer.provider() : organisation == null ? null : organisation.name();
         String moreInfoUrl = safeUrl(offer.moreInfoUrl());
-        PageMeta meta = new PageMeta(offer.title(), describe(offer), offerPath(offer.id()), false, assetVersion);
+        PageMeta meta = meta(offer.title(), describe(offer), offerPath(offer.id()));
         OfferPage page = new OfferPage(meta, offer.id(), offer.title(), blankToNull(offer.summary()),
                 paragraphs(offer.description()),
                 label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),

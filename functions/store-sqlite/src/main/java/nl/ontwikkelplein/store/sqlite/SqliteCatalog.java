@@ -307,6 +307,31 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public List<Offer> publicOffers() {
+        return database.read(c -> {
+            Map<String, List<Session>> sessions = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT s.offer_id, " + prefixed("s.", SESSION_COLUMNS)
+                    + " FROM sessions s JOIN offers o ON o.id = s.offer_id WHERE o.status <> 'DRAFT' ORDER BY s.offer_id, s.starts_at, s.id");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) sessions.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(session(r, 2));
+            }
+            List<Offer> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + OFFER_COLUMNS + " FROM offers WHERE status <> 'DRAFT' ORDER BY id");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Offer o = offer(r, List.of());
+                    out.add(o.withSessions(sessions.getOrDefault(o.id(), List.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return java.util.Arrays.stream(columns.split(",\\s*")).map(col -> prefix + col).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    @Override
     public List<Offer> offersOf(String organisationId) {
         return database.read(c -> {
             List<Offer> out = new ArrayList<>();

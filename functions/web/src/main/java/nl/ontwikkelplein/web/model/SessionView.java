@@ -38,6 +38,9 @@ public record SessionView(
 
     public String formId() { return "aanmelden-" + id; }
 
+    /** The calendar file of this date (from the API: 50,000 dates need no 50,000 objects in the bucket); null for a course's one form. */
+    public String icsHref() { return "cursus".equals(id) ? null : "/api/offers/" + offerId + "/sessions/" + id + "/agenda.ics"; }
+
     /** The form's button: a full date with a waitlist takes people onto it. */
     public String buttonLabel() { return availability.state() == Availability.State.WAITLIST ? "Op de wachtlijst" : "Aanmelden"; }
 }

@@ -1,0 +1,345 @@
+package nl.ontwikkelplein.web.site;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import nl.ontwikkelplein.domain.AgendaEntry;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferStatus;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.web.DutchFormat;
+import nl.ontwikkelplein.web.Ics;
+import nl.ontwikkelplein.web.Pages;
+import nl.ontwikkelplein.web.model.AgendaDay;
+import nl.ontwikkelplein.web.model.CountedLink;
+import nl.ontwikkelplein.web.model.HomePage;
+import nl.ontwikkelplein.web.model.Link;
+import nl.ontwikkelplein.web.model.LinkGroup;
+import nl.ontwikkelplein.web.model.ListPage;
+import nl.ontwikkelplein.web.model.OfferCard;
+import nl.ontwikkelplein.web.model.Pagination;
+import nl.ontwikkelplein.web.model.TileLink;
+
+/**
+ * Which pages the public site has besides the offer pages, and what is on them: the home page,
+ * the agenda (all dates, this week, next week, per day), an agenda per library organisation and
+ * per branch, the offers per programme line, per theme and per question tile, and the sitemap.
+ * Every list is paged; a list that is empty has no pages (except the agenda and the weeks, which
+ * say so).
+ *
+ * <p>A pure function of {@link SiteData}: the same data gives the same bytes, so a publisher can
+ * compare against what is online and write only what changed.
+ */
+public final class PublicSite {
+    public static final int DATES_PER_PAGE = 40;
+    public static final int OFFERS_PER_PAGE = 25;
+    public static final int HOME_DATES = 20;
+    /** The sitemap protocol's limit per file; past it, sitemap.xml becomes an index. */
+    public static final int SITEMAP_URLS = 50_000;
+
+    private final Pages pages;
+
+    public PublicSite(Pages pages) { this.pages = pages; }
+
+    /** The object key of an offer's page. */
+    public static String offerKey(String offerId) { return "aanbod/" + offerId + "/index.html"; }
+
+    /** Key prefixes (top-level folders and files) this class writes: what a full build may clean up. */
+    public static final List<String> LIST_PREFIXES = List.of("index.html", "agenda/", "bibliotheek/", "vestiging/", "lijn/", "thema/",
+            "leren/", "sitemap", "robots.txt");
+
+    /** Every page except the offer pages and the assets, in a stable order. */
+    public List<SitePage> listPages(SiteData data) {
+        Model m = new Model(data);
+        List<SitePage> out = new ArrayList<>();
+        out.add(SitePage.text("index.html", SitePage.HTML, () -> home(m)));
+
+        LocalDate today = DutchFormat.today(data.now());
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Link toAgenda = new Link("/agenda/", "Terug naar de agenda");
+        Link toHome = new Link("/", "Terug naar de startpagina");
+        dates(out, m, "agenda/", "Agenda", "Alles wat er de komende tijd is in de bibliotheken.", toHome,
+                m.dates, "Er staat nu niets in de agenda. Kijk later nog eens.", true, m.agendaGroups());
+        dates(out, m, "agenda/deze-week/", "Deze week", "Alles van " + DutchFormat.dateWithoutYear(monday) + " tot en met "
+                + DutchFormat.dateWithoutYear(monday.plusDays(6)) + ".", toAgenda,
+                m.between(monday, monday.plusDays(7)), "Deze week staat er niets meer in de agenda.", true, List.of());
+        dates(out, m, "agenda/volgende-week/", "Volgende week", "Alles van " + DutchFormat.dateWithoutYear(monday.plusDays(7)) + " tot en met "
+                + DutchFormat.dateWithoutYear(monday.plusDays(13)) + ".", toAgenda,
+                m.between(monday.plusDays(7), monday.plusDays(14)), "Volgende week staat er nog niets in de agenda.", true, List.of());
+        Map<LocalDate, List<AgendaEntry>> byDay = new TreeMap<>();
+        for (AgendaEntry e : m.dates) byDay.computeIfAbsent(e.session().start().toLocalDate(), d -> new ArrayList<>()).add(e);
+        byDay.forEach((day, entries) -> dates(out, m, "agenda/" + day + "/", capitalise(DutchFormat.dayHeading(day, today)), null, toAgenda,
+                entries, "", false, List.of()));
+        for (Organisation org : data.organisationsByName()) {
+            List<AgendaEntry> entries = m.dates.stream().filter(e -> org.id().equals(e.organisationId())).toList();
+            dates(out, m, "bibliotheek/" + org.id() + "/", org.name(), "De agenda van " + org.name() + ".", toAgenda,
+                    entries, "Er staat nu niets in de agenda van " + org.name() + ".", false, List.of(m.branchGroup(org.id())), org.name());
+        }
+        for (Location loc : m.locationsWithDates()) {
+            List<AgendaEntry> entries = m.dates.stream().filter(e -> loc.id().equals(e.session().locationId())).toList();
+            Organisation org = data.organisations().get(loc.organisationId());
+            Link back = org == null ? toAgenda : new Link("/bibliotheek/" + org.id() + "/", "Terug naar " + org.name());
+            dates(out, m, "vestiging/" + loc.id() + "/", loc.name(), address(loc), back, entries, "", false, List.of(), loc.name());
+        }
+        for (ProgrammeLine line : ProgrammeLine.values()) {
+            offers(out, m, "lijn/" + Slugs.of(line.label()) + "/", line.label(), null, toHome, o -> o.programmeLine() == line);
+        }
+        m.themes().forEach((slug, label) -> offers(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
+                o -> o.themes().stream().anyMatch(t -> Slugs.of(t).equals(slug)), false, capitalise(label)));
+        for (Tiles.Tile tile : Tiles.ALL) {
+            offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true);
+        }
+        sitemap(out, data);
+        out.add(SitePage.text("robots.txt", SitePage.TEXT, () -> robots()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the pages
+
+    private String home(Model m) {
+        List<TileLink> tiles = Tiles.ALL.stream().map(t -> new TileLink(t.href(), t.label(), t.svg())).toList();
+        List<AgendaEntry> soon = m.dates.stream().limit(HOME_DATES).toList();
+        Link more = new Link("/agenda/", m.dates.size() > soon.size() ? "Bekijk de hele agenda" : "Naar de agenda");
+        return pages.home(new HomePage(pages.homeMeta(), tiles, pages.agendaDays(soon, m.data.locations(), m.data.organisations(), m.data.now()),
+                more, m.agendaGroups()));
+    }
+
+    private void dates(List<SitePage> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
+                       String empty, boolean alwaysOne, List<LinkGroup> groups) {
+        dates(out, m, base, heading, intro, back, entries, empty, alwaysOne, groups, null);
+    }
+
+    private void dates(List<SitePage> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
+                       String empty, boolean alwaysOne, List<LinkGroup> groups, String feedName) {
+        Link feed = feedName == null || entries.isEmpty() ? null : feed(out, m, base, feedName, entries);
+        int pageCount = Math.max(alwaysOne ? 1 : 0, (entries.size() + DATES_PER_PAGE - 1) / DATES_PER_PAGE);
+        for (int p = 1; p <= pageCount; p++) {
+            int page = p;
+            List<AgendaEntry> slice = entries.subList(Math.min(entries.size(), (p - 1) * DATES_PER_PAGE), Math.min(entries.size(), p * DATES_PER_PAGE));
+            out.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
+                List<AgendaDay> days = pages.agendaDays(slice, m.data.locations(), m.data.organisations(), m.data.now());
+                return pages.list(new ListPage(pages.meta(title(heading, page), intro, href(base, page)), heading, intro, back,
+                        days, List.of(), empty, pagination(base, page, pageCount), feed, page == 1 ? groups : List.of()));
+            }));
+        }
+    }
+
+    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter) {
+        offers(out, m, base, heading, intro, back, filter, false);
+    }
+
+    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
+                        boolean alwaysOne) {
+        offers(out, m, base, heading, intro, back, filter, alwaysOne, null);
+    }
+
+    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
+                        boolean alwaysOne, String feedName) {
+        List<Offer> matching = m.listed.stream().filter(filter).toList();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Offer o : matching) ids.add(o.id());
+        List<AgendaEntry> feedEntries = feedName == null ? List.of() : m.dates.stream().filter(e -> ids.contains(e.offerId())).toList();
+        Link feed = feedEntries.isEmpty() ? null : feed(out, m, base, feedName, feedEntries);
+        int pageCount = Math.max(alwaysOne ? 1 : 0, (matching.size() + OFFERS_PER_PAGE - 1) / OFFERS_PER_PAGE);
+        for (int p = 1; p <= pageCount; p++) {
+            int page = p;
+            List<Offer> slice = matching.subList(Math.min(matching.size(), (p - 1) * OFFERS_PER_PAGE), Math.min(matching.size(), p * OFFERS_PER_PAGE));
+            out.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
+                List<OfferCard> cards = slice.stream()
+                        .map(o -> pages.offerCard(o, m.data.locations(), m.data.organisations().get(o.organisationId()), m.data.now())).toList();
+                return pages.list(new ListPage(pages.meta(title(heading, page), intro, href(base, page)), heading, intro, back,
+                        List.of(), cards, "Hier staat nu niets. Kijk later nog eens, of vraag het in de bibliotheek.",
+                        pagination(base, page, pageCount), feed, List.of()));
+            }));
+        }
+    }
+
+    /** A subscribable calendar of a list's dates at {@code base + "agenda.ics"}; returns the link to it. */
+    private Link feed(List<SitePage> out, Model m, String base, String name, List<AgendaEntry> entries) {
+        out.add(SitePage.text(base + "agenda.ics", SitePage.CALENDAR, () -> Ics.feed(name + " – Ontwikkelplein",
+                entries.stream().map(e -> new Ics.Item(m.byId.get(e.offerId()), e.session(), m.data.locations().get(e.session().locationId()))).toList())));
+        return new Link("/" + base + "agenda.ics", "Zet deze datums in de agenda van uw telefoon of computer");
+    }
+
+    /**
+     * The calendar file of one offer: all its dates to come ({@code aanbod/{id}/agenda.ics}). One
+     * date's file comes from the API ({@code /api/offers/{id}/sessions/{sessionId}/agenda.ics}), so
+     * a regional catalog does not put an object per date in the bucket.
+     */
+    public List<SitePage> offerCalendars(Offer offer, SiteData data) {
+        List<SitePage> out = new ArrayList<>();
+        List<Ics.Item> items = offer.sessions().stream().filter(s -> !s.hasStarted(data.now()))
+                .map(s -> new Ics.Item(offer, s, data.locations().get(s.locationId()))).toList();
+        String base = "aanbod/" + offer.id() + "/";
+        out.add(SitePage.text(base + "agenda.ics", SitePage.CALENDAR, () -> Ics.feed(offer.title(), items)));
+        return out;
+    }
+
+    private void sitemap(List<SitePage> out, SiteData data) {
+        if (pages.baseUrl() == null) return; // a sitemap needs absolute URLs
+        List<String> urls = new ArrayList<>();
+        // The offer pages and the first page of each list: later pages are reachable from there.
+        for (SitePage p : out) if (p.path().endsWith("index.html") && !isLaterPage(p.path())) urls.add(pages.absolute("/" + p.path().replaceAll("index\\.html$", "")));
+        for (Offer o : data.offers()) urls.add(pages.absolute(Pages.offerPath(o.id())));
+        if (urls.size() <= SITEMAP_URLS) {
+            out.add(SitePage.text("sitemap.xml", SitePage.XML, () -> urlset(urls)));
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0, n = 1; i < urls.size(); i += SITEMAP_URLS, n++) {
+            List<String> part = urls.subList(i, Math.min(urls.size(), i + SITEMAP_URLS));
+            String key = "sitemap-" + n + ".xml";
+            parts.add(pages.absolute("/" + key));
+            out.add(SitePage.text(key, SitePage.XML, () -> urlset(part)));
+        }
+        out.add(SitePage.text("sitemap.xml", SitePage.XML, () -> {
+            StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (String part : parts) b.append("<sitemap><loc>").append(xml(part)).append("</loc></sitemap>\n");
+            return b.append("</sitemapindex>\n").toString();
+        }));
+    }
+
+    private static boolean isLaterPage(String path) { return path.matches(".*/\\d+/index\\.html$") && !path.matches("agenda/\\d{4}-\\d{2}-\\d{2}/index\\.html"); }
+
+    private static String urlset(List<String> urls) {
+        StringBuilder b = new StringBuilder(urls.size() * 64 + 128)
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String u : urls) b.append("<url><loc>").append(xml(u)).append("</loc></url>\n");
+        return b.append("</urlset>\n").toString();
+    }
+
+    private String robots() {
+        StringBuilder b = new StringBuilder("User-agent: *\nDisallow: /api/\nDisallow: /beheer/\nDisallow: /aanmelding/\n");
+        if (pages.baseUrl() != null) b.append("Sitemap: ").append(pages.absolute("/sitemap.xml")).append('\n');
+        return b.toString();
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+    }
+
+    // ------------------------------------------------------------------ paging
+
+    static String key(String base, int page) { return page == 1 ? base + "index.html" : base + page + "/index.html"; }
+
+    static String href(String base, int page) { return page == 1 ? "/" + base : "/" + base + page + "/"; }
+
+    private static String title(String heading, int page) { return page == 1 ? heading : heading + " (pagina " + page + ")"; }
+
+    static Pagination pagination(String base, int page, int pages) {
+        List<Link> numbers = new ArrayList<>();
+        // A window around the current page, plus the first and last: short enough for a phone.
+        for (int n = 1; n <= pages; n++) {
+            if (n == 1 || n == pages || Math.abs(n - page) <= 2) numbers.add(new Link(n == page ? null : href(base, n), Integer.toString(n)));
+        }
+        return new Pagination(page, pages, page > 1 ? href(base, page - 1) : null, page < pages ? href(base, page + 1) : null, List.copyOf(numbers));
+    }
+
+    private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+
+    private static String address(Location l) { return l.address() == null || l.address().oneLine().isEmpty() ? null : l.address().oneLine(); }
+
+    // ------------------------------------------------------------------ what the lists are made of
+
+    /** The data sorted and indexed once per build. */
+    private static final class Model {
+        final SiteData data;
+        /** Every date that has not started, of offers the public sees, earliest first. */
+        final List<AgendaEntry> dates;
+        /** Offers in offer lists: not called off, with a date to come (or e-learning without dates), soonest first. */
+        final List<Offer> listed;
+        final Map<String, Offer> byId = new java.util.HashMap<>();
+
+        Model(SiteData data) {
+            this.data = data;
+            for (Offer o : data.offers()) byId.put(o.id(), o);
+            List<AgendaEntry> all = new ArrayList<>();
+            for (Offer o : data.offers()) {
+                for (Session s : o.sessions()) {
+                    if (s.hasStarted(data.now())) continue;
+                    all.add(new AgendaEntry(o.id(), o.title(), o.kind(), o.programmeLine(), o.format(), o.price(), o.organisationId(), s, o.status()));
+                }
+            }
+            all.sort(Comparator.comparing((AgendaEntry e) -> e.session().startInstant()).thenComparing(AgendaEntry::offerId)
+                    .thenComparing(e -> e.session().id()));
+            this.dates = List.copyOf(all);
+            List<Offer> offers = new ArrayList<>();
+            Map<String, java.time.Instant> next = new LinkedHashMap<>();
+            for (Offer o : data.offers()) {
+                if (o.status() == OfferStatus.CANCELLED) continue;
+                java.time.Instant first = o.sessions().stream().filter(s -> !s.hasStarted(data.now()) && !s.isCancelled())
+                        .map(Session::startInstant).min(Comparator.naturalOrder()).orElse(null);
+                if (first == null && o.kind() != nl.ontwikkelplein.domain.OfferKind.E_LEARNING) continue;
+                offers.add(o);
+                next.put(o.id(), first == null ? java.time.Instant.MAX : first);
+            }
+            offers.sort(Comparator.comparing((Offer o) -> next.get(o.id())).thenComparing(Offer::title, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Offer::id));
+            this.listed = List.copyOf(offers);
+        }
+
+        List<AgendaEntry> between(LocalDate from, LocalDate until) {
+            return dates.stream().filter(e -> !e.session().start().toLocalDate().isBefore(from) && e.session().start().toLocalDate().isBefore(until)).toList();
+        }
+
+        List<Location> locationsWithDates() {
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (AgendaEntry e : dates) if (e.session().locationId() != null) used.add(e.session().locationId());
+            return data.locations().values().stream().filter(l -> used.contains(l.id()) && l.kind() != Location.LocationKind.ONLINE)
+                    .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        }
+
+        /** Theme slug → the label shown (the first spelling met), for themes of listed offers. */
+        Map<String, String> themes() {
+            Map<String, String> out = new TreeMap<>();
+            for (Offer o : listed) for (String t : o.themes()) {
+                String slug = Slugs.of(t);
+                if (!slug.isEmpty()) out.putIfAbsent(slug, t.strip());
+            }
+            return out;
+        }
+
+        List<LinkGroup> agendaGroups() {
+            List<CountedLink> when = List.of(new CountedLink("/agenda/deze-week/", "Deze week", null),
+                    new CountedLink("/agenda/volgende-week/", "Volgende week", null));
+            List<CountedLink> orgs = new ArrayList<>();
+            for (Organisation org : data.organisationsByName()) {
+                long n = dates.stream().filter(e -> org.id().equals(e.organisationId())).count();
+                if (n > 0) orgs.add(new CountedLink("/bibliotheek/" + org.id() + "/", org.name(), null));
+            }
+            List<CountedLink> themes = new ArrayList<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Offer o : listed) for (String slug : o.themes().stream().map(Slugs::of).filter(s -> !s.isEmpty()).distinct().toList())
+                counts.merge(slug, 1L, Long::sum);
+            themes().forEach((slug, label) -> themes.add(new CountedLink("/thema/" + slug + "/", capitalise(label), counts.getOrDefault(slug, 0L).intValue())));
+            List<CountedLink> lines = new ArrayList<>();
+            for (ProgrammeLine line : ProgrammeLine.values()) {
+                long n = listed.stream().filter(o -> o.programmeLine() == line).count();
+                if (n > 0) lines.add(new CountedLink("/lijn/" + Slugs.of(line.label()) + "/", line.label(), (int) n));
+            }
+            return List.of(new LinkGroup("Wanneer?", "wanneer", when), new LinkGroup("Per bibliotheek", "per-bibliotheek", orgs),
+                    new LinkGroup("Per onderwerp", "per-onderwerp", themes), new LinkGroup("Per programma", "per-programma", lines));
+        }
+
+        LinkGroup branchGroup(String organisationId) {
+            List<CountedLink> links = new ArrayList<>();
+            for (Location l : locationsWithDates()) {
+                if (!Objects.equals(l.organisationId(), organisationId)) continue;
+                int n = (int) dates.stream().filter(e -> l.id().equals(e.session().locationId())).count();
+                links.add(new CountedLink("/vestiging/" + l.id() + "/", l.name(), n));
+            }
+            return new LinkGroup("Per vestiging", "per-vestiging", links);
+        }
+    }
+}

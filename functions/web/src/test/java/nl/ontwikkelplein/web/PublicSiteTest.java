@@ -1,0 +1,154 @@
+package nl.ontwikkelplein.web;
+
+import static nl.ontwikkelplein.web.Fixtures.LOCATIONS;
+import static nl.ontwikkelplein.web.Fixtures.NOW;
+import static nl.ontwikkelplein.web.Fixtures.ORGS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.Price;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.web.site.PublicSite;
+import nl.ontwikkelplein.web.site.SiteData;
+import nl.ontwikkelplein.web.site.SitePage;
+import nl.ontwikkelplein.web.site.Slugs;
+import nl.ontwikkelplein.web.site.Tiles;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The pages besides the offer pages: what exists, what is on them, and that they are valid and safe. */
+class PublicSiteTest {
+    private final Pages pages = new Pages("v1", "https://agenda.example.nl");
+    private final PublicSite site = new PublicSite(pages);
+
+    private static Offer offer(String id, String title, List<String> themes, List<String> groups, Session... sessions) {
+        return new Offer(id, Fixtures.ORG.id(), title, "Samenvatting", "Beschrijving", OfferKind.WORKSHOP, ProgrammeLine.BASIC_SKILLS,
+                themes, groups, DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(sessions));
+    }
+
+    private static Session at(String id, String start) { return Fixtures.session(id, LocalDateTime.parse(start), 10, 2); }
+
+    private Map<String, SitePage> pagesOf(List<Offer> offers) {
+        return site.listPages(new SiteData(offers, LOCATIONS, ORGS, NOW)).stream()
+                .collect(Collectors.toMap(SitePage::path, p -> p, (a, b) -> { throw new AssertionError("two pages at " + a.path()); }));
+    }
+
+    private static String text(SitePage p) { return new String(p.body(), java.nio.charset.StandardCharsets.UTF_8); }
+
+    @Test
+    void everyHtmlPageIsValidWithUniqueIdsHeadingsInOrderAndNoInjectedMarkup() {
+        Offer evil = offer("evil", "<img src=x onerror=alert(1)> Taal", List.of("<script>alert(1)</script>", "../../etc/passwd"),
+                List.of("ouders"), at("a", "2026-11-25T10:00"), at("b", "2026-12-02T10:00"));
+        Map<String, SitePage> all = pagesOf(List.of(evil, Fixtures.klikEnTik()));
+        assertTrue(all.containsKey("thema/script-alert-1-script/index.html"), "a hostile label becomes a plain slug: " + all.keySet());
+        assertTrue(all.containsKey("thema/etc-passwd/index.html"));
+        assertTrue(all.keySet().stream().noneMatch(k -> k.contains("..") || k.contains("<")));
+        int html = 0;
+        for (SitePage p : all.values()) {
+            if (!p.contentType().startsWith("text/html")) continue;
+            html++;
+            Document doc = Html.parse(text(p));
+            Html.assertNoInjectedMarkup(doc);
+            Html.assertIdsUniqueAndReferencesResolve(doc);
+            Html.assertHeadingsInOrder(doc);
+            assertEquals(1, doc.select("h1").size(), p.path());
+            assertTrue(doc.selectFirst("link[rel=canonical]").attr("href").startsWith("https://agenda.example.nl/"), p.path());
+        }
+        assertTrue(html > 15);
+    }
+
+    @Test
+    void theTilesAreAllOnTheHomePageAndEachLeadsToItsList() {
+        Offer kids = offer("voorlezen", "Voorlezen voor peuters", List.of("voorlezen"), List.of("ouders"), at("a", "2026-11-26T10:00"));
+        Offer money = offer("geld", "Grip op je geld", List.of("geldzaken"), List.of(), at("a", "2026-11-27T10:00"));
+        Map<String, SitePage> all = pagesOf(List.of(kids, money));
+        Document home = Html.parse(text(all.get("index.html")));
+        assertEquals(Tiles.ALL.size(), home.select(".op-tile").size());
+        assertTrue(Tiles.ALL.size() >= 6 && Tiles.ALL.size() <= 10);
+        for (Tiles.Tile t : Tiles.ALL) {
+            assertEquals(1, home.select("a.op-tile[href=" + t.href() + "] svg[aria-hidden=true]").size(), t.slug());
+            assertTrue(all.containsKey(t.href().substring(1) + "index.html"), t.slug());
+        }
+        assertTrue(text(all.get("leren/kinderen-en-ouders/index.html")).contains("Voorlezen voor peuters"));
+        assertFalse(text(all.get("leren/kinderen-en-ouders/index.html")).contains("Grip op je geld"));
+        assertTrue(text(all.get("leren/rekenen-en-geld/index.html")).contains("Grip op je geld"));
+    }
+
+    @Test
+    void aListOfOffersShowsEachOfferOnceWithItsNextDateAndHowManyMore() {
+        Offer weekly = offer("wekelijks", "Taalcafé", List.of("taal"), List.of(), at("a", "2026-11-20T10:00"), at("b", "2026-11-27T10:00"),
+                at("c", "2026-12-04T10:00"), at("d", "2026-12-11T10:00"));
+        String theme = text(pagesOf(List.of(weekly)).get("thema/taal/index.html"));
+        Document doc = Html.parse(theme);
+        assertEquals(1, doc.select(".op-card").size());
+        assertTrue(doc.text().contains("Vrijdag 27 november 2026, 10.00 uur"), doc.text());
+        assertTrue(doc.text().contains("en nog 2 keer"));
+    }
+
+    @Test
+    void pastTheProtocolLimitTheSitemapBecomesAnIndex() {
+        List<Offer> many = new ArrayList<>();
+        for (int i = 0; i < PublicSite.SITEMAP_URLS + 10; i++)
+            many.add(new Offer("o" + i, Fixtures.ORG.id(), "Aanbod " + i, null, null, OfferKind.E_LEARNING, null, List.of(), List.of(),
+                    DeliveryFormat.ONLINE, Price.FREE, null, null, null, null, NOW, List.of()));
+        Map<String, SitePage> all = pagesOf(many);
+        String index = text(all.get("sitemap.xml"));
+        assertTrue(index.contains("<sitemapindex"), index.substring(0, 200));
+        assertTrue(index.contains("<loc>https://agenda.example.nl/sitemap-1.xml</loc>"));
+        assertTrue(index.contains("<loc>https://agenda.example.nl/sitemap-2.xml</loc>"));
+        assertEquals(PublicSite.SITEMAP_URLS, text(all.get("sitemap-1.xml")).split("<url>", -1).length - 1);
+    }
+
+    @Test
+    void slugsAreReadableAndBounded() {
+        assertEquals("nederlands-spreken", Slugs.of("Nederlands spreken"));
+        assertEquals("taalcafe", Slugs.of("Taalcafé"));
+        assertEquals("e-overheid", Slugs.of("  E-overheid!! "));
+        assertEquals("", Slugs.of("???"));
+        assertEquals(Slugs.MAX_LENGTH, Slugs.of("a".repeat(10_000)).length());
+    }
+
+    @Test
+    void feedsParseInIcal4jWithStableUidsSequenceAndCancelledDates() throws Exception {
+        Session cancelled = new Session("weg", LocalDateTime.parse("2026-12-03T10:00"), LocalDateTime.parse("2026-12-03T12:00"),
+                Fixtures.HARDENBERG.id(), 10, 0, Session.SessionStatus.CANCELLED, "De docent is ziek");
+        Offer o = offer("taal", "Taal; met, komma's \\ en zo", List.of("taal"), List.of(), at("a", "2026-11-26T10:00"), cancelled);
+        Map<String, SitePage> all = pagesOf(List.of(o));
+        List<SitePage> calendars = new ArrayList<>(site.offerCalendars(o, new SiteData(List.of(o), LOCATIONS, ORGS, NOW)));
+        for (String key : List.of("bibliotheek/bibliotheek-hardenberg/agenda.ics", "vestiging/hardenberg-centrum/agenda.ics", "thema/taal/agenda.ics"))
+            calendars.add(all.get(key));
+        assertEquals(4, calendars.size(), "offer feed, organisation, branch, theme");
+        for (SitePage p : calendars) {
+            assertEquals("text/calendar; charset=utf-8", p.contentType());
+            Calendar cal = new CalendarBuilder().build(new StringReader(text(p)));
+            assertFalse(cal.validate().hasErrors(), p.path() + ": " + cal.validate());
+            for (VEvent e : cal.<VEvent>getComponents(Component.VEVENT)) {
+                String uid = e.getProperty(Property.UID).orElseThrow().getValue();
+                assertTrue(uid.equals("taal.a@ontwikkelplein") || uid.equals("taal.weg@ontwikkelplein"), uid);
+                assertTrue(Long.parseLong(e.getProperty(Property.SEQUENCE).orElseThrow().getValue()) > 0);
+                if (uid.startsWith("taal.weg")) assertEquals("CANCELLED", e.getProperty(Property.STATUS).orElseThrow().getValue());
+                assertEquals("Taal; met, komma's \\ en zo", e.getProperty(Property.SUMMARY).orElseThrow().getValue());
+            }
+            assertEquals(1, cal.getComponents(Component.VTIMEZONE).size());
+        }
+        assertTrue(text(all.get("thema/taal/index.html")).contains("href=\"/thema/taal/agenda.ics\""));
+        assertEquals(text(calendars.get(0)), text(site.offerCalendars(o, new SiteData(List.of(o), LOCATIONS, ORGS, NOW.plusSeconds(3600))).get(0)),
+                "the same data gives the same bytes an hour later: nothing to write again");
+    }
+}
