@@ -1,6 +1,5 @@
 package nl.ontwikkelplein.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -125,7 +124,7 @@ public final class Ics {
         int octets = 0;
         for (int i = 0; i < content.length(); ) {
             int cp = content.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 length, without encoding it
             if (octets + size > 75) {
                 out.append("\r\n ");
                 octets = 1;

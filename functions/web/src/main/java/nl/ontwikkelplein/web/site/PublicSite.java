@@ -82,12 +82,12 @@ public final class PublicSite {
         byDay.forEach((day, entries) -> dates(out, m, "agenda/" + day + "/", capitalise(DutchFormat.dayHeading(day, today)), null, toAgenda,
                 entries, "", false, List.of()));
         for (Organisation org : data.organisationsByName()) {
-            List<AgendaEntry> entries = m.dates.stream().filter(e -> org.id().equals(e.organisationId())).toList();
+            List<AgendaEntry> entries = m.byOrganisation.getOrDefault(org.id(), List.of());
             dates(out, m, "bibliotheek/" + org.id() + "/", org.name(), "De agenda van " + org.name() + ".", toAgenda,
                     entries, "Er staat nu niets in de agenda van " + org.name() + ".", false, List.of(m.branchGroup(org.id())), org.name());
         }
         for (Location loc : m.locationsWithDates()) {
-            List<AgendaEntry> entries = m.dates.stream().filter(e -> loc.id().equals(e.session().locationId())).toList();
+            List<AgendaEntry> entries = m.byLocation.getOrDefault(loc.id(), List.of());
             Organisation org = data.organisations().get(loc.organisationId());
             Link back = org == null ? toAgenda : new Link("/bibliotheek/" + org.id() + "/", "Terug naar " + org.name());
             dates(out, m, "vestiging/" + loc.id() + "/", loc.name(), address(loc), back, entries, "", false, List.of(), loc.name());
@@ -165,8 +165,15 @@ public final class PublicSite {
         }
     }
 
+    /**
+     * Dates per subscribable feed, earliest first: calendar apps on phones choke on feeds of many
+     * thousands of events, and an organisation's feed in a region would have that many.
+     */
+    public static final int FEED_EVENTS = 500;
+
     /** A subscribable calendar of a list's dates at {@code base + "agenda.ics"}; returns the link to it. */
-    private Link feed(List<SitePage> out, Model m, String base, String name, List<AgendaEntry> entries) {
+    private Link feed(List<SitePage> out, Model m, String base, String name, List<AgendaEntry> all) {
+        List<AgendaEntry> entries = all.size() <= FEED_EVENTS ? all : all.subList(0, FEED_EVENTS);
         out.add(SitePage.text(base + "agenda.ics", SitePage.CALENDAR, () -> Ics.feed(name + " – Ontwikkelplein",
                 entries.stream().map(e -> new Ics.Item(m.byId.get(e.offerId()), e.session(), m.data.locations().get(e.session().locationId()))).toList())));
         return new Link("/" + base + "agenda.ics", "Zet deze datums in de agenda van uw telefoon of computer");
@@ -260,6 +267,9 @@ public final class PublicSite {
         /** Offers in offer lists: not called off, with a date to come (or e-learning without dates), soonest first. */
         final List<Offer> listed;
         final Map<String, Offer> byId = new java.util.HashMap<>();
+        /** The dates per organisation and per place, earliest first (indexed once: a region has many of both). */
+        final Map<String, List<AgendaEntry>> byOrganisation = new java.util.HashMap<>();
+        final Map<String, List<AgendaEntry>> byLocation = new java.util.HashMap<>();
 
         Model(SiteData data) {
             this.data = data;
@@ -274,6 +284,10 @@ public final class PublicSite {
             all.sort(Comparator.comparing((AgendaEntry e) -> e.session().startInstant()).thenComparing(AgendaEntry::offerId)
                     .thenComparing(e -> e.session().id()));
             this.dates = List.copyOf(all);
+            for (AgendaEntry e : dates) {
+                if (e.organisationId() != null) byOrganisation.computeIfAbsent(e.organisationId(), k -> new ArrayList<>()).add(e);
+                if (e.session().locationId() != null) byLocation.computeIfAbsent(e.session().locationId(), k -> new ArrayList<>()).add(e);
+            }
             List<Offer> offers = new ArrayList<>();
             Map<String, java.time.Instant> next = new LinkedHashMap<>();
             for (Offer o : data.offers()) {
@@ -294,9 +308,7 @@ public final class PublicSite {
         }
 
         List<Location> locationsWithDates() {
-            java.util.Set<String> used = new java.util.HashSet<>();
-            for (AgendaEntry e : dates) if (e.session().locationId() != null) used.add(e.session().locationId());
-            return data.locations().values().stream().filter(l -> used.contains(l.id()) && l.kind() != Location.LocationKind.ONLINE)
+            return data.locations().values().stream().filter(l -> byLocation.containsKey(l.id()) && l.kind() != Location.LocationKind.ONLINE)
                     .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
         }
 
@@ -315,8 +327,7 @@ public final class PublicSite {
                     new CountedLink("/agenda/volgende-week/", "Volgende week", null));
             List<CountedLink> orgs = new ArrayList<>();
             for (Organisation org : data.organisationsByName()) {
-                long n = dates.stream().filter(e -> org.id().equals(e.organisationId())).count();
-                if (n > 0) orgs.add(new CountedLink("/bibliotheek/" + org.id() + "/", org.name(), null));
+                if (byOrganisation.containsKey(org.id())) orgs.add(new CountedLink("/bibliotheek/" + org.id() + "/", org.name(), null));
             }
             List<CountedLink> themes = new ArrayList<>();
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -336,8 +347,7 @@ public final class PublicSite {
             List<CountedLink> links = new ArrayList<>();
             for (Location l : locationsWithDates()) {
                 if (!Objects.equals(l.organisationId(), organisationId)) continue;
-                int n = (int) dates.stream().filter(e -> l.id().equals(e.session().locationId())).count();
-                links.add(new CountedLink("/vestiging/" + l.id() + "/", l.name(), n));
+                links.add(new CountedLink("/vestiging/" + l.id() + "/", l.name(), byLocation.get(l.id()).size()));
             }
             return new LinkGroup("Per vestiging", "per-vestiging", links);
         }
