@@ -56,6 +56,11 @@ class SiteBuilderTest {
         assertEquals("public, max-age=86400", local.cacheControl("css/site.css"));
         assertEquals("application/xml;charset=utf-8", local.contentType("sitemap.xml").replace("; ", ";"));
 
+        String offerPage = local.text("aanbod/taalcafe/index.html");
+        assertTrue(offerPage.contains("\"url\":\"https://agenda.example.nl/aanbod/taalcafe/\""), "JSON-LD URLs are absolute");
+        assertTrue(offerPage.contains("<meta property=\"og:url\" content=\"https://agenda.example.nl/aanbod/taalcafe/\">"));
+        assertTrue(offerPage.contains("<meta property=\"og:title\" content=\"Taalcafé\">"));
+        assertTrue(offerPage.contains("<meta property=\"og:description\" content=\"Samenvatting van Taalcafé\">"));
         String theme = local.text("thema/digitale-vaardigheden/index.html");
         assertTrue(theme.contains("Klik &amp; Tik &lt;script&gt;x&lt;/script&gt;"), "titles are escaped in lists");
         assertFalse(theme.contains("Taalcafé"), "a theme lists only its offers");

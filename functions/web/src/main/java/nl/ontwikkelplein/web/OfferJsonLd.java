@@ -18,32 +18,38 @@ final class OfferJsonLd {
     private OfferJsonLd() {}
 
     static String of(Offer offer, List<Session> sessions, Map<String, Location> locations, Organisation organisation) {
+        return of(offer, sessions, locations, organisation, null);
+    }
+
+    /** @param baseUrl the site's public address: search engines want absolute URLs; null keeps them site-relative */
+    static String of(Offer offer, List<Session> sessions, Map<String, Location> locations, Organisation organisation, String baseUrl) {
+        String page = (baseUrl == null ? "" : baseUrl) + Pages.offerPath(offer.id());
         List<Object> events = new ArrayList<>();
-        for (Session s : sessions) events.add(event(offer, s, locations.get(s.locationId()), organisation));
+        for (Session s : sessions) events.add(event(offer, s, locations.get(s.locationId()), organisation, page));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", "https://schema.org");
         root.put("@graph", events);
         return Json.write(root);
     }
 
-    private static Map<String, Object> event(Offer offer, Session s, Location location, Organisation organisation) {
+    private static Map<String, Object> event(Offer offer, Session s, Location location, Organisation organisation, String page) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("@type", "EducationEvent");
-        e.put("@id", Pages.offerPath(offer.id()) + "#" + s.id());
+        e.put("@id", page + "#" + s.id());
         e.put("name", offer.title());
         e.put("description", blankToNull(offer.summary()));
-        e.put("url", Pages.offerPath(offer.id()));
+        e.put("url", page);
         e.put("startDate", DutchFormat.isoWithOffset(s.start()));
         e.put("endDate", DutchFormat.isoWithOffset(s.end()));
         e.put("inLanguage", "nl");
         e.put("eventStatus", SCHEMA + (s.isCancelled() ? "EventCancelled" : "EventScheduled"));
         e.put("eventAttendanceMode", SCHEMA + attendanceMode(offer.format(), location));
-        e.put("location", location(offer, location));
+        e.put("location", location(offer, location, page));
         Map<String, Object> price = new LinkedHashMap<>();
         price.put("@type", "Offer");
         price.put("price", String.format(Locale.ROOT, "%d.%02d", offer.price().cents() / 100, offer.price().cents() % 100));
         price.put("priceCurrency", "EUR");
-        price.put("url", Pages.offerPath(offer.id()));
+        price.put("url", page);
         if (s.needsEnrolment()) price.put("availability", SCHEMA + (s.isFull() ? "SoldOut" : "InStock"));
         e.put("offers", price);
         if (organisation != null) {
@@ -68,14 +74,14 @@ final class OfferJsonLd {
         };
     }
 
-    private static Object location(Offer offer, Location location) {
+    private static Object location(Offer offer, Location location, String page) {
         boolean online = offer.format() == DeliveryFormat.ONLINE
                 || (location != null && location.kind() == Location.LocationKind.ONLINE);
         Map<String, Object> virtual = null;
         if (online || offer.format() == DeliveryFormat.BLENDED) {
             virtual = new LinkedHashMap<>();
             virtual.put("@type", "VirtualLocation");
-            virtual.put("url", Pages.safeUrl(offer.moreInfoUrl()) == null ? Pages.offerPath(offer.id()) : Pages.safeUrl(offer.moreInfoUrl()));
+            virtual.put("url", Pages.safeUrl(offer.moreInfoUrl()) == null ? page : Pages.safeUrl(offer.moreInfoUrl()));
         }
         if (online || location == null) return virtual;
         Map<String, Object> place = new LinkedHashMap<>();

@@ -167,7 +167,7 @@ public final class Pages {
                 label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
-                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation), course, courseNote);
+                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote);
         return render("offer.jte", page);
     }
 

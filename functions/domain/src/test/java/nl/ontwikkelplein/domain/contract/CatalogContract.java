@@ -97,6 +97,26 @@ public abstract class CatalogContract extends StoreContract {
     }
 
     @Test
+    void publicOffersAreEveryOfferButDraftsWithAllTheirSessions() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Session later = session(l.id(), BASE.plusDays(7), 12);
+        Session first = session(l.id(), BASE, null);
+        Offer published = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(later, first));
+        Offer draft = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(session(l.id(), BASE, 5))).withStatus(nl.ontwikkelplein.domain.OfferStatus.DRAFT);
+        Offer calledOff = offer(o.id(), EnrolmentScope.PER_SESSION, List.of()).withStatus(nl.ontwikkelplein.domain.OfferStatus.CANCELLED);
+        catalog().createOffer(published);
+        catalog().createOffer(draft);
+        catalog().createOffer(calledOff);
+
+        java.util.Map<String, Offer> read = new java.util.HashMap<>();
+        for (Offer x : catalog().publicOffers()) read.put(x.id(), x);
+        assertEquals(published.withSessions(List.of(first, later)), read.get(published.id()), "with its sessions in start order");
+        assertEquals(calledOff, read.get(calledOff.id()), "a called-off offer is still shown (as called off)");
+        assertFalse(read.containsKey(draft.id()), "drafts are not public");
+    }
+
+    @Test
     void anImportedOfferKeepsItsSourceAndAnOfferWithoutOptionalFieldsStaysSo() {
         Organisation o = organisation(stores);
         Offer minimal = new Offer(id("offer"), o.id(), "Lezing", null, null, null, null, List.of(), List.of(), null, null,
