@@ -98,6 +98,10 @@ public final class SiteBench {
             int objects = 0;
             for (var o : s3.listObjectsV2Paginator(b -> b.bucket("site")).contents()) { bytes += o.size(); objects++; }
 
+            long ls0 = System.nanoTime();
+            int listed = new S3SitePublisher(s3, "site").list("").size();
+            double listSecs = secs(ls0);
+
             long w0 = System.nanoTime();
             SiteBuilder.Summary again = builder.rebuildAll();
             double againSecs = secs(w0);
@@ -126,6 +130,7 @@ public final class SiteBench {
             System.out.printf(Locale.ROOT, "baseline: %,d plain PUTs of %,d bytes, %d side by side: %.2f s%n", objects, bytes / Math.max(1, objects),
                     SiteBuilder.PARALLEL_WRITES, baseline);
             System.out.printf(Locale.ROOT, "catalog read (all offers with dates): %.2f s%n", read);
+            System.out.printf(Locale.ROOT, "listing the bucket (%,d objects with their ETags): %.2f s%n", listed, listSecs);
             System.out.printf(Locale.ROOT, "full build, empty bucket: %.2f s (x%.2f baseline): %,d rendered, %,d written, %,d objects, %,d MB%n",
                     fullSecs, fullSecs / baseline, full.rendered(), full.written(), objects, bytes >> 20);
             System.out.printf(Locale.ROOT, "full build, nothing changed: %.2f s (x%.2f baseline): %,d rendered, %,d written%n",
