@@ -45,7 +45,8 @@ public final class TestStack implements AutoCloseable {
     public static TestStack start(Path template, Path dataDir, Map<String, String> parameterOverrides) throws Exception {
         Map<String, String> overrides = new java.util.HashMap<>(parameterOverrides);
         if (java.nio.file.Files.readString(template).contains("EnrolmentRateLimit:")) overrides.putIfAbsent("EnrolmentRateLimit", "0");
-        return new TestStack(new LocalConfig(template, dataDir, freePort(), freePort(), Map.copyOf(overrides)));
+        int[] ports = freePorts();
+        return new TestStack(new LocalConfig(template, dataDir, ports[0], ports[1], Map.copyOf(overrides)));
     }
 
     public static Path realTemplate() {
@@ -58,6 +59,17 @@ public final class TestStack implements AutoCloseable {
             return Path.of(TestStack.class.getResource("/test-template.yaml").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Two different free ports. Both sockets stay open until both are known: two freePort() calls
+     * in a row may return the same port (the first is closed before the second is asked), and then
+     * the front and S3Proxy race for it ("Address already in use").
+     */
+    public static int[] freePorts() throws IOException {
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
         }
     }
 

@@ -128,7 +128,8 @@ public final class SiteBuilder {
         all.addAll(site.listPages(data));
         Map<String, String> online = publisher.list("");
         Set<String> keep = new LinkedHashSet<>();
-        for (SitePage p : all) keep.add(p.path());
+        // Two files at one path (an asset named like a generated page) would race each other on every build.
+        for (SitePage p : all) if (!keep.add(p.path())) throw new IllegalStateException("two files for " + p.path() + ": rename the asset");
         List<String> gone = new ArrayList<>();
         for (String key : online.keySet()) if (!keep.contains(key) && managed(key)) gone.add(key);
         Result r = publish(all, online, gone);

@@ -233,6 +233,16 @@ class SiteBuilderTest {
     }
 
     @Test
+    void anAssetAtThePathOfAGeneratedFileStopsTheBuildInsteadOfRacingIt() {
+        List<Assets.Asset> clash = new java.util.ArrayList<>(TestData.ASSETS);
+        clash.add(new Assets.Asset("robots.txt", "User-agent: *".getBytes(), "text/plain; charset=utf-8"));
+        SiteBuilder withClash = new SiteBuilder(local.catalog(), counting, CLOCK, clash, "https://agenda.example.nl");
+        IllegalStateException e = assertThrows(IllegalStateException.class, withClash::rebuildAll);
+        assertTrue(e.getMessage().contains("robots.txt"));
+        assertTrue(counting.puts.isEmpty());
+    }
+
+    @Test
     void refusesIdsThatWouldEscapeThePagePath() {
         assertThrows(IllegalArgumentException.class, () -> builder.apply(offers("../index")));
         assertTrue(counting.puts.isEmpty() && counting.deletes.isEmpty());
