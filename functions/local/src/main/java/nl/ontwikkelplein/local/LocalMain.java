@@ -66,9 +66,13 @@ public final class LocalMain {
         return config.withParameter("ImportFeeds", feeds.toString());
     }
 
-    /** The site's public address locally is the front's: canonical links and the sitemap point there. */
+    /**
+     * The site's public address locally is the front's, as printed (localhost): canonical links and
+     * the sitemap point there, and the workspace's Origin check expects the same address.
+     */
     static LocalConfig withPublicOrigin(LocalConfig config) {
-        return config.parameterOverrides().containsKey("PublicOrigin") ? config : config.withParameter("PublicOrigin", config.httpUrl());
+        return config.parameterOverrides().containsKey("PublicOrigin") ? config
+                : config.withParameter("PublicOrigin", "http://localhost:" + config.httpPort());
     }
 
     /** Demo data into an empty catalog, then one full site build. Failures are logged, not fatal. */
