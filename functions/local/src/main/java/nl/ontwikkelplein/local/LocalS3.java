@@ -20,7 +20,7 @@ import java.util.Collection;
  * environment first, so on a developer machine with real AWS keys in the shell they sign with
  * those, not with the local ones, and a checking S3Proxy would answer 403 to every write.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
 
     private static final long START_TIMEOUT_MILLIS = 10_000;
 
@@ -30,7 +30,7 @@ final class LocalS3 implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static LocalS3 start(int port, Path dataDir) throws Exception {
+    public static LocalS3 start(int port, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         S3Proxy proxy = S3Proxy.builder()
                 // An absolute root: with a relative one S3Proxy 4.1 stores and serves objects but lists none.

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,14 +126,13 @@ public final class SiteBuilder {
         }
         all.addAll(site.listPages(data));
         Map<String, String> online = publisher.list("");
-        Set<String> keep = new LinkedHashSet<>();
-        // Two files at one path (an asset named like a generated page) would race each other on every build.
-        for (SitePage p : all) if (!keep.add(p.path())) throw new IllegalStateException("two files for " + p.path() + ": rename the asset");
-        List<String> gone = new ArrayList<>();
-        for (String key : online.keySet()) if (!keep.contains(key) && managed(key)) gone.add(key);
+        List<String> gone = List.copyOf(orphans(online, all, SiteBuilder::managed));
         Result r = publish(all, online, gone);
         Set<String> removed = new TreeSet<>();
-        for (String key : gone) if (key.startsWith("aanbod/")) removed.add(key.substring("aanbod/".length()).replaceAll("/index\\.html$", ""));
+        for (String key : gone) {
+            String id = offerIdOf(key);
+            if (id != null && !offers.contains(id)) removed.add(id);
+        }
         return r.summary(offers, removed);
     }
 
@@ -159,38 +157,49 @@ public final class SiteBuilder {
             }
         }
         List<SitePage> toWrite = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
         Set<String> published = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
-        Map<String, String> online = new HashMap<>();
-        // What is online for these offers (page, calendar files): one listing per offer, or one for all when many.
-        if (touched.size() > MAX_LISTINGS) online.putAll(publisher.list("aanbod/"));
-        else for (String id : touched) online.putAll(publisher.list("aanbod/" + id + "/"));
         for (String id : touched) {
             Offer o = byId.get(id);
-            Set<String> files = new LinkedHashSet<>();
             if (o != null) {
-                for (SitePage p : offerFiles(o, data)) {
-                    toWrite.add(p);
-                    files.add(p.path());
-                }
+                toWrite.addAll(offerFiles(o, data));
                 published.add(id);
             } else {
-                gone.add(offerPagePath(id)); // also when a listing missed it
                 removed.add(id);
             }
-            String prefix = "aanbod/" + id + "/";
-            for (String key : online.keySet()) if (key.startsWith(prefix) && !files.contains(key) && !gone.contains(key)) gone.add(key);
         }
-        List<SitePage> lists = site.listPages(data);
-        Map<String, String> listsOnline = new HashMap<>();
-        for (String prefix : PublicSite.LIST_PREFIXES) listsOnline.putAll(publisher.list(prefix));
-        Set<String> listKeys = new LinkedHashSet<>();
-        for (SitePage p : lists) listKeys.add(p.path());
-        for (String key : listsOnline.keySet()) if (!listKeys.contains(key)) gone.add(key);
-        online.putAll(listsOnline);
-        toWrite.addAll(lists);
-        return publish(toWrite, online, gone).summary(published, removed);
+        toWrite.addAll(site.listPages(data));
+        Map<String, String> online = new HashMap<>();
+        // What is online for these offers (page, calendar file): one listing per offer, or one for all when many.
+        if (touched.size() > MAX_LISTINGS) online.putAll(publisher.list("aanbod/"));
+        else for (String id : touched) online.putAll(publisher.list("aanbod/" + id + "/"));
+        for (String prefix : PublicSite.LIST_PREFIXES) online.putAll(publisher.list(prefix));
+        Set<String> gone = orphans(online, toWrite, key -> isListKey(key) || touched.contains(offerIdOf(key)));
+        for (String id : removed) gone.add(offerPagePath(id)); // also when a listing missed it: deleting nothing is fine
+        return publish(toWrite, online, List.copyOf(gone)).summary(published, removed);
+    }
+
+    /** Files online, within {@code ours}, that this run did not produce: pages of what is gone. */
+    private static Set<String> orphans(Map<String, String> online, List<SitePage> produced, java.util.function.Predicate<String> ours) {
+        Set<String> paths = new java.util.HashSet<>();
+        for (SitePage p : produced) {
+            if (!paths.add(p.path())) throw new IllegalStateException("two files for " + p.path() + ": rename the asset");
+        }
+        Set<String> gone = new TreeSet<>();
+        for (String key : online.keySet()) if (ours.test(key) && !paths.contains(key)) gone.add(key);
+        return gone;
+    }
+
+    /** "aanbod/{id}/…" → id; anything else → null. */
+    private static String offerIdOf(String key) {
+        if (!key.startsWith("aanbod/")) return null;
+        int slash = key.indexOf('/', "aanbod/".length());
+        return slash < 0 ? null : key.substring("aanbod/".length(), slash);
+    }
+
+    private static boolean isListKey(String key) {
+        for (String prefix : PublicSite.LIST_PREFIXES) if (key.startsWith(prefix)) return true;
+        return false;
     }
 
     /** Above this many touched offers, one listing of all offer files is cheaper than one per offer. */
@@ -207,9 +216,7 @@ public final class SiteBuilder {
 
     /** Paths this builder owns: anything else in the bucket (put there by hand) is left alone. */
     private static boolean managed(String key) {
-        if (key.startsWith("aanbod/") || key.equals("404.html")) return true;
-        for (String prefix : PublicSite.LIST_PREFIXES) if (key.startsWith(prefix)) return true;
-        return false;
+        return key.startsWith("aanbod/") || key.equals("404.html") || isListKey(key);
     }
 
     private record Result(int rendered, int written, int deleted) {

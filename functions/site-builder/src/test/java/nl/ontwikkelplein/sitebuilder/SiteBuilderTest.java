@@ -150,8 +150,9 @@ class SiteBuilderTest {
     void aRemovedDateLeavesTheFeedAndACalledOffDateSaysSo() {
         TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00", "2026-12-08T14:00", "2026-12-15T14:00"));
         local.publisher.put("aanbod/a/oud.ics", "BEGIN:VCALENDAR".getBytes(), "text/calendar", SiteBuilder.HTML_CACHE);
-        builder.rebuildAll();
+        SiteBuilder.Summary first = builder.rebuildAll();
         assertNull(local.text("aanbod/a/oud.ics"), "a file under an offer's folder that the build did not make is removed");
+        assertEquals(Set.of(), first.offersRemoved(), "and the offer, which is still there, is not counted as removed");
         assertTrue(local.text("aanbod/a/agenda.ics").contains("UID:a.a-2@ontwikkelplein"));
         Offer o = local.catalog().offer("a").orElseThrow();
         nl.ontwikkelplein.domain.Session third = o.sessions().get(2);

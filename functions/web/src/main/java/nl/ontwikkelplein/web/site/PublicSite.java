@@ -70,7 +70,7 @@ public final class PublicSite {
         Link toAgenda = new Link("/agenda/", "Terug naar de agenda");
         Link toHome = new Link("/", "Terug naar de startpagina");
         dates(out, m, "agenda/", "Agenda", "Alles wat er de komende tijd is in de bibliotheken.", toHome,
-                m.dates, "Er staat nu niets in de agenda. Kijk later nog eens.", true, m.agendaGroups());
+                m.dates, "Er staat nu niets in de agenda. Kijk later nog eens.", true, m.agendaGroups);
         dates(out, m, "agenda/deze-week/", "Deze week", "Alles van " + DutchFormat.dateWithoutYear(monday) + " tot en met "
                 + DutchFormat.dateWithoutYear(monday.plusDays(6)) + ".", toAgenda,
                 m.between(monday, monday.plusDays(7)), "Deze week staat er niets meer in de agenda.", true, List.of());
@@ -86,7 +86,7 @@ public final class PublicSite {
             dates(out, m, "bibliotheek/" + org.id() + "/", org.name(), "De agenda van " + org.name() + ".", toAgenda,
                     entries, "Er staat nu niets in de agenda van " + org.name() + ".", false, List.of(m.branchGroup(org.id())), org.name());
         }
-        for (Location loc : m.locationsWithDates()) {
+        for (Location loc : m.locationsWithDates) {
             List<AgendaEntry> entries = m.byLocation.getOrDefault(loc.id(), List.of());
             Organisation org = data.organisations().get(loc.organisationId());
             Link back = org == null ? toAgenda : new Link("/bibliotheek/" + org.id() + "/", "Terug naar " + org.name());
@@ -95,7 +95,7 @@ public final class PublicSite {
         for (ProgrammeLine line : ProgrammeLine.values()) {
             offers(out, m, "lijn/" + Slugs.of(line.label()) + "/", line.label(), null, toHome, o -> o.programmeLine() == line);
         }
-        m.themes().forEach((slug, label) -> offers(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
+        m.themes.forEach((slug, label) -> offers(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
                 o -> o.themes().stream().anyMatch(t -> Slugs.of(t).equals(slug)), false, capitalise(label)));
         for (Tiles.Tile tile : Tiles.ALL) {
             offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true);
@@ -112,7 +112,7 @@ public final class PublicSite {
         List<AgendaEntry> soon = m.dates.stream().limit(HOME_DATES).toList();
         Link more = new Link("/agenda/", m.dates.size() > soon.size() ? "Bekijk de hele agenda" : "Naar de agenda");
         return pages.home(new HomePage(pages.homeMeta(), tiles, pages.agendaDays(soon, m.data.locations(), m.data.organisations(), m.data.now()),
-                more, m.agendaGroups()));
+                more, m.agendaGroups));
     }
 
     private void dates(List<SitePage> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
@@ -267,6 +267,9 @@ public final class PublicSite {
         /** Offers in offer lists: not called off, with a date to come (or e-learning without dates), soonest first. */
         final List<Offer> listed;
         final Map<String, Offer> byId = new java.util.HashMap<>();
+        final Map<String, String> themes;
+        final List<Location> locationsWithDates;
+        final List<LinkGroup> agendaGroups;
         /** The dates per organisation and per place, earliest first (indexed once: a region has many of both). */
         final Map<String, List<AgendaEntry>> byOrganisation = new java.util.HashMap<>();
         final Map<String, List<AgendaEntry>> byLocation = new java.util.HashMap<>();
@@ -301,19 +304,20 @@ public final class PublicSite {
             offers.sort(Comparator.comparing((Offer o) -> next.get(o.id())).thenComparing(Offer::title, String.CASE_INSENSITIVE_ORDER)
                     .thenComparing(Offer::id));
             this.listed = List.copyOf(offers);
+            // Derived once: the home page and the agenda both show them, and every branch list asks.
+            this.themes = themesOf(listed);
+            this.locationsWithDates = data.locations().values().stream()
+                    .filter(l -> byLocation.containsKey(l.id()) && l.kind() != Location.LocationKind.ONLINE)
+                    .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            this.agendaGroups = agendaGroupsOf();
         }
 
         List<AgendaEntry> between(LocalDate from, LocalDate until) {
             return dates.stream().filter(e -> !e.session().start().toLocalDate().isBefore(from) && e.session().start().toLocalDate().isBefore(until)).toList();
         }
 
-        List<Location> locationsWithDates() {
-            return data.locations().values().stream().filter(l -> byLocation.containsKey(l.id()) && l.kind() != Location.LocationKind.ONLINE)
-                    .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
-        }
-
         /** Theme slug → the label shown (the first spelling met), for themes of listed offers. */
-        Map<String, String> themes() {
+        private static Map<String, String> themesOf(List<Offer> listed) {
             Map<String, String> out = new TreeMap<>();
             for (Offer o : listed) for (String t : o.themes()) {
                 String slug = Slugs.of(t);
@@ -322,7 +326,7 @@ public final class PublicSite {
             return out;
         }
 
-        List<LinkGroup> agendaGroups() {
+        private List<LinkGroup> agendaGroupsOf() {
             List<CountedLink> when = List.of(new CountedLink("/agenda/deze-week/", "Deze week", null),
                     new CountedLink("/agenda/volgende-week/", "Volgende week", null));
             List<CountedLink> orgs = new ArrayList<>();
@@ -333,7 +337,7 @@ public final class PublicSite {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Offer o : listed) for (String slug : o.themes().stream().map(Slugs::of).filter(s -> !s.isEmpty()).distinct().toList())
                 counts.merge(slug, 1L, Long::sum);
-            themes().forEach((slug, label) -> themes.add(new CountedLink("/thema/" + slug + "/", capitalise(label), counts.getOrDefault(slug, 0L).intValue())));
+            this.themes.forEach((slug, label) -> themes.add(new CountedLink("/thema/" + slug + "/", capitalise(label), counts.getOrDefault(slug, 0L).intValue())));
             List<CountedLink> lines = new ArrayList<>();
             for (ProgrammeLine line : ProgrammeLine.values()) {
                 long n = listed.stream().filter(o -> o.programmeLine() == line).count();
@@ -345,7 +349,7 @@ public final class PublicSite {
 
         LinkGroup branchGroup(String organisationId) {
             List<CountedLink> links = new ArrayList<>();
-            for (Location l : locationsWithDates()) {
+            for (Location l : locationsWithDates) {
                 if (!Objects.equals(l.organisationId(), organisationId)) continue;
                 links.add(new CountedLink("/vestiging/" + l.id() + "/", l.name(), byLocation.get(l.id()).size()));
             }

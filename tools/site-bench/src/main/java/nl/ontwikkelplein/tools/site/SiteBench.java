@@ -32,9 +32,7 @@ import nl.ontwikkelplein.sitebuilder.S3SitePublisher;
 import nl.ontwikkelplein.sitebuilder.SiteBuilder;
 import nl.ontwikkelplein.store.sqlite.SqliteDatabase;
 import nl.ontwikkelplein.store.sqlite.SqliteStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import nl.ontwikkelplein.local.LocalS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -65,11 +63,7 @@ public final class SiteBench {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         int port;
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
-        Files.createDirectories(dir.resolve("s3"));
-        S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(dir.resolve("s3").toString()))
-                .endpoint(URI.create("http://127.0.0.1:" + port)).awsAuthentication(AuthenticationType.NONE, null, null).stopTimeout(0).build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) Thread.sleep(10);
+        LocalS3 proxy = LocalS3.start(port, dir.resolve("s3")); // the local runtime's S3Proxy, as the site builder meets it there
         S3Client s3 = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).forcePathStyle(true).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
@@ -140,7 +134,7 @@ public final class SiteBench {
             System.out.printf(Locale.ROOT, "one place changed: %.2f s, %,d offer pages, %,d written%n", placeSecs, place.offersPublished().size(), place.written());
         } finally {
             s3.close();
-            proxy.stop();
+            proxy.close();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
