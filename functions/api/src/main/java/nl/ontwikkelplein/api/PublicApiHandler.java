@@ -77,6 +77,7 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case "POST /api/offers/{offerId}/sessions/{sessionId}/enrolments" -> enrol(request, request.pathParameter("sessionId"));
                 case "POST /api/offers/{offerId}/enrolments" -> enrol(request, null);
                 case "GET /api/offers/{offerId}/sessions/{sessionId}/agenda.ics" -> dateCalendar(request);
+                case "GET /api/offers/{offerId}/agenda.ics" -> offerCalendar(request);
                 case "GET /aanmelding/{token}" -> own.get(request, null);
                 case "GET /aanmelding/{token}/{action}" -> own.get(request, request.pathParameter("action"));
                 case "POST /aanmelding/{token}/{action}" -> own.post(request, request.pathParameter("action"));
@@ -105,6 +106,25 @@ public final class PublicApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         APIGatewayV2HTTPResponse r = Responses.text(200, "text/calendar; charset=utf-8",
                 nl.ontwikkelplein.web.Ics.feed(null, List.of(new nl.ontwikkelplein.web.Ics.Item(offer, session, location))), "public, max-age=300");
         r.getHeaders().put("content-disposition", "attachment; filename=\"" + offerId + "-" + sessionId + ".ics\"");
+        return r;
+    }
+
+    /**
+     * All dates to come of a public offer as one calendar file (linked from its page). Served
+     * here rather than as a static file, so a regional catalog does not put a second object per
+     * offer in the bucket for every full build to write.
+     */
+    private APIGatewayV2HTTPResponse offerCalendar(HttpRequest request) {
+        String offerId = request.pathParameter("offerId");
+        if (!nl.ontwikkelplein.domain.Ids.isValid(offerId)) throw new HttpError(404, "not_found", "No such offer");
+        Offer offer = catalog.offer(offerId).filter(o -> o.status().isPublic()).orElseThrow(() -> new HttpError(404, "not_found", "No such offer"));
+        Map<String, Location> places = new java.util.HashMap<>();
+        for (Session s : offer.sessions()) {
+            if (s.locationId() != null && !places.containsKey(s.locationId())) catalog.location(s.locationId()).ifPresent(l -> places.put(l.id(), l));
+        }
+        APIGatewayV2HTTPResponse r = Responses.text(200, "text/calendar; charset=utf-8",
+                nl.ontwikkelplein.web.Ics.offerFeed(offer, places, java.time.Instant.now()), "public, max-age=300");
+        r.getHeaders().put("content-disposition", "attachment; filename=\"" + offerId + ".ics\"");
         return r;
     }
 

@@ -20,9 +20,30 @@ public final class S3SitePublisher implements SitePublisher {
     }
 
     @Override
-    public void put(String path, byte[] body, String contentType, String cacheControl) {
-        s3.putObject(b -> b.bucket(bucket).key(path).contentType(contentType).cacheControl(cacheControl), RequestBody.fromBytes(body));
+    public void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
+        s3.putObject(b -> b.bucket(bucket).key(path).contentType(contentType).cacheControl(cacheControl).metadata(metadata), RequestBody.fromBytes(body));
     }
+
+    @Override
+    public java.util.Optional<Online> head(String path) {
+        try {
+            software.amazon.awssdk.services.s3.model.HeadObjectResponse r = s3.headObject(b -> b.bucket(bucket).key(path));
+            return java.util.Optional.of(new Online(etag(r.eTag()), r.metadata()));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public Map<String, String> listFolder(String folder) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (software.amazon.awssdk.services.s3.model.S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder).delimiter("/")).contents()) {
+            out.put(o.key(), etag(o.eTag()));
+        }
+        return out;
+    }
+
+    private static String etag(String etag) { return etag == null ? "" : etag.replace("\"", ""); }
 
     @Override
     public void delete(String path) {
@@ -33,8 +54,7 @@ public final class S3SitePublisher implements SitePublisher {
     public Map<String, String> list(String prefix) {
         Map<String, String> out = new java.util.HashMap<>();
         for (software.amazon.awssdk.services.s3.model.S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            String etag = o.eTag() == null ? "" : o.eTag().replace("\"", "");
-            out.put(o.key(), etag);
+            out.put(o.key(), etag(o.eTag()));
         }
         return out;
     }

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.web.Pages;
 import nl.ontwikkelplein.web.site.PublicSite;
+import nl.ontwikkelplein.web.site.PublicSite.Section;
 import nl.ontwikkelplein.web.site.SiteData;
 import nl.ontwikkelplein.web.site.SitePage;
 
@@ -109,6 +112,9 @@ public final class SiteBuilder {
 
     public static String offerPagePath(String offerId) { return PublicSite.offerKey(offerId); }
 
+    /** The metadata key of an offer page's {@link Listings}. */
+    static final String LISTED_ON = "op-lists";
+
     public SiteData read() {
         return SiteData.of(catalog.publicOffers(), catalog.locations(), catalog.organisations(), clock.instant());
     }
@@ -116,30 +122,35 @@ public final class SiteBuilder {
     /** Everything. Pages are rendered and written side by side; whatever fails, the rest is still written. */
     public Summary rebuildAll() {
         SiteData data = read();
-        List<SitePage> all = new ArrayList<>();
-        for (Assets.Asset a : assets) all.add(new Asset(a).page());
-        all.add(SitePage.text("404.html", HTML, pages::notFound));
+        List<Section> sections = site.sections(data);
+        Map<String, SortedSet<String>> listed = listedOn(sections, null);
+        List<SitePage> lists = new ArrayList<>();
+        for (Assets.Asset a : assets) lists.add(new Asset(a).page());
+        lists.add(SitePage.text("404.html", HTML, pages::notFound));
+        for (Section s : sections) lists.addAll(s.pages());
+        List<OfferPage> offerPages = new ArrayList<>();
         Set<String> offers = new TreeSet<>();
         for (Offer o : data.offers()) {
-            all.addAll(offerFiles(o, data));
+            offerPages.add(offerPage(o, data, listed.getOrDefault(o.id(), EMPTY)));
             offers.add(o.id());
         }
-        all.addAll(site.listPages(data));
-        Map<String, String> online = publisher.list("");
-        List<String> gone = List.copyOf(orphans(online, all, SiteBuilder::managed));
-        Result r = publish(all, online, gone);
+        List<SitePage> all = new ArrayList<>(lists);
+        for (OfferPage p : offerPages) all.add(p.page());
+        Map<String, String> online = listEverything(all);
+        Set<String> gone = orphans(online, all, SiteBuilder::managed);
         Set<String> removed = new TreeSet<>();
         for (String key : gone) {
             String id = offerIdOf(key);
             if (id != null && !offers.contains(id)) removed.add(id);
         }
-        return r.summary(offers, removed);
+        return publish(lists, offerPages, online, gone, Map.of()).summary(offers, removed);
     }
 
     /**
      * After changes: the pages of the offers touched (an offer that is gone or a draft loses its
-     * page), and every list page whose bytes changed. Lists are rendered from one read of the
-     * catalog, so a page that moved an offer from one list to another updates both.
+     * page), and the lists they were on or are on now, rendered from one read of the catalog.
+     * Lists are written first and offer pages (which keep what lists they are on) last, so a
+     * batch that fails half-way still knows, when retried, which lists the offer left.
      */
     public Summary apply(Changes changes) {
         for (String id : changes.offerIds()) Ids.requireValid(id); // ids become S3 keys: never "../"
@@ -156,27 +167,155 @@ public final class SiteBuilder {
                 }
             }
         }
-        List<SitePage> toWrite = new ArrayList<>();
+        List<Section> sections = site.sections(data);
+        Map<String, SortedSet<String>> listed = listedOn(sections, touched);
+        Map<String, Optional<SitePublisher.Online>> before = heads(touched);
+
+        // The folders to reconcile: the lists every offer is on, and those the touched offers were and are on.
+        SortedSet<String> folders = new TreeSet<>();
+        for (Section s : sections) if (s.offerIds() == null) folders.add(s.folder());
+        for (String id : touched) {
+            folders.addAll(listed.getOrDefault(id, EMPTY));
+            before.get(id).ifPresent(online -> folders.addAll(Listings.decode(online.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING))));
+        }
+        addNamedWeeks(folders, data);
+        Reconcile r = reconcile(folders, sections);
+
+        List<OfferPage> offerPages = new ArrayList<>();
+        Map<String, String> online = new HashMap<>(r.online());
+        Set<String> gone = new TreeSet<>(r.gone());
         Set<String> published = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
+        Map<String, String> metadataOnline = new HashMap<>();
         for (String id : touched) {
             Offer o = byId.get(id);
+            Optional<SitePublisher.Online> was = before.get(id);
             if (o != null) {
-                toWrite.addAll(offerFiles(o, data));
+                OfferPage p = offerPage(o, data, listed.getOrDefault(id, EMPTY))
+                        .alsoAffecting(was.map(w -> (Set<String>) Listings.decode(w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING))).orElse(Set.of()));
+                offerPages.add(p);
                 published.add(id);
+                was.ifPresent(w -> {
+                    online.put(p.page().path(), w.md5());
+                    metadataOnline.put(p.page().path(), w.metadata().getOrDefault(LISTED_ON, ""));
+                });
             } else {
                 removed.add(id);
+                if (was.isPresent()) gone.add(offerPagePath(id));
             }
         }
-        toWrite.addAll(site.listPages(data));
-        Map<String, String> online = new HashMap<>();
-        // What is online for these offers (page, calendar file): one listing per offer, or one for all when many.
-        if (touched.size() > MAX_LISTINGS) online.putAll(publisher.list("aanbod/"));
-        else for (String id : touched) online.putAll(publisher.list("aanbod/" + id + "/"));
-        for (String prefix : PublicSite.LIST_PREFIXES) online.putAll(publisher.list(prefix));
-        Set<String> gone = orphans(online, toWrite, key -> isListKey(key) || touched.contains(offerIdOf(key)));
-        for (String id : removed) gone.add(offerPagePath(id)); // also when a listing missed it: deleting nothing is fine
-        return publish(toWrite, online, List.copyOf(gone)).summary(published, removed);
+        return publish(r.pages(), offerPages, online, gone, metadataOnline).summary(published, removed);
+    }
+
+    private static final SortedSet<String> EMPTY = java.util.Collections.unmodifiableSortedSet(new TreeSet<>());
+
+    /** For each offer (of {@code only}, or all when null), the folders of the lists that show it. */
+    private static Map<String, SortedSet<String>> listedOn(List<Section> sections, Set<String> only) {
+        Map<String, SortedSet<String>> out = new HashMap<>();
+        for (Section s : sections) {
+            if (s.offerIds() == null) continue; // on every offer's list anyway
+            if (only == null) {
+                for (String id : s.offerIds()) out.computeIfAbsent(id, k -> new TreeSet<>()).add(s.folder());
+            } else {
+                for (String id : only) if (s.offerIds().contains(id)) out.computeIfAbsent(id, k -> new TreeSet<>()).add(s.folder());
+            }
+        }
+        return out;
+    }
+
+    /** "Deze week" and "volgende week" show a week's dates under another name: a week that changed changes them too. */
+    private static void addNamedWeeks(SortedSet<String> folders, SiteData data) {
+        java.time.LocalDate monday = nl.ontwikkelplein.web.DutchFormat.today(data.now()).with(java.time.DayOfWeek.MONDAY);
+        if (folders.contains("agenda/week/" + PublicSite.week(monday) + "/")) folders.add("agenda/deze-week/");
+        if (folders.contains("agenda/week/" + PublicSite.week(monday.plusDays(7)) + "/")) folders.add("agenda/volgende-week/");
+    }
+
+    /** The list pages of some folders (a folder ending in "*": every folder below it), what is online there, and what is gone. */
+    private record Reconcile(List<SitePage> pages, Map<String, String> online, Set<String> gone) {}
+
+    private Reconcile reconcile(SortedSet<String> folders, List<Section> sections) {
+        Map<String, Section> byFolder = new HashMap<>();
+        for (Section s : sections) byFolder.put(s.folder(), s);
+        List<String> wildcards = new ArrayList<>();
+        for (String f : folders) {
+            if (f.equals(Listings.EVERYTHING)) wildcards.add("");
+            else if (f.endsWith("*")) wildcards.add(f.substring(0, f.length() - 1));
+        }
+        List<SitePage> produced = new ArrayList<>();
+        Set<String> done = new java.util.HashSet<>();
+        // Below a wildcard: every list there as it is now, against everything of ours online there.
+        Set<String> deepListings = new TreeSet<>();
+        boolean root = false;
+        for (String w : wildcards) {
+            for (Section s : sections) if (s.folder().startsWith(w) && done.add(s.folder())) produced.addAll(s.pages());
+            if (w.isEmpty()) {
+                root = true;
+                for (String top : PublicSite.LIST_PREFIXES) if (top.endsWith("/")) deepListings.add(top);
+            } else {
+                deepListings.add(w);
+            }
+        }
+        List<Section> single = new ArrayList<>();
+        for (String f : folders) {
+            if (f.endsWith("*") || done.contains(f) || wildcards.stream().anyMatch(f::startsWith)) continue;
+            done.add(f);
+            // A list that no longer exists is reconciled as an empty paged one: all its pages go.
+            Section s = byFolder.getOrDefault(f, new Section(f, true, List.of(), Set.of()));
+            produced.addAll(s.pages());
+            single.add(s);
+        }
+        Set<String> paths = pathsOf(produced);
+        Map<String, String> online = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Supplier<String>> listings = new ArrayList<>();
+        List<String> under = List.copyOf(wildcards);
+        java.util.function.BiConsumer<Map<String, String>, java.util.function.Predicate<String>> take = (there, ours) -> {
+            for (Map.Entry<String, String> e : there.entrySet()) {
+                if (!ours.test(e.getKey())) continue;
+                online.put(e.getKey(), e.getValue());
+                if (!paths.contains(e.getKey())) gone.add(e.getKey());
+            }
+        };
+        java.util.function.Predicate<String> belowWildcard = key -> isListKey(key) && under.stream().anyMatch(key::startsWith);
+        if (root) listings.add(() -> { take.accept(publisher.listFolder(""), belowWildcard); return null; });
+        for (String prefix : deepListings) listings.add(() -> { take.accept(publisher.list(prefix), belowWildcard); return null; });
+        for (Section s : single) listings.add(() -> {
+            take.accept(s.paged() ? publisher.list(s.folder()) : publisher.listFolder(s.folder()), s::owns);
+            return null;
+        });
+        List<String> failures = runAll(listings, i -> "listing " + i);
+        if (!failures.isEmpty()) throw new SiteBuildException("could not read what is online: " + failures, new Summary(0, 0, 0, Set.of(), Set.of()));
+        return new Reconcile(produced, online, gone);
+    }
+
+    private static Set<String> pathsOf(List<SitePage> pages) {
+        Set<String> out = new java.util.HashSet<>();
+        for (SitePage p : pages) out.add(p.path());
+        return out;
+    }
+
+    /** What is online of everything a full build produces or owns: one listing per top-level folder, side by side. */
+    private Map<String, String> listEverything(List<SitePage> produced) {
+        Set<String> tops = new TreeSet<>();
+        for (SitePage p : produced) {
+            int slash = p.path().indexOf('/');
+            if (slash > 0) tops.add(p.path().substring(0, slash + 1));
+        }
+        tops.add("aanbod/");
+        for (String prefix : PublicSite.LIST_PREFIXES) if (prefix.endsWith("/")) tops.add(prefix);
+        Map<String, String> online = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Supplier<String>> jobs = new ArrayList<>();
+        jobs.add(() -> {
+            online.putAll(publisher.listFolder(""));
+            return null;
+        });
+        for (String top : tops) jobs.add(() -> {
+            online.putAll(publisher.list(top));
+            return null;
+        });
+        List<String> failures = runAll(jobs, i -> "listing " + i);
+        if (!failures.isEmpty()) throw new SiteBuildException("could not read what is online: " + failures, new Summary(0, 0, 0, Set.of(), Set.of()));
+        return online;
     }
 
     /** Files online, within {@code ours}, that this run did not produce: pages of what is gone. */
@@ -202,16 +341,33 @@ public final class SiteBuilder {
         return false;
     }
 
-    /** Above this many touched offers, one listing of all offer files is cheaper than one per offer. */
-    static final int MAX_LISTINGS = 50;
+    /** An offer's page, with the lists it is on (as page metadata, and as a digest in the page so a full build notices when they change). */
+    /** @param affects the lists it is on now and, after a change, those it was on: if one of them fails, this page waits */
+    private record OfferPage(SitePage page, SortedSet<String> listedOn, String listing, Set<String> affects) {
+        OfferPage alsoAffecting(Set<String> before) {
+            Set<String> all = new TreeSet<>(affects);
+            all.addAll(before);
+            return new OfferPage(page, listedOn, listing, all);
+        }
+    }
 
-    /** An offer's page and its calendar files. */
-    private List<SitePage> offerFiles(Offer o, SiteData data) {
-        List<SitePage> files = new ArrayList<>();
-        files.add(SitePage.text(offerPagePath(o.id()), HTML,
-                () -> pages.offer(o, data.locations(), data.organisations().get(o.organisationId()), data.now())));
-        files.addAll(site.offerCalendars(o, data));
-        return files;
+    private OfferPage offerPage(Offer o, SiteData data, SortedSet<String> listedOn) {
+        String listing = Listings.encode(listedOn);
+        String note = "\n<!-- lijsten " + md5(listing.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12) + " -->\n";
+        return new OfferPage(SitePage.text(offerPagePath(o.id()), HTML,
+                () -> pages.offer(o, data.locations(), data.organisations().get(o.organisationId()), data.now()) + note), listedOn, listing, listedOn);
+    }
+
+    /** The offer pages online and their metadata, side by side. */
+    private Map<String, Optional<SitePublisher.Online>> heads(Set<String> offerIds) {
+        Map<String, Optional<SitePublisher.Online>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> ids = List.copyOf(offerIds);
+        List<String> failures = runAll(ids.stream().map(id -> (Supplier<String>) () -> {
+            out.put(id, publisher.head(offerPagePath(id)));
+            return null;
+        }).toList(), i -> offerPagePath(ids.get(i)));
+        if (!failures.isEmpty()) throw new SiteBuildException("could not read offer pages: " + failures, new Summary(0, 0, 0, Set.of(), Set.of()));
+        return out;
     }
 
     /** Paths this builder owns: anything else in the bucket (put there by hand) is left alone. */
@@ -226,20 +382,58 @@ public final class SiteBuilder {
     }
 
     /**
-     * Renders each page, writes those whose MD5 differs from {@code online}, deletes {@code gone};
-     * all side by side. Failures are collected and thrown together once everything else is done.
+     * Two steps, each side by side: first the list pages (written where their MD5 differs from
+     * {@code online}) and the removal of gone list pages; then the offer pages (with the lists
+     * they are on) and the removal of gone offer pages. An offer page whose lists failed is not
+     * written, so the lists it left are still known to the next try. Failures are collected and
+     * thrown together once everything else is done.
      */
-    private Result publish(List<SitePage> pagesToWrite, Map<String, String> online, List<String> gone) {
+    private Result publish(List<SitePage> lists, List<OfferPage> offerPages, Map<String, String> online, Set<String> gone,
+                           Map<String, String> listingOnline) {
         AtomicInteger written = new AtomicInteger();
+        List<String> goneLists = new ArrayList<>(), goneOffers = new ArrayList<>();
+        for (String key : gone) (key.startsWith("aanbod/") ? goneOffers : goneLists).add(key);
+        List<String> failures = new ArrayList<>(write(lists, goneLists, online, written));
+        Set<String> failedFolders = new java.util.HashSet<>();
+        for (String f : failures) failedFolders.add(f.substring(0, f.lastIndexOf('/') + 1).replaceAll("(?<=/)[0-9]+/$", ""));
+        List<SitePage> offers = new ArrayList<>();
+        Map<String, Map<String, String>> metadata = new HashMap<>();
+        int held = 0;
+        for (OfferPage p : offerPages) {
+            if (p.affects().stream().anyMatch(f -> failedFolders.contains(f) || f.endsWith("*") && failedFolders.stream().anyMatch(x -> x.startsWith(f.substring(0, f.length() - 1))))) {
+                held++;
+                continue;
+            }
+            offers.add(p.page());
+            metadata.put(p.page().path(), Map.of(LISTED_ON, p.listing()));
+        }
+        failures.addAll(write(offers, goneOffers, online, written, metadata, listingOnline));
+        int rendered = lists.size() + offers.size();
+        if (!failures.isEmpty()) {
+            throw new SiteBuildException(failures.size() + " page(s) could not be written" + (held > 0 ? " (" + held + " offer page(s) held back)" : "") + ": "
+                    + String.join(", ", failures.subList(0, Math.min(20, failures.size()))),
+                    new Summary(rendered, written.get(), gone.size(), Set.of(), Set.of()));
+        }
+        return new Result(rendered, written.get(), gone.size());
+    }
+
+    private List<String> write(List<SitePage> toWrite, List<String> gone, Map<String, String> online, AtomicInteger written) {
+        return write(toWrite, gone, online, written, Map.of(), Map.of());
+    }
+
+    private List<String> write(List<SitePage> toWrite, List<String> gone, Map<String, String> online, AtomicInteger written,
+                               Map<String, Map<String, String>> metadata, Map<String, String> listingOnline) {
         List<Supplier<String>> jobs = new ArrayList<>();
-        for (SitePage p : pagesToWrite) {
+        for (SitePage p : toWrite) {
             jobs.add(() -> {
                 byte[] body = p.body();
-                if (md5(body).equals(online.get(p.path()))) return null;
+                Map<String, String> meta = metadata.getOrDefault(p.path(), Map.of());
+                boolean sameListing = !listingOnline.containsKey(p.path()) || listingOnline.get(p.path()).equals(meta.getOrDefault(LISTED_ON, ""));
+                if (md5(body).equals(online.get(p.path())) && sameListing) return null;
                 // Assets are fetched with ?v={version}; pages, feeds and the sitemap change in place.
                 boolean asset = !p.contentType().startsWith("text/html") && !p.contentType().startsWith("text/calendar")
                         && !p.path().startsWith("sitemap") && !p.path().equals("robots.txt");
-                publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE);
+                publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE, meta);
                 written.incrementAndGet();
                 return null;
             });
@@ -248,17 +442,12 @@ public final class SiteBuilder {
             publisher.delete(key);
             return null;
         });
-        List<String> failures = runAll(jobs, pagesToWrite, gone);
-        if (!failures.isEmpty()) {
-            throw new SiteBuildException(failures.size() + " page(s) could not be written: "
-                    + String.join(", ", failures.subList(0, Math.min(20, failures.size()))),
-                    new Summary(pagesToWrite.size(), written.get(), gone.size(), Set.of(), Set.of()));
-        }
-        return new Result(pagesToWrite.size(), written.get(), gone.size());
+        return runAll(jobs, i -> i < toWrite.size() ? toWrite.get(i).path() : gone.get(i - toWrite.size()));
     }
 
-    private static List<String> runAll(List<Supplier<String>> jobs, List<SitePage> pagesToWrite, List<String> gone) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES, r -> {
+    private static List<String> runAll(List<Supplier<String>> jobs, java.util.function.IntFunction<String> name) {
+        if (jobs.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_WRITES, jobs.size()), r -> {
             Thread t = new Thread(r, "site-writer");
             t.setDaemon(true);
             return t;
@@ -268,10 +457,10 @@ public final class SiteBuilder {
             List<Future<String>> futures = new ArrayList<>();
             for (Supplier<String> job : jobs) futures.add(pool.submit(job::get));
             for (int i = 0; i < futures.size(); i++) {
-                String path = i < pagesToWrite.size() ? pagesToWrite.get(i).path() : gone.get(i - pagesToWrite.size());
                 try {
                     futures.get(i).get();
                 } catch (ExecutionException e) {
+                    String path = name.apply(i);
                     failures.add(path);
                     Log.error("page failed", Map.of("path", path), e.getCause());
                 }
@@ -308,6 +497,7 @@ public final class SiteBuilder {
         SiteData data = new SiteData(List.of(sample), Map.of(), Map.of(), before);
         pages.offer(sample, Map.of(), null, before);
         for (SitePage p : site.listPages(data)) p.body();
+        offerPage(sample, data, EMPTY).page().body();
         pages.notFound();
     }
 

@@ -88,15 +88,18 @@ final class LocalSite implements AutoCloseable {
         final SitePublisher target;
         final List<String> puts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final List<String> deletes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        /** Prefixes listed with every folder below them, and folders listed alone. */
+        final List<String> lists = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final List<String> folders = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         volatile String failOn;
 
         Counting(SitePublisher target) { this.target = target; }
 
         @Override
-        public void put(String path, byte[] body, String contentType, String cacheControl) {
+        public void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
             if (path.equals(failOn)) throw new IllegalStateException("injected failure writing " + path);
             puts.add(path);
-            target.put(path, body, contentType, cacheControl);
+            target.put(path, body, contentType, cacheControl, metadata);
         }
 
         @Override
@@ -106,7 +109,19 @@ final class LocalSite implements AutoCloseable {
         }
 
         @Override
-        public Map<String, String> list(String prefix) { return target.list(prefix); }
+        public Map<String, String> list(String prefix) {
+            lists.add(prefix);
+            return target.list(prefix);
+        }
+
+        @Override
+        public Map<String, String> listFolder(String folder) {
+            folders.add(folder);
+            return target.listFolder(folder);
+        }
+
+        @Override
+        public java.util.Optional<Online> head(String path) { return target.head(path); }
     }
 
     @Override

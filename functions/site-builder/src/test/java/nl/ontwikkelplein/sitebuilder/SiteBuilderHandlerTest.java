@@ -4,6 +4,7 @@ import static nl.ontwikkelplein.sitebuilder.TestData.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -53,6 +54,7 @@ class SiteBuilderHandlerTest {
 
     @Test
     void rendersEachChangedOfferOnceWithItsLists() {
+        local.publisher.put("aanbod/weg/index.html", "<p>weg</p>".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE);
         StreamsEventResponse r = handler().handleRequest(event("1", "OFFER#a", "2", "OFFER#weg", "3", "OFFER#a", "4", "OFFER#a"), null);
 
         assertTrue(failures(r).isEmpty());
@@ -60,6 +62,7 @@ class SiteBuilderHandlerTest {
         assertFalse(counting.puts.contains("aanbod/b/index.html"));
         assertTrue(counting.puts.contains("index.html") && counting.puts.contains("thema/taal/index.html"));
         assertTrue(counting.deletes.contains("aanbod/weg/index.html"), "an offer that is gone loses its page");
+        assertNull(local.text("aanbod/weg/index.html"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferStatus;
@@ -47,7 +48,8 @@ class SiteBuilderTest {
                 "agenda/2026-11-26/index.html", "bibliotheek/bibliotheek-hardenberg/index.html", "vestiging/dedemsvaart/index.html",
                 "vestiging/hardenberg-centrum/index.html", "lijn/basisvaardigheden/index.html", "thema/digitale-vaardigheden/index.html",
                 "thema/nederlands-spreken/index.html", "leren/computer-en-telefoon/index.html", "leren/nederlands-leren/index.html",
-                "leren/gezond-leven/index.html", "sitemap.xml", "robots.txt", "aanbod/klik-en-tik/agenda.ics",
+                "leren/gezond-leven/index.html", "sitemap.xml", "robots.txt", "agenda/week/2026-48/index.html", "agenda/week/2026-49/index.html",
+                "bibliotheek/bibliotheek-hardenberg/week/2026-49/index.html", "vestiging/dedemsvaart/week/2026-48/index.html",
                 "bibliotheek/bibliotheek-hardenberg/agenda.ics", "vestiging/dedemsvaart/agenda.ics", "thema/nederlands-spreken/agenda.ics"))
             assertTrue(keys.contains(key), key + " is published; got " + new java.util.TreeSet<>(keys));
         // S3Proxy answers media types without the space ("text/html;charset=utf-8").
@@ -101,6 +103,8 @@ class SiteBuilderTest {
         TestData.seed(local.catalog(), a, TestData.offer("b", "Tweede", TestData.LOC2.id(), List.of("werk"), "2026-12-02T14:00"));
         builder.rebuildAll();
         counting.puts.clear();
+        counting.lists.clear();
+        counting.folders.clear();
 
         Offer renamed = local.catalog().offer("a").orElseThrow();
         local.catalog().updateOffer(new Offer(renamed.id(), renamed.organisationId(), "Eerste, nieuwe naam", renamed.summary(), renamed.description(),
@@ -111,7 +115,9 @@ class SiteBuilderTest {
         Set<String> written = Set.copyOf(counting.puts);
         assertTrue(written.contains("aanbod/a/index.html"));
         assertTrue(local.text("aanbod/a/index.html").contains("Eerste, nieuwe naam"), "and it stays there");
-        assertTrue(local.text("aanbod/a/agenda.ics").contains("SUMMARY:Eerste\\, nieuwe naam"));
+        assertFalse(counting.lists.contains("") || counting.lists.contains("aanbod/") || counting.lists.contains("agenda/"),
+                "only the folders of the lists it is on are read: " + counting.lists);
+        assertTrue(counting.lists.contains("thema/taal/") && counting.folders.contains("agenda/") && counting.folders.contains(""), counting.folders.toString());
         assertTrue(counting.deletes.isEmpty(), "nothing is deleted: " + counting.deletes);
         assertTrue(written.contains("thema/taal/index.html"));
         assertTrue(written.contains("thema/gezondheid/index.html"), "a list it joined");
@@ -138,7 +144,7 @@ class SiteBuilderTest {
 
         assertEquals(Set.of("weg", "concept"), s.offersRemoved());
         assertNull(local.text("aanbod/weg/index.html"));
-        assertNull(local.text("aanbod/weg/agenda.ics"), "and its calendar files");
+        assertFalse(local.text("agenda/2026-12-01/index.html").contains("Verdwijnt"), "nor on its day");
         assertNull(local.text("aanbod/concept/index.html"));
         assertNull(local.text("thema/eenmalig-thema/index.html"), "a list that became empty is removed");
         assertFalse(local.text("thema/taal/index.html").contains("Wordt concept"));
@@ -153,18 +159,19 @@ class SiteBuilderTest {
         SiteBuilder.Summary first = builder.rebuildAll();
         assertNull(local.text("aanbod/a/oud.ics"), "a file under an offer's folder that the build did not make is removed");
         assertEquals(Set.of(), first.offersRemoved(), "and the offer, which is still there, is not counted as removed");
-        assertTrue(local.text("aanbod/a/agenda.ics").contains("UID:a.a-2@ontwikkelplein"));
+        String feedKey = "bibliotheek/bibliotheek-hardenberg/agenda.ics";
+        assertTrue(local.text(feedKey).contains("UID:a.a-2@ontwikkelplein"));
         Offer o = local.catalog().offer("a").orElseThrow();
         nl.ontwikkelplein.domain.Session third = o.sessions().get(2);
         local.catalog().updateOffer(o.withSessions(List.of(o.sessions().get(0), new nl.ontwikkelplein.domain.Session(third.id(), third.start(), third.end(),
                 third.locationId(), third.seats(), 0, nl.ontwikkelplein.domain.Session.SessionStatus.CANCELLED, "De docent is ziek"))));
         builder.apply(offers("a"));
 
-        String feed = local.text("aanbod/a/agenda.ics");
+        String feed = local.text(feedKey);
         assertFalse(feed.contains("UID:a.a-2@ontwikkelplein"), "a date that is gone leaves the feed");
         assertTrue(feed.substring(feed.indexOf("UID:a.a-3@")).contains("STATUS:CANCELLED"));
         assertTrue(local.text("aanbod/a/index.html").contains("href=\"/api/offers/a/sessions/a-1/agenda.ics\""), "the offer page links each date's file");
-        assertTrue(local.text("aanbod/a/index.html").contains("href=\"/aanbod/a/agenda.ics\""));
+        assertTrue(local.text("aanbod/a/index.html").contains("href=\"/api/offers/a/agenda.ics\""), "and the file of all its dates");
     }
 
     @Test
@@ -185,19 +192,125 @@ class SiteBuilderTest {
     }
 
     @Test
-    void longListsArePagedWithLinksBothWays() {
+    void longListsArePagedPerWeekWithLinksBothWays() {
         String[] starts = new String[45];
-        for (int i = 0; i < starts.length; i++) starts[i] = java.time.LocalDateTime.parse("2026-11-25T09:00").plusHours(i * 5L).toString();
+        for (int i = 0; i < starts.length; i++) starts[i] = java.time.LocalDateTime.parse("2026-11-24T12:00").plusHours(i * 2L).toString();
         TestData.seed(local.catalog(), TestData.offer("veel", "Veel datums", TestData.LOC.id(), List.of("taal"), starts));
         builder.rebuildAll();
 
-        String first = local.text("agenda/index.html");
-        String second = local.text("agenda/2/index.html");
-        assertTrue(first.contains("rel=\"next\" href=\"/agenda/2/\""));
-        assertTrue(second.contains("rel=\"prev\" href=\"/agenda/\""));
+        String agenda = local.text("agenda/index.html");
+        assertTrue(agenda.contains("href=\"/agenda/week/2026-48/\""), "the first page leads to each week");
+        assertEquals(nl.ontwikkelplein.web.site.PublicSite.DATES_PER_PAGE, agenda.split("<li class=\"op-card\">", -1).length - 1, "and shows the first 40 dates");
+        String first = local.text("agenda/week/2026-48/index.html");
+        String second = local.text("agenda/week/2026-48/2/index.html");
+        assertTrue(first.contains("rel=\"next\" href=\"/agenda/week/2026-48/2/\""));
+        assertTrue(second.contains("rel=\"prev\" href=\"/agenda/week/2026-48/\""));
         assertTrue(second.contains("Pagina 2 van 2"));
-        assertNull(local.text("agenda/3/index.html"));
-        assertFalse(local.text("sitemap.xml").contains("/agenda/2/"), "later pages are found through the first");
+        assertNull(local.text("agenda/week/2026-48/3/index.html"));
+        assertTrue(local.text("sitemap.xml").contains("/agenda/week/2026-48/</loc>"));
+        assertFalse(local.text("sitemap.xml").contains("/agenda/week/2026-48/2/"), "later pages are found through the first");
+    }
+
+    @Test
+    void anOfferThatMovesLeavesTheWeekDayThemeAndPlaceItWasOn() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Verhuist", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "Blijft", TestData.LOC.id(), List.of("taal"), "2026-12-01T16:00"));
+        builder.rebuildAll();
+        assertTrue(local.text("agenda/week/2026-49/index.html").contains("Verhuist"));
+
+        Offer a = local.catalog().offer("a").orElseThrow();
+        nl.ontwikkelplein.domain.Session s = a.sessions().get(0);
+        local.catalog().updateOffer(new Offer(a.id(), a.organisationId(), a.title(), a.summary(), a.description(), a.kind(), a.programmeLine(),
+                List.of("werk"), a.targetGroups(), a.format(), a.price(), null, null, null, null, a.updatedAt(),
+                List.of(new nl.ontwikkelplein.domain.Session(s.id(), s.start().plusWeeks(2), s.end().plusWeeks(2), TestData.LOC2.id(), s.seats(), 0,
+                        nl.ontwikkelplein.domain.Session.SessionStatus.SCHEDULED))));
+        counting.puts.clear();
+        builder.apply(offers("a"));
+
+        assertFalse(local.text("agenda/week/2026-49/index.html").contains("Verhuist"), "the week it left");
+        assertFalse(local.text("agenda/2026-12-01/index.html").contains("Verhuist"), "the day it left");
+        assertFalse(local.text("thema/taal/index.html").contains("Verhuist"), "the theme it left");
+        assertFalse(local.text("vestiging/hardenberg-centrum/week/2026-49/index.html").contains("Verhuist"), "the place it left");
+        assertTrue(local.text("agenda/week/2026-51/index.html").contains("Verhuist"), "the week it joined");
+        assertTrue(local.text("agenda/2026-12-15/index.html").contains("Verhuist"));
+        assertTrue(local.text("thema/werk/index.html").contains("Verhuist"));
+        assertTrue(local.text("vestiging/dedemsvaart/index.html").contains("Verhuist"));
+        assertFalse(counting.puts.contains("aanbod/b/index.html"));
+        assertEquals(local.text("index.html"), renderedFresh("index.html"), "the home page equals a full build's");
+        assertEquals(local.text("agenda/index.html"), renderedFresh("agenda/index.html"));
+        assertEquals(local.text("bibliotheek/bibliotheek-hardenberg/index.html"), renderedFresh("bibliotheek/bibliotheek-hardenberg/index.html"));
+    }
+
+    /** What a full build would publish at a path now. */
+    private String renderedFresh(String path) {
+        return builder.read() == null ? null : new nl.ontwikkelplein.web.site.PublicSite(new nl.ontwikkelplein.web.Pages(Assets.version(TestData.ASSETS),
+                "https://agenda.example.nl")).listPages(builder.read()).stream().filter(p -> p.path().equals(path))
+                .map(p -> new String(p.body(), java.nio.charset.StandardCharsets.UTF_8)).findFirst().orElse(null);
+    }
+
+    @Test
+    void incrementalBuildsPublishWhatAFullBuildWould() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Een", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00", "2026-12-08T14:00"),
+                TestData.offer("b", "Twee", TestData.LOC2.id(), List.of("werk"), "2026-11-26T10:00"),
+                TestData.offer("c", "Drie", TestData.LOC.id(), List.of("taal", "werk"), "2026-12-20T10:00"));
+        builder.rebuildAll();
+        // Several changes, each published incrementally.
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(a.withSessions(List.of(a.sessions().get(1))));
+        builder.apply(offers("a"));
+        assertTrue(local.catalog().removeOfferWithoutEnrolments(local.catalog().offer("b").orElseThrow()));
+        builder.apply(offers("b"));
+        local.catalog().createOffer(TestData.offer("d", "Vier", TestData.LOC2.id(), List.of("koken"), "2026-11-30T10:00"));
+        builder.apply(offers("d"));
+        Map<String, String> incremental = local.keys();
+
+        counting.puts.clear();
+        counting.deletes.clear();
+        SiteBuilder.Summary full = builder.rebuildAll();
+        assertEquals(List.of(), counting.puts, "a full build finds nothing to write");
+        assertEquals(List.of(), counting.deletes, "nor anything to remove");
+        assertEquals(incremental, local.keys());
+        assertEquals(0, full.written());
+    }
+
+    @Test
+    void aPageOnlineWithoutAListingMakesTheNextChangeRenderEveryList() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Oud", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"));
+        builder.rebuildAll();
+        // As published before pages kept their lists: same page, no metadata.
+        local.publisher.put("aanbod/a/index.html", local.text("aanbod/a/index.html").getBytes(java.nio.charset.StandardCharsets.UTF_8), SiteBuilder.HTML,
+                SiteBuilder.HTML_CACHE);
+        local.publisher.put("thema/vroeger/index.html", "<p>Oud</p>".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE);
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(a.withStatus(OfferStatus.DRAFT));
+
+        builder.apply(offers("a"));
+
+        assertNull(local.text("thema/vroeger/index.html"), "every list was reconciled, also one the listing could not name");
+        assertNull(local.text("thema/taal/index.html"));
+        assertNull(local.text("aanbod/a/index.html"));
+    }
+
+    @Test
+    void whenAListFailsTheOfferPageIsHeldBackSoTheRetryStillKnowsWhereItWas() {
+        TestData.seed(local.catalog(), TestData.offer("a", "A", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "B", TestData.LOC.id(), List.of("taal"), "2026-12-01T15:00"));
+        builder.rebuildAll();
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(new Offer(a.id(), a.organisationId(), "A nieuw", a.summary(), a.description(), a.kind(), a.programmeLine(),
+                List.of("werk"), a.targetGroups(), a.format(), a.price(), null, null, null, null, a.updatedAt(), a.sessions()));
+        counting.failOn = "thema/taal/index.html";
+
+        SiteBuilder.SiteBuildException e = assertThrows(SiteBuilder.SiteBuildException.class, () -> builder.apply(offers("a")));
+        assertTrue(e.getMessage().contains("thema/taal/index.html") && e.getMessage().contains("held back"), e.getMessage());
+        assertFalse(local.text("aanbod/a/index.html").contains("A nieuw"), "the offer page still names the lists it was on");
+        assertTrue(local.text("thema/werk/index.html").contains("A nieuw"), "other lists are written");
+
+        counting.failOn = null;
+        builder.apply(offers("a")); // Lambda's retry of the batch
+        assertFalse(local.text("thema/taal/index.html").contains("A nieuw"));
+        assertFalse(local.text("thema/taal/index.html").contains(">A<"));
+        assertTrue(local.text("aanbod/a/index.html").contains("A nieuw"));
     }
 
     @Test

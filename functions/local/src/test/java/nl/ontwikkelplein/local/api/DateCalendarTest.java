@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One date as a calendar file, through the local front: for anyone, for public offers only. */
+/** One date, and all dates of an offer, as calendar files through the local front: for anyone, for public offers only. */
 class DateCalendarTest {
     @TempDir
     static Path data;
@@ -48,6 +48,30 @@ class DateCalendarTest {
         assertTrue(r.body().contains("SUMMARY:Taalcafé\\; samen\\, praten\r\n"));
         assertTrue(r.body().contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam"));
         assertFalse(r.body().contains("METHOD:"), "a plain file, not an iTIP message");
+    }
+
+    @Test
+    void anyoneGetsTheFileOfAllDatesOfAPublicOfferWithTheSameUids() throws Exception {
+        Offer offer = Fixtures.offer(stack, "Klik & Tik", 10, 5, 3, null);
+        HttpResponse<String> r = stack.get("/api/offers/" + offer.id() + "/agenda.ics");
+        assertEquals(200, r.statusCode());
+        assertEquals("text/calendar; charset=utf-8", r.headers().firstValue("content-type").orElseThrow());
+        assertEquals("attachment; filename=\"" + offer.id() + ".ics\"", r.headers().firstValue("content-disposition").orElseThrow());
+        for (var s : offer.sessions()) assertTrue(r.body().contains("UID:" + offer.id() + "." + s.id() + "@ontwikkelplein\r\n"), s.id());
+        String one = stack.get(path(offer, offer.sessions().get(0).id())).body();
+        String uid = "UID:" + offer.id() + "." + offer.sessions().get(0).id() + "@ontwikkelplein";
+        assertTrue(one.contains(uid), "a date's own file has the same UID, so calendars merge them");
+        assertFalse(r.body().contains("METHOD:"));
+    }
+
+    @Test
+    void theOfferFileOfADraftAnUnknownOrAHostileIdIsNotFound() throws Exception {
+        Offer draft = Fixtures.offer(stack, "Concept", 10, 5);
+        Fixtures.catalog(stack).updateOffer(Fixtures.catalog(stack).offer(draft.id()).orElseThrow().withStatus(OfferStatus.DRAFT));
+        assertEquals(404, stack.get("/api/offers/" + draft.id() + "/agenda.ics").statusCode());
+        assertEquals(404, stack.get("/api/offers/bestaat-niet/agenda.ics").statusCode());
+        assertEquals(404, stack.get("/api/offers/%2e%2e%2F%2e%2e/agenda.ics").statusCode());
+        assertEquals(404, stack.get("/api/offers/" + "a".repeat(5000) + "/agenda.ics").statusCode());
     }
 
     @Test

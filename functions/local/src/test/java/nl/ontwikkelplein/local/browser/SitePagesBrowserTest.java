@@ -48,9 +48,13 @@ class SitePagesBrowserTest {
         assertTrue(DemoData.loadIfEmpty(stack.stack().stores().catalog(), Clock.systemUTC()));
         stack.stack().scheduler().runNow("SiteRebuildFunction");
         String day = firstDayWithDates();
-        pageTypes = List.of("/", "/agenda/", "/agenda/deze-week/", "/agenda/volgende-week/", "/agenda/" + day + "/",
-                "/bibliotheek/" + DemoData.ORGANISATION + "/", "/vestiging/hardenberg/", "/lijn/basisvaardigheden/",
-                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/");
+        String week = nl.ontwikkelplein.web.site.PublicSite.week(LocalDate.parse(day));
+        java.util.regex.Matcher offer = java.util.regex.Pattern.compile("href=\"(/aanbod/[a-z0-9-]+/)\"").matcher(stack.get("/agenda/" + day + "/").body());
+        assertTrue(offer.find(), "the day lists an offer");
+        pageTypes = List.of("/", "/agenda/", "/agenda/deze-week/", "/agenda/volgende-week/", "/agenda/" + day + "/", "/agenda/week/" + week + "/",
+                "/bibliotheek/" + DemoData.ORGANISATION + "/", "/bibliotheek/" + DemoData.ORGANISATION + "/week/" + week + "/",
+                "/vestiging/hardenberg/", "/lijn/basisvaardigheden/",
+                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/", offer.group(1));
         for (String path : pageTypes)
             assertTrue(TestStack.await(Duration.ofSeconds(30), () -> status(path) == 200), "page " + path + " was not published");
         desktop = Browser.start(1280, 900, true);

@@ -55,54 +55,102 @@ public final class PublicSite {
     /** The object key of an offer's page. */
     public static String offerKey(String offerId) { return "aanbod/" + offerId + "/index.html"; }
 
-    /** Key prefixes (top-level folders and files) this class writes: what a full build may clean up. */
+    /** Top-level folders and root files this class writes: what a full build may clean up. */
     public static final List<String> LIST_PREFIXES = List.of("index.html", "agenda/", "bibliotheek/", "vestiging/", "lijn/", "thema/",
             "leren/", "sitemap", "robots.txt");
 
     /** Every page except the offer pages and the assets, in a stable order. */
     public List<SitePage> listPages(SiteData data) {
-        Model m = new Model(data);
         List<SitePage> out = new ArrayList<>();
-        out.add(SitePage.text("index.html", SitePage.HTML, () -> home(m)));
+        for (Section s : sections(data)) out.addAll(s.pages());
+        return out;
+    }
 
+    /**
+     * The site's lists, each with all its pages in one folder and the offers it shows. A change
+     * to an offer needs only the sections it was and is in (plus the home page and the agenda's
+     * first page, which count everything); dated lists are split per week, so one change rewrites
+     * a week, not every page after it.
+     */
+    public List<Section> sections(SiteData data) {
+        Model m = new Model(data);
+        List<Section> out = new ArrayList<>();
         LocalDate today = DutchFormat.today(data.now());
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Link toAgenda = new Link("/agenda/", "Terug naar de agenda");
         Link toHome = new Link("/", "Terug naar de startpagina");
-        dates(out, m, "agenda/", "Agenda", "Alles wat er de komende tijd is in de bibliotheken.", toHome,
-                m.dates, "Er staat nu niets in de agenda. Kijk later nog eens.", true, m.agendaGroups);
-        dates(out, m, "agenda/deze-week/", "Deze week", "Alles van " + DutchFormat.dateWithoutYear(monday) + " tot en met "
+
+        dated(out, m, "agenda/", "Agenda", "Alles wat er de komende tijd is in de bibliotheken.", toHome, m.dates,
+                "Er staat nu niets in de agenda. Kijk later nog eens.", m.agendaGroups, null);
+        pagedDates(out, m, "agenda/deze-week/", "Deze week", "Alles van " + DutchFormat.dateWithoutYear(monday) + " tot en met "
                 + DutchFormat.dateWithoutYear(monday.plusDays(6)) + ".", toAgenda,
-                m.between(monday, monday.plusDays(7)), "Deze week staat er niets meer in de agenda.", true, List.of());
-        dates(out, m, "agenda/volgende-week/", "Volgende week", "Alles van " + DutchFormat.dateWithoutYear(monday.plusDays(7)) + " tot en met "
+                m.between(monday, monday.plusDays(7)), "Deze week staat er niets meer in de agenda.", true);
+        pagedDates(out, m, "agenda/volgende-week/", "Volgende week", "Alles van " + DutchFormat.dateWithoutYear(monday.plusDays(7)) + " tot en met "
                 + DutchFormat.dateWithoutYear(monday.plusDays(13)) + ".", toAgenda,
-                m.between(monday.plusDays(7), monday.plusDays(14)), "Volgende week staat er nog niets in de agenda.", true, List.of());
+                m.between(monday.plusDays(7), monday.plusDays(14)), "Volgende week staat er nog niets in de agenda.", true);
         Map<LocalDate, List<AgendaEntry>> byDay = new TreeMap<>();
         for (AgendaEntry e : m.dates) byDay.computeIfAbsent(e.session().start().toLocalDate(), d -> new ArrayList<>()).add(e);
-        byDay.forEach((day, entries) -> dates(out, m, "agenda/" + day + "/", capitalise(DutchFormat.dayHeading(day, today)), null, toAgenda,
-                entries, "", false, List.of()));
+        byDay.forEach((day, entries) -> pagedDates(out, m, "agenda/" + day + "/", capitalise(DutchFormat.dayHeading(day, today)), null, toAgenda,
+                entries, "", false));
         for (Organisation org : data.organisationsByName()) {
             List<AgendaEntry> entries = m.byOrganisation.getOrDefault(org.id(), List.of());
-            dates(out, m, "bibliotheek/" + org.id() + "/", org.name(), "De agenda van " + org.name() + ".", toAgenda,
-                    entries, "Er staat nu niets in de agenda van " + org.name() + ".", false, List.of(m.branchGroup(org.id())), org.name());
+            if (entries.isEmpty()) continue;
+            dated(out, m, "bibliotheek/" + org.id() + "/", org.name(), "De agenda van " + org.name() + ".", toAgenda,
+                    entries, "", List.of(m.branchGroup(org.id())), org.name());
         }
         for (Location loc : m.locationsWithDates) {
             List<AgendaEntry> entries = m.byLocation.getOrDefault(loc.id(), List.of());
             Organisation org = data.organisations().get(loc.organisationId());
             Link back = org == null ? toAgenda : new Link("/bibliotheek/" + org.id() + "/", "Terug naar " + org.name());
-            dates(out, m, "vestiging/" + loc.id() + "/", loc.name(), address(loc), back, entries, "", false, List.of(), loc.name());
+            dated(out, m, "vestiging/" + loc.id() + "/", loc.name(), address(loc), back, entries, "", List.of(), loc.name());
         }
         for (ProgrammeLine line : ProgrammeLine.values()) {
-            offers(out, m, "lijn/" + Slugs.of(line.label()) + "/", line.label(), null, toHome, o -> o.programmeLine() == line);
+            offers(out, m, "lijn/" + Slugs.of(line.label()) + "/", line.label(), null, toHome, o -> o.programmeLine() == line, false, null);
         }
         m.themes.forEach((slug, label) -> offers(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
-                o -> o.themes().stream().anyMatch(t -> Slugs.of(t).equals(slug)), false, capitalise(label)));
+                o -> m.themeSlugs.get(o.id()).contains(slug), false, capitalise(label)));
         for (Tiles.Tile tile : Tiles.ALL) {
-            offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true);
+            offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true, null);
         }
-        sitemap(out, data);
-        out.add(SitePage.text("robots.txt", SitePage.TEXT, () -> robots()));
+        List<SitePage> root = new ArrayList<>();
+        root.add(SitePage.text("index.html", SitePage.HTML, () -> home(m)));
+        sitemap(root, out, data);
+        root.add(SitePage.text("robots.txt", SitePage.TEXT, this::robots));
+        out.add(0, new Section("", false, root, null));
         return out;
+    }
+
+    /**
+     * One list of the site with all its pages, in one folder.
+     *
+     * @param folder   "thema/taal/" ("" for the home page, the sitemap and robots.txt)
+     * @param paged    whether it has numbered pages ({folder}2/index.html …) besides the files in its folder
+     * @param offerIds the offers it shows or counts; null: every offer (the home page, the agenda's first page)
+     */
+    public record Section(String folder, boolean paged, List<SitePage> pages, java.util.Set<String> offerIds) {
+        private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("[0-9]+/index\\.html");
+        private static final java.util.regex.Pattern ROOT = java.util.regex.Pattern.compile("index\\.html|robots\\.txt|sitemap(-[0-9]+)?\\.xml");
+
+        public Section {
+            pages = List.copyOf(pages);
+            offerIds = offerIds == null ? null : java.util.Set.copyOf(offerIds);
+        }
+
+        /** Whether a file online belongs to this section: a file in its folder, or a numbered page of it. Nested folders are other sections. */
+        public boolean owns(String key) {
+            if (!key.startsWith(folder)) return false;
+            String rest = key.substring(folder.length());
+            if (folder.isEmpty()) return ROOT.matcher(rest).matches();
+            return rest.indexOf('/') < 0 || (paged && NUMBERED.matcher(rest).matches());
+        }
+
+        public boolean shows(String offerId) { return offerIds == null || offerIds.contains(offerId); }
+    }
+
+    /** The folder of the week a day is in: ISO weeks, as Dutch calendars count them ("2026-51"). */
+    public static String week(LocalDate day) {
+        return String.format(java.util.Locale.ROOT, "%d-%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     // ------------------------------------------------------------------ the pages
@@ -115,47 +163,76 @@ public final class PublicSite {
                 more, m.agendaGroups));
     }
 
-    private void dates(List<SitePage> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
-                       String empty, boolean alwaysOne, List<LinkGroup> groups) {
-        dates(out, m, base, heading, intro, back, entries, empty, alwaysOne, groups, null);
+    /**
+     * An agenda of many dates (everything, an organisation, a branch): a first page with the
+     * dates coming up, the weeks with how many dates each, and its feed; then a paged section per
+     * week ({base}week/2026-51/).
+     */
+    private void dated(List<Section> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
+                       String empty, List<LinkGroup> groups, String feedName) {
+        Map<String, List<AgendaEntry>> weeks = new LinkedHashMap<>();
+        for (AgendaEntry e : entries) weeks.computeIfAbsent(week(e.session().start().toLocalDate()), w -> new ArrayList<>()).add(e);
+        List<CountedLink> weekLinks = new ArrayList<>();
+        Link toList = new Link("/" + base, "Terug naar " + (base.equals("agenda/") ? "de agenda" : heading));
+        weeks.forEach((w, list) -> {
+            LocalDate monday = list.get(0).session().start().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            String label = "Week " + Integer.parseInt(w.substring(w.indexOf('-') + 1)) + ": " + DutchFormat.dateWithoutYear(monday)
+                    + " tot en met " + DutchFormat.dateWithoutYear(monday.plusDays(6));
+            weekLinks.add(new CountedLink("/" + base + "week/" + w + "/", label, list.size()));
+            pagedDates(out, m, base + "week/" + w + "/", heading + ": " + label.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + label.substring(1),
+                    null, toList, list, "", false);
+        });
+        List<SitePage> files = new ArrayList<>();
+        Link feed = feedName == null || entries.isEmpty() ? null : feed(files, m, base, feedName, entries);
+        List<AgendaEntry> soon = entries.subList(0, Math.min(entries.size(), DATES_PER_PAGE));
+        List<LinkGroup> all = new ArrayList<>(groups);
+        if (weeks.size() > 1 || entries.size() > soon.size()) all.add(0, new LinkGroup("Per week", "per-week", weekLinks));
+        files.add(0, SitePage.text(base + "index.html", SitePage.HTML, () -> {
+            List<AgendaDay> days = pages.agendaDays(soon, m.data.locations(), m.data.organisations(), m.data.now());
+            return pages.list(new ListPage(pages.meta(heading, intro, "/" + base), heading, intro, back,
+                    days, List.of(), empty, pagination(base, 1, 1), feed, List.copyOf(all)));
+        }));
+        // The first page counts the dates per week (and per branch), so every offer listed here is on it.
+        out.add(new Section(base, false, files, base.equals("agenda/") ? null : idsOf(entries)));
     }
 
-    private void dates(List<SitePage> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
-                       String empty, boolean alwaysOne, List<LinkGroup> groups, String feedName) {
-        Link feed = feedName == null || entries.isEmpty() ? null : feed(out, m, base, feedName, entries);
+    private static java.util.Set<String> idsOf(List<AgendaEntry> entries) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (AgendaEntry e : entries) ids.add(e.offerId());
+        return ids;
+    }
+
+    /** Dates, 40 per page, in one folder. */
+    private void pagedDates(List<Section> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
+                            String empty, boolean alwaysOne) {
+        List<SitePage> files = new ArrayList<>();
         int pageCount = Math.max(alwaysOne ? 1 : 0, (entries.size() + DATES_PER_PAGE - 1) / DATES_PER_PAGE);
         for (int p = 1; p <= pageCount; p++) {
             int page = p;
             List<AgendaEntry> slice = entries.subList(Math.min(entries.size(), (p - 1) * DATES_PER_PAGE), Math.min(entries.size(), p * DATES_PER_PAGE));
-            out.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
+            files.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
                 List<AgendaDay> days = pages.agendaDays(slice, m.data.locations(), m.data.organisations(), m.data.now());
                 return pages.list(new ListPage(pages.meta(title(heading, page), intro, href(base, page)), heading, intro, back,
-                        days, List.of(), empty, pagination(base, page, pageCount), feed, page == 1 ? groups : List.of()));
+                        days, List.of(), empty, pagination(base, page, pageCount), null, List.of()));
             }));
         }
+        out.add(new Section(base, true, files, idsOf(entries)));
     }
 
-    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter) {
-        offers(out, m, base, heading, intro, back, filter, false);
-    }
-
-    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
-                        boolean alwaysOne) {
-        offers(out, m, base, heading, intro, back, filter, alwaysOne, null);
-    }
-
-    private void offers(List<SitePage> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
+    private void offers(List<Section> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
                         boolean alwaysOne, String feedName) {
         List<Offer> matching = m.listed.stream().filter(filter).toList();
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Offer o : matching) ids.add(o.id());
+        List<SitePage> files = new ArrayList<>();
         List<AgendaEntry> feedEntries = feedName == null ? List.of() : m.dates.stream().filter(e -> ids.contains(e.offerId())).toList();
-        Link feed = feedEntries.isEmpty() ? null : feed(out, m, base, feedName, feedEntries);
+        for (AgendaEntry e : feedEntries) ids.add(e.offerId()); // a called-off offer is not listed, but its dates say so in the feed
+        Link feed = feedEntries.isEmpty() ? null : feed(files, m, base, feedName, feedEntries);
         int pageCount = Math.max(alwaysOne ? 1 : 0, (matching.size() + OFFERS_PER_PAGE - 1) / OFFERS_PER_PAGE);
         for (int p = 1; p <= pageCount; p++) {
             int page = p;
             List<Offer> slice = matching.subList(Math.min(matching.size(), (p - 1) * OFFERS_PER_PAGE), Math.min(matching.size(), p * OFFERS_PER_PAGE));
-            out.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
+            files.add(SitePage.text(key(base, p), SitePage.HTML, () -> {
                 List<OfferCard> cards = slice.stream()
                         .map(o -> pages.offerCard(o, m.data.locations(), m.data.organisations().get(o.organisationId()), m.data.now())).toList();
                 return pages.list(new ListPage(pages.meta(title(heading, page), intro, href(base, page)), heading, intro, back,
@@ -163,6 +240,7 @@ public final class PublicSite {
                         pagination(base, page, pageCount), feed, List.of()));
             }));
         }
+        if (!files.isEmpty()) out.add(new Section(base, true, files, ids));
     }
 
     /**
@@ -179,25 +257,14 @@ public final class PublicSite {
         return new Link("/" + base + "agenda.ics", "Zet deze datums in de agenda van uw telefoon of computer");
     }
 
-    /**
-     * The calendar file of one offer: all its dates to come ({@code aanbod/{id}/agenda.ics}). One
-     * date's file comes from the API ({@code /api/offers/{id}/sessions/{sessionId}/agenda.ics}), so
-     * a regional catalog does not put an object per date in the bucket.
-     */
-    public List<SitePage> offerCalendars(Offer offer, SiteData data) {
-        List<SitePage> out = new ArrayList<>();
-        List<Ics.Item> items = offer.sessions().stream().filter(s -> !s.hasStarted(data.now()))
-                .map(s -> new Ics.Item(offer, s, data.locations().get(s.locationId()))).toList();
-        String base = "aanbod/" + offer.id() + "/";
-        out.add(SitePage.text(base + "agenda.ics", SitePage.CALENDAR, () -> Ics.feed(offer.title(), items)));
-        return out;
-    }
-
-    private void sitemap(List<SitePage> out, SiteData data) {
+    private void sitemap(List<SitePage> out, List<Section> sections, SiteData data) {
         if (pages.baseUrl() == null) return; // a sitemap needs absolute URLs
         List<String> urls = new ArrayList<>();
-        // The offer pages and the first page of each list: later pages are reachable from there.
-        for (SitePage p : out) if (p.path().endsWith("index.html") && !isLaterPage(p.path())) urls.add(pages.absolute("/" + p.path().replaceAll("index\\.html$", "")));
+        urls.add(pages.absolute("/"));
+        // The first page of each list and the offer pages: later pages are reachable from there.
+        for (Section s : sections) {
+            if (s.pages().stream().anyMatch(p -> p.path().equals(s.folder() + "index.html"))) urls.add(pages.absolute("/" + s.folder()));
+        }
         for (Offer o : data.offers()) urls.add(pages.absolute(Pages.offerPath(o.id())));
         if (urls.size() <= SITEMAP_URLS) {
             out.add(SitePage.text("sitemap.xml", SitePage.XML, () -> urlset(urls)));
@@ -216,8 +283,6 @@ public final class PublicSite {
             return b.append("</sitemapindex>\n").toString();
         }));
     }
-
-    private static boolean isLaterPage(String path) { return path.matches(".*/\\d+/index\\.html$") && !path.matches("agenda/\\d{4}-\\d{2}-\\d{2}/index\\.html"); }
 
     private static String urlset(List<String> urls) {
         StringBuilder b = new StringBuilder(urls.size() * 64 + 128)
@@ -267,6 +332,8 @@ public final class PublicSite {
         /** Offers in offer lists: not called off, with a date to come (or e-learning without dates), soonest first. */
         final List<Offer> listed;
         final Map<String, Offer> byId = new java.util.HashMap<>();
+        /** Each offer's theme slugs, once: every theme list asks every offer. */
+        final Map<String, java.util.Set<String>> themeSlugs = new java.util.HashMap<>();
         final Map<String, String> themes;
         final List<Location> locationsWithDates;
         final List<LinkGroup> agendaGroups;
@@ -277,19 +344,31 @@ public final class PublicSite {
         Model(SiteData data) {
             this.data = data;
             for (Offer o : data.offers()) byId.put(o.id(), o);
-            List<AgendaEntry> all = new ArrayList<>();
+            // Each start converted to an instant once: sorting 50,000 dates compares them a million times.
+            record Dated(AgendaEntry entry, java.time.Instant at) {}
+            List<Dated> all = new ArrayList<>();
             for (Offer o : data.offers()) {
                 for (Session s : o.sessions()) {
-                    if (s.hasStarted(data.now())) continue;
-                    all.add(new AgendaEntry(o.id(), o.title(), o.kind(), o.programmeLine(), o.format(), o.price(), o.organisationId(), s, o.status()));
+                    java.time.Instant at = s.startInstant();
+                    if (!at.isAfter(data.now())) continue; // started (Session.hasStarted)
+                    all.add(new Dated(new AgendaEntry(o.id(), o.title(), o.kind(), o.programmeLine(), o.format(), o.price(), o.organisationId(), s, o.status()), at));
                 }
             }
-            all.sort(Comparator.comparing((AgendaEntry e) -> e.session().startInstant()).thenComparing(AgendaEntry::offerId)
-                    .thenComparing(e -> e.session().id()));
-            this.dates = List.copyOf(all);
+            all.sort(Comparator.comparing(Dated::at).thenComparing(d -> d.entry().offerId()).thenComparing(d -> d.entry().session().id()));
+            List<AgendaEntry> sorted = new ArrayList<>(all.size());
+            for (Dated d : all) sorted.add(d.entry());
+            this.dates = List.copyOf(sorted);
             for (AgendaEntry e : dates) {
                 if (e.organisationId() != null) byOrganisation.computeIfAbsent(e.organisationId(), k -> new ArrayList<>()).add(e);
                 if (e.session().locationId() != null) byLocation.computeIfAbsent(e.session().locationId(), k -> new ArrayList<>()).add(e);
+            }
+            for (Offer o : data.offers()) {
+                java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
+                for (String t : o.themes()) {
+                    String slug = Slugs.of(t);
+                    if (!slug.isEmpty()) slugs.add(slug);
+                }
+                themeSlugs.put(o.id(), slugs);
             }
             List<Offer> offers = new ArrayList<>();
             Map<String, java.time.Instant> next = new LinkedHashMap<>();

@@ -90,7 +90,11 @@ public final class SiteBench {
             double fullSecs = secs(f0);
             long bytes = 0;
             int objects = 0;
-            for (var o : s3.listObjectsV2Paginator(b -> b.bucket("site")).contents()) { bytes += o.size(); objects++; }
+            List<software.amazon.awssdk.services.s3.model.S3Object> all = new ArrayList<>();
+            for (var o : s3.listObjectsV2Paginator(b -> b.bucket("site")).contents()) { bytes += o.size(); objects++; all.add(o); }
+            all.sort(Comparator.comparing(software.amazon.awssdk.services.s3.model.S3Object::size).reversed());
+            StringBuilder largest = new StringBuilder();
+            for (var o : all.subList(0, Math.min(5, all.size()))) largest.append(String.format(Locale.ROOT, " %s (%,d KB)", o.key(), o.size() >> 10));
 
             long ls0 = System.nanoTime();
             int listed = new S3SitePublisher(s3, "site").list("").size();
@@ -127,6 +131,7 @@ public final class SiteBench {
             System.out.printf(Locale.ROOT, "listing the bucket (%,d objects with their ETags): %.2f s%n", listed, listSecs);
             System.out.printf(Locale.ROOT, "full build, empty bucket: %.2f s (x%.2f baseline): %,d rendered, %,d written, %,d objects, %,d MB%n",
                     fullSecs, fullSecs / baseline, full.rendered(), full.written(), objects, bytes >> 20);
+            System.out.printf(Locale.ROOT, "largest objects:%s%n", largest);
             System.out.printf(Locale.ROOT, "full build, nothing changed: %.2f s (x%.2f baseline): %,d rendered, %,d written%n",
                     againSecs, againSecs / baseline, again.rendered(), again.written());
             System.out.printf(Locale.ROOT, "one offer changed (%d runs): p50 %.2f s, p95 %.2f s, max %.2f s%n", offerChange.size(),
