@@ -115,13 +115,20 @@ public final class SiteBuilder {
     /** The metadata key of an offer page's {@link Listings}. */
     static final String LISTED_ON = "op-lists";
 
+    /** The metadata key of the moment (epoch milliseconds) a page's catalog read began: a page is never replaced by one from an earlier read. */
+    static final String READ_AT = "op-read";
+
+    /** One read of the catalog; its moment (taken before reading, so everything written before it is in) is the version of the pages made from it. */
     public SiteData read() {
-        return SiteData.of(catalog.publicOffers(), catalog.locations(), catalog.organisations(), clock.instant());
+        java.time.Instant at = clock.instant();
+        return SiteData.of(catalog.publicOffers(), catalog.locations(), catalog.organisations(), at);
     }
 
     /** Everything. Pages are rendered and written side by side; whatever fails, the rest is still written. */
-    public Summary rebuildAll() {
-        SiteData data = read();
+    public Summary rebuildAll() { return rebuildAll(read()); }
+
+    /** A full build from a read made earlier (tests of overlapping builds). */
+    Summary rebuildAll(SiteData data) {
         List<Section> sections = site.sections(data);
         Map<String, SortedSet<String>> listed = listedOn(sections, null);
         List<SitePage> lists = new ArrayList<>();
@@ -143,7 +150,7 @@ public final class SiteBuilder {
             String id = offerIdOf(key);
             if (id != null && !offers.contains(id)) removed.add(id);
         }
-        return publish(lists, offerPages, online, gone, Map.of()).summary(offers, removed);
+        return publish(lists, offerPages, online, gone, Map.of(), data.now().toEpochMilli()).summary(offers, removed);
     }
 
     /**
@@ -154,7 +161,12 @@ public final class SiteBuilder {
      */
     public Summary apply(Changes changes) {
         for (String id : changes.offerIds()) Ids.requireValid(id); // ids become S3 keys: never "../"
-        SiteData data = read();
+        return apply(changes, read());
+    }
+
+    /** After changes, from a read made earlier (tests of overlapping builds). */
+    Summary apply(Changes changes, SiteData data) {
+        for (String id : changes.offerIds()) Ids.requireValid(id);
         Map<String, Offer> byId = new HashMap<>();
         for (Offer o : data.offers()) byId.put(o.id(), o);
         Set<String> touched = new TreeSet<>(changes.offerIds());
@@ -204,7 +216,7 @@ public final class SiteBuilder {
                 if (was.isPresent()) gone.add(offerPagePath(id));
             }
         }
-        return publish(r.pages(), offerPages, online, gone, metadataOnline).summary(published, removed);
+        return publish(r.pages(), offerPages, online, gone, metadataOnline, data.now().toEpochMilli()).summary(published, removed);
     }
 
     private static final SortedSet<String> EMPTY = java.util.Collections.unmodifiableSortedSet(new TreeSet<>());
@@ -389,11 +401,11 @@ public final class SiteBuilder {
      * thrown together once everything else is done.
      */
     private Result publish(List<SitePage> lists, List<OfferPage> offerPages, Map<String, String> online, Set<String> gone,
-                           Map<String, String> listingOnline) {
+                           Map<String, String> listingOnline, long version) {
         AtomicInteger written = new AtomicInteger();
         List<String> goneLists = new ArrayList<>(), goneOffers = new ArrayList<>();
         for (String key : gone) (key.startsWith("aanbod/") ? goneOffers : goneLists).add(key);
-        List<String> failures = new ArrayList<>(write(lists, goneLists, online, written));
+        List<String> failures = new ArrayList<>(write(lists, goneLists, online, written, Map.of(), Map.of(), version));
         Set<String> failedFolders = new java.util.HashSet<>();
         for (String f : failures) failedFolders.add(f.substring(0, f.lastIndexOf('/') + 1).replaceAll("(?<=/)[0-9]+/$", ""));
         List<SitePage> offers = new ArrayList<>();
@@ -407,7 +419,7 @@ public final class SiteBuilder {
             offers.add(p.page());
             metadata.put(p.page().path(), Map.of(LISTED_ON, p.listing()));
         }
-        failures.addAll(write(offers, goneOffers, online, written, metadata, listingOnline));
+        failures.addAll(write(offers, goneOffers, online, written, metadata, listingOnline, version));
         int rendered = lists.size() + offers.size();
         if (!failures.isEmpty()) {
             throw new SiteBuildException(failures.size() + " page(s) could not be written" + (held > 0 ? " (" + held + " offer page(s) held back)" : "") + ": "
@@ -417,32 +429,60 @@ public final class SiteBuilder {
         return new Result(rendered, written.get(), gone.size());
     }
 
-    private List<String> write(List<SitePage> toWrite, List<String> gone, Map<String, String> online, AtomicInteger written) {
-        return write(toWrite, gone, online, written, Map.of(), Map.of());
-    }
-
+    /**
+     * Writes what differs from {@code online} and deletes {@code gone}, side by side, never over a
+     * newer version. A file online is replaced only when it was made from an earlier read of the
+     * catalog (metadata {@link #READ_AT}, read just before), and only if it is still that version
+     * (S3 If-Match): when someone wrote it meanwhile, it is looked at again. A file that was not
+     * online when listed is written without a condition (S3Proxy's If-None-Match is unreliable),
+     * so two builds that both create one new page may race; the next change or night settles it.
+     * A file is deleted only if no later read wrote it.
+     */
     private List<String> write(List<SitePage> toWrite, List<String> gone, Map<String, String> online, AtomicInteger written,
-                               Map<String, Map<String, String>> metadata, Map<String, String> listingOnline) {
+                               Map<String, Map<String, String>> metadata, Map<String, String> listingOnline, long version) {
         List<Supplier<String>> jobs = new ArrayList<>();
         for (SitePage p : toWrite) {
             jobs.add(() -> {
                 byte[] body = p.body();
-                Map<String, String> meta = metadata.getOrDefault(p.path(), Map.of());
+                String md5 = md5(body);
+                Map<String, String> meta = new HashMap<>(metadata.getOrDefault(p.path(), Map.of()));
                 boolean sameListing = !listingOnline.containsKey(p.path()) || listingOnline.get(p.path()).equals(meta.getOrDefault(LISTED_ON, ""));
-                if (md5(body).equals(online.get(p.path())) && sameListing) return null;
+                if (md5.equals(online.get(p.path())) && sameListing) return null;
+                meta.put(READ_AT, Long.toString(version));
                 // Assets are fetched with ?v={version}; pages, feeds and the sitemap change in place.
                 boolean asset = !p.contentType().startsWith("text/html") && !p.contentType().startsWith("text/calendar")
                         && !p.path().startsWith("sitemap") && !p.path().equals("robots.txt");
-                publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE, meta);
-                written.incrementAndGet();
-                return null;
+                // What is there now may come from a later read than this build's, even if it was listed after it.
+                Optional<SitePublisher.Online> there = online.containsKey(p.path()) ? publisher.head(p.path()) : Optional.empty();
+                if (there.isPresent() && (readAt(there.get()) > version || there.get().md5().equals(md5) && sameListing)) return null;
+                String seen = there.map(SitePublisher.Online::md5).orElse("");
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    if (publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE, meta, seen)) {
+                        written.incrementAndGet();
+                        return null;
+                    }
+                    Optional<SitePublisher.Online> now = publisher.head(p.path());
+                    if (now.isPresent() && (readAt(now.get()) > version || now.get().md5().equals(md5))) return null; // a later build's, or ours already
+                    seen = now.map(SitePublisher.Online::md5).orElse("");
+                }
+                throw new IllegalStateException("kept changing while being written: " + p.path());
             });
         }
         for (String key : gone) jobs.add(() -> {
-            publisher.delete(key);
+            Optional<SitePublisher.Online> now = publisher.head(key);
+            if (now.isPresent() && readAt(now.get()) <= version) publisher.delete(key);
             return null;
         });
         return runAll(jobs, i -> i < toWrite.size() ? toWrite.get(i).path() : gone.get(i - toWrite.size()));
+    }
+
+    /** The read a file online was made from; 0 for files from before versions were kept. */
+    private static long readAt(SitePublisher.Online online) {
+        try {
+            return Long.parseLong(online.metadata().getOrDefault(READ_AT, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static List<String> runAll(List<Supplier<String>> jobs, java.util.function.IntFunction<String> name) {

@@ -92,20 +92,27 @@ final class LocalSite implements AutoCloseable {
         final List<String> lists = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final List<String> folders = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         volatile String failOn;
+        /** Count what would be written or deleted, change nothing. */
+        volatile boolean dryRun;
 
         Counting(SitePublisher target) { this.target = target; }
 
         @Override
-        public void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
+        public boolean put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata, String onlineMd5) {
             if (path.equals(failOn)) throw new IllegalStateException("injected failure writing " + path);
-            puts.add(path);
-            target.put(path, body, contentType, cacheControl, metadata);
+            if (dryRun) {
+                puts.add(path);
+                return true;
+            }
+            boolean written = target.put(path, body, contentType, cacheControl, metadata, onlineMd5);
+            if (written) puts.add(path);
+            return written;
         }
 
         @Override
         public void delete(String path) {
             deletes.add(path);
-            target.delete(path);
+            if (!dryRun) target.delete(path);
         }
 
         @Override

@@ -241,6 +241,17 @@ class SiteBuilderTest {
         assertEquals(local.text("bibliotheek/bibliotheek-hardenberg/index.html"), renderedFresh("bibliotheek/bibliotheek-hardenberg/index.html"));
     }
 
+    /** The files a full build from a fresh read would write or delete now. */
+    static Set<String> differences(LocalSite local, SiteBuilder builder) {
+        LocalSite.Counting dry = new LocalSite.Counting(local.publisher);
+        dry.dryRun = true;
+        SiteBuilder check = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(30)), dry);
+        check.rebuildAll();
+        Set<String> out = new java.util.TreeSet<>(dry.puts);
+        out.addAll(dry.deletes);
+        return out;
+    }
+
     /** What a full build would publish at a path now. */
     private String renderedFresh(String path) {
         return builder.read() == null ? null : new nl.ontwikkelplein.web.site.PublicSite(new nl.ontwikkelplein.web.Pages(Assets.version(TestData.ASSETS),
@@ -379,5 +390,41 @@ class SiteBuilderTest {
         assertEquals("image/png", Assets.contentType("img/logo.png"));
         assertEquals("text/javascript; charset=utf-8", Assets.contentType("js/x.js"));
         assertEquals(Assets.version(assets), Assets.version(Assets.fromClasspath(getClass().getClassLoader())), "stable version");
+    }
+
+    @Test
+    void s3WritesAreConditionalOnTheVersionSeen() {
+        S3SitePublisher s3 = local.publisher;
+        assertTrue(s3.put("x/index.html", "een".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of(), ""), "nothing there yet");
+        String seen = s3.head("x/index.html").orElseThrow().md5();
+        assertEquals(SiteBuilder.md5("een".getBytes()), seen);
+        assertFalse(s3.put("x/index.html", "twee".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of(), SiteBuilder.md5("ander".getBytes())),
+                "not over a version it did not see");
+        assertTrue(s3.put("x/index.html", "twee".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of("op-read", "5"), seen));
+        assertEquals("twee", local.text("x/index.html"));
+        assertEquals("5", s3.head("x/index.html").orElseThrow().metadata().get("op-read"));
+    }
+
+    @Test
+    void aBuildFromAnEarlierReadNeverReplacesPagesFromALaterOne() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Oude titel", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "B", TestData.LOC.id(), List.of("taal"), "2026-12-01T16:00"));
+        builder.rebuildAll();
+        SiteBuilder slow = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(10)), counting);
+        SiteBuilder fast = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(20)), counting);
+        nl.ontwikkelplein.web.site.SiteData before = slow.read(); // a batch reads, then takes long to render
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(new Offer(a.id(), a.organisationId(), "Nieuwe titel", a.summary(), a.description(), a.kind(), a.programmeLine(),
+                List.of("werk"), a.targetGroups(), a.format(), a.price(), null, null, null, null, a.updatedAt(), a.sessions()));
+        fast.apply(offers("a")); // the next batch, from a later read, finishes first
+
+        slow.apply(offers("a"), before);
+        slow.rebuildAll(before);
+
+        assertTrue(local.text("aanbod/a/index.html").contains("Nieuwe titel"), "the offer page stays new");
+        assertTrue(local.text("thema/werk/index.html").contains("Nieuwe titel"), "the list it joined keeps it");
+        assertFalse(local.text("thema/taal/index.html").contains("Oude titel"), "the list it left does not get it back");
+        assertTrue(local.text("index.html").contains("Nieuwe titel") && !local.text("index.html").contains("Oude titel"), "nor the home page");
+        assertEquals(Set.of(), SiteBuilderTest.differences(local, fast), "everything is as the later read has it");
     }
 }

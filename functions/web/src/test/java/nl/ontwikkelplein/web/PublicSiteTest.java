@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
 import nl.ontwikkelplein.domain.Price;
@@ -152,5 +153,66 @@ class PublicSiteTest {
         assertTrue(text(all.get("thema/taal/index.html")).contains("href=\"/thema/taal/agenda.ics\""));
         assertEquals(calendars.get("offer"), nl.ontwikkelplein.web.Ics.offerFeed(o, LOCATIONS, NOW.plusSeconds(3600)),
                 "the same data gives the same bytes an hour later: nothing to write again");
+    }
+
+    @Test
+    void theFinderHasAPagePerFilterAndPerPairOfFiltersOfDifferentKindsWithCounts() {
+        // 1 December 2026 is a Tuesday.
+        Offer morning = new Offer("ochtend", Fixtures.ORG.id(), "Taal in de ochtend", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("ouders"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,
+                List.of(Fixtures.session("a", LocalDateTime.parse("2026-12-01T10:00"), 10, 2)));
+        Session evening = new Session("b", LocalDateTime.parse("2026-12-01T19:30"), LocalDateTime.parse("2026-12-01T21:00"), Fixtures.DEDEMSVAART.id(),
+                8, 8, Session.SessionStatus.SCHEDULED);
+        Offer full = new Offer("avond", Fixtures.ORG.id(), "Werk zoeken in de avond", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("werk"), List.of("werkzoekenden"), DeliveryFormat.BLENDED, new Price(500), null, null, null, null,
+                NOW, List.of(evening));
+        Map<String, SitePage> all = pagesOf(List.of(morning, full));
+
+        Document finder = Html.parse(text(all.get("zoeken/index.html")));
+        assertEquals("/zoeken/", Html.parse(text(all.get("index.html"))).select("a[href=/zoeken/]").attr("href"), "the home page leads to it");
+        assertEquals("(1)", finder.select("a[href=/zoeken/plaats-dedemsvaart/] + .op-count").text());
+        assertEquals("(2)", finder.select("a[href=/zoeken/dinsdag/] + .op-count").text(), "both are on a Tuesday");
+        assertEquals("(2)", finder.select("a[href=/zoeken/op-locatie/] + .op-count").text(), "in person, and in person and online");
+        assertEquals(List.of("Onderwerp", "Plaats", "Wanneer", "Kosten", "Hoe", "Voor wie", "Nog ruimte"), finder.select("nav.op-links > h2").eachText());
+
+        String mornings = text(all.get("zoeken/dinsdagochtend/index.html"));
+        assertTrue(mornings.contains("Taal in de ochtend") && !mornings.contains("Werk zoeken"));
+        assertTrue(text(all.get("zoeken/dinsdagavond/index.html")).contains("Werk zoeken in de avond"));
+        assertTrue(text(all.get("zoeken/plaatsen-vrij/index.html")).contains("Taal in de ochtend"));
+        assertFalse(text(all.get("zoeken/plaatsen-vrij/index.html")).contains("Werk zoeken"), "the evening is full");
+        assertTrue(text(all.get("zoeken/online/index.html")).contains("Werk zoeken"));
+        assertFalse(all.containsKey("zoeken/online/plaats-hardenberg/index.html"), "a pair that finds nothing has no page");
+
+        String pair = text(all.get("zoeken/plaats-dedemsvaart/dinsdagavond/index.html"));
+        assertTrue(pair.contains("<h1 class=\"utrecht-heading-1\">Dedemsvaart en dinsdagavond</h1>"), pair);
+        assertTrue(pair.contains("Werk zoeken in de avond"));
+        assertTrue(pair.contains("href=\"/zoeken/plaats-dedemsvaart/\"") && pair.contains("href=\"/zoeken/dinsdagavond/\""), "each filter can be taken away");
+        assertFalse(all.containsKey("zoeken/dinsdagavond/plaats-dedemsvaart/index.html"), "one address per pair: the filters in a fixed order");
+        assertFalse(all.containsKey("zoeken/onderwerp-taal/onderwerp-werk/index.html"), "no pairs within one kind");
+        Document place = Html.parse(text(all.get("zoeken/plaats-dedemsvaart/index.html")));
+        assertEquals("(1)", place.select("a[href=/zoeken/plaats-dedemsvaart/dinsdagavond/] + .op-count").text(), "second filters, counted within the first");
+        assertEquals(0, place.select("a[href=/zoeken/plaats-dedemsvaart/dinsdagochtend/]").size(), "and only those that find something");
+        assertEquals("(1)", Html.parse(text(all.get("zoeken/dinsdagavond/index.html"))).select("a[href=/zoeken/plaats-dedemsvaart/dinsdagavond/] + .op-count").text(),
+                "a pair is linked from both its filters");
+    }
+
+    @Test
+    void theFinderSaysWhenThereIsNothingAndKeepsHostileLabelsPlain() {
+        Map<String, SitePage> none = pagesOf(List.of());
+        assertTrue(text(none.get("zoeken/index.html")).contains("Er is nu niets te vinden"));
+        Location evil = new Location("evil", Fixtures.ORG.id(), "<b>x</b>", Location.LocationKind.BRANCH,
+                new Location.Address("Straat 1", "1234 AB", "<img src=x onerror=alert(1)>Ommen"), null, null);
+        Offer o = new Offer("o", Fixtures.ORG.id(), "Iets", null, null, OfferKind.WORKSHOP, null, List.of(), List.of("\"><script>"),
+                DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(new Session("s", LocalDateTime.parse("2026-12-01T10:00"),
+                LocalDateTime.parse("2026-12-01T11:00"), "evil", null, 0, Session.SessionStatus.SCHEDULED)));
+        Map<String, Location> places = new java.util.HashMap<>(LOCATIONS);
+        places.put("evil", evil);
+        Map<String, SitePage> all = site.listPages(new SiteData(List.of(o), places, ORGS, NOW)).stream()
+                .collect(Collectors.toMap(SitePage::path, p -> p));
+        assertTrue(all.containsKey("zoeken/plaats-img-src-x-onerror-alert-1-ommen/index.html"), all.keySet().toString());
+        for (SitePage p : all.values()) {
+            if (!p.path().startsWith("zoeken/")) continue;
+            Html.assertNoInjectedMarkup(Html.parse(text(p)));
+        }
     }
 }

@@ -54,7 +54,8 @@ class SitePagesBrowserTest {
         pageTypes = List.of("/", "/agenda/", "/agenda/deze-week/", "/agenda/volgende-week/", "/agenda/" + day + "/", "/agenda/week/" + week + "/",
                 "/bibliotheek/" + DemoData.ORGANISATION + "/", "/bibliotheek/" + DemoData.ORGANISATION + "/week/" + week + "/",
                 "/vestiging/hardenberg/", "/lijn/basisvaardigheden/",
-                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/", offer.group(1));
+                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/", offer.group(1), "/zoeken/",
+                firstLink("/zoeken/", "filter-plaats"), firstLink(firstLink("/zoeken/", "filter-plaats"), "filter-wanneer"));
         for (String path : pageTypes)
             assertTrue(TestStack.await(Duration.ofSeconds(30), () -> status(path) == 200), "page " + path + " was not published");
         desktop = Browser.start(1280, 900, true);
@@ -69,6 +70,14 @@ class SitePagesBrowserTest {
     static void stop() {
         for (Browser b : new Browser[] {desktop, narrow, noScript}) if (b != null) b.close();
         if (stack != null) stack.close();
+    }
+
+    /** The first link in a page's link group (by its heading's id). */
+    static String firstLink(String path, String groupId) throws Exception {
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("aria-labelledby=\"" + groupId + "\">.*?href=\"([^\"]+)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(stack.get(path).body());
+        assertTrue(a.find(), path + " has a group " + groupId);
+        return a.group(1);
     }
 
     static String firstDayWithDates() throws Exception {
@@ -116,6 +125,33 @@ class SitePagesBrowserTest {
         assertTrue(offers.stream().anyMatch(a -> a.getText().contains("Klik & Tik")), "the demo's computer course is on the list");
         noScript.clickAndWait(offers.get(0));
         assertTrue(noScript.driver.getCurrentUrl().contains("/aanbod/"), "and on to the offer");
+    }
+
+    @Test
+    void theFinderNarrowsDownWithTwoFiltersWithoutJavaScript() {
+        noScript.driver.get(stack.url("/"));
+        noScript.clickAndWait(noScript.driver.findElement(By.cssSelector("a[href='/zoeken/']")));
+        assertEquals("Zoeken en kiezen", noScript.driver.findElement(By.tagName("h1")).getText().strip());
+        WebElement place = noScript.driver.findElement(By.cssSelector("nav[aria-labelledby=filter-plaats] li"));
+        String town = place.findElement(By.tagName("a")).getText().strip();
+        int inTown = count(place);
+        noScript.clickAndWait(place.findElement(By.tagName("a")));
+        assertEquals(town, noScript.driver.findElement(By.tagName("h1")).getText().strip());
+        assertEquals(Math.min(inTown, 25), noScript.driver.findElements(By.cssSelector(".op-card")).size(), "the results of the first filter");
+
+        WebElement when = noScript.driver.findElement(By.cssSelector("nav[aria-labelledby=filter-wanneer] li"));
+        String day = when.findElement(By.tagName("a")).getText().strip();
+        int both = count(when);
+        assertTrue(both <= inTown, "counted within the town");
+        noScript.clickAndWait(when.findElement(By.tagName("a")));
+        assertEquals(town + " en " + day.toLowerCase(java.util.Locale.ROOT), noScript.driver.findElement(By.tagName("h1")).getText().strip());
+        assertEquals(Math.min(both, 25), noScript.driver.findElements(By.cssSelector(".op-card")).size(), "the count on the link was right");
+        noScript.clickAndWait(noScript.driver.findElement(By.linkText("Alleen " + day.toLowerCase(java.util.Locale.ROOT))));
+        assertEquals(day, noScript.driver.findElement(By.tagName("h1")).getText().strip(), "a filter can be taken away again");
+    }
+
+    private static int count(WebElement li) {
+        return Integer.parseInt(li.findElement(By.cssSelector(".op-count")).getText().replaceAll("[^0-9]", ""));
     }
 
     @Test

@@ -52,12 +52,14 @@ public final class PublicSite {
 
     public PublicSite(Pages pages) { this.pages = pages; }
 
+    Pages pages() { return pages; }
+
     /** The object key of an offer's page. */
     public static String offerKey(String offerId) { return "aanbod/" + offerId + "/index.html"; }
 
     /** Top-level folders and root files this class writes: what a full build may clean up. */
     public static final List<String> LIST_PREFIXES = List.of("index.html", "agenda/", "bibliotheek/", "vestiging/", "lijn/", "thema/",
-            "leren/", "sitemap", "robots.txt");
+            "leren/", "zoeken/", "sitemap", "robots.txt");
 
     /** Every page except the offer pages and the assets, in a stable order. */
     public List<SitePage> listPages(SiteData data) {
@@ -112,6 +114,7 @@ public final class PublicSite {
         for (Tiles.Tile tile : Tiles.ALL) {
             offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true, null);
         }
+        new Finder(this, m).sections(out);
         List<SitePage> root = new ArrayList<>();
         root.add(SitePage.text("index.html", SitePage.HTML, () -> home(m)));
         sitemap(root, out, data);
@@ -221,12 +224,41 @@ public final class PublicSite {
 
     private void offers(List<Section> out, Model m, String base, String heading, String intro, Link back, Predicate<Offer> filter,
                         boolean alwaysOne, String feedName) {
-        List<Offer> matching = m.listed.stream().filter(filter).toList();
+        offerList(out, m, base, heading, intro, back, m.listed.stream().filter(filter).toList(), alwaysOne, feedName, List.of(), null);
+    }
+
+    /**
+     * One page of offers in a folder: the first {@link #OFFERS_PER_PAGE} of {@code matching}
+     * (the finder, where a long result is narrowed with another filter rather than paged through).
+     */
+    void firstOffers(List<Section> out, Model m, String base, String heading, String intro, Link back, List<Offer> matching,
+                     List<LinkGroup> groups, java.util.Set<String> members) {
+        java.util.Set<String> ids = new java.util.HashSet<>(members);
+        List<Offer> shown = matching.subList(0, Math.min(matching.size(), OFFERS_PER_PAGE));
+        for (Offer o : shown) ids.add(o.id());
+        SitePage page = SitePage.text(base + "index.html", SitePage.HTML, () -> {
+            List<OfferCard> cards = shown.stream()
+                    .map(o -> pages.offerCard(o, m.data.locations(), m.data.organisations().get(o.organisationId()), m.data.now())).toList();
+            return pages.list(new ListPage(pages.meta(heading, intro, "/" + base), heading, intro, back, List.of(), cards,
+                    "Hier staat nu niets. Kijk later nog eens, of vraag het in de bibliotheek.", pagination(base, 1, 1), null, groups));
+        });
+        out.add(new Section(base, false, List.of(page), ids));
+    }
+
+    /**
+     * A paged list of offers in one folder ({@link #OFFERS_PER_PAGE} a page), with an optional feed
+     * of their dates and link groups on the first page.
+     *
+     * @param members the offers the section depends on (the first page's counts may count more than it lists); null: those listed
+     */
+    void offerList(List<Section> out, Model m, String base, String heading, String intro, Link back, List<Offer> matching,
+                   boolean alwaysOne, String feedName, List<LinkGroup> groups, java.util.Set<String> members) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Offer o : matching) ids.add(o.id());
         List<SitePage> files = new ArrayList<>();
         List<AgendaEntry> feedEntries = feedName == null ? List.of() : m.dates.stream().filter(e -> ids.contains(e.offerId())).toList();
         for (AgendaEntry e : feedEntries) ids.add(e.offerId()); // a called-off offer is not listed, but its dates say so in the feed
+        if (members != null) ids.addAll(members);
         Link feed = feedEntries.isEmpty() ? null : feed(files, m, base, feedName, feedEntries);
         int pageCount = Math.max(alwaysOne ? 1 : 0, (matching.size() + OFFERS_PER_PAGE - 1) / OFFERS_PER_PAGE);
         for (int p = 1; p <= pageCount; p++) {
@@ -237,7 +269,7 @@ public final class PublicSite {
                         .map(o -> pages.offerCard(o, m.data.locations(), m.data.organisations().get(o.organisationId()), m.data.now())).toList();
                 return pages.list(new ListPage(pages.meta(title(heading, page), intro, href(base, page)), heading, intro, back,
                         List.of(), cards, "Hier staat nu niets. Kijk later nog eens, of vraag het in de bibliotheek.",
-                        pagination(base, page, pageCount), feed, List.of()));
+                        pagination(base, page, pageCount), feed, page == 1 ? groups : List.of()));
             }));
         }
         if (!files.isEmpty()) out.add(new Section(base, true, files, ids));
@@ -263,6 +295,7 @@ public final class PublicSite {
         urls.add(pages.absolute("/"));
         // The first page of each list and the offer pages: later pages are reachable from there.
         for (Section s : sections) {
+            if (s.folder().matches(Finder.BASE + "[^/]+/[^/]+/")) continue; // pairs of filters: thin, and thousands of them
             if (s.pages().stream().anyMatch(p -> p.path().equals(s.folder() + "index.html"))) urls.add(pages.absolute("/" + s.folder()));
         }
         for (Offer o : data.offers()) urls.add(pages.absolute(Pages.offerPath(o.id())));
@@ -318,14 +351,14 @@ public final class PublicSite {
         return new Pagination(page, pages, page > 1 ? href(base, page - 1) : null, page < pages ? href(base, page + 1) : null, List.copyOf(numbers));
     }
 
-    private static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+    static String capitalise(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
 
     private static String address(Location l) { return l.address() == null || l.address().oneLine().isEmpty() ? null : l.address().oneLine(); }
 
     // ------------------------------------------------------------------ what the lists are made of
 
     /** The data sorted and indexed once per build. */
-    private static final class Model {
+    static final class Model {
         final SiteData data;
         /** Every date that has not started, of offers the public sees, earliest first. */
         final List<AgendaEntry> dates;
@@ -422,7 +455,9 @@ public final class PublicSite {
                 long n = listed.stream().filter(o -> o.programmeLine() == line).count();
                 if (n > 0) lines.add(new CountedLink("/lijn/" + Slugs.of(line.label()) + "/", line.label(), (int) n));
             }
-            return List.of(new LinkGroup("Wanneer?", "wanneer", when), new LinkGroup("Per bibliotheek", "per-bibliotheek", orgs),
+            List<CountedLink> find = List.of(new CountedLink("/zoeken/", "Zoeken op onderwerp, plaats, dag en meer", null));
+            return List.of(new LinkGroup("Zelf kiezen", "zelf-kiezen", find), new LinkGroup("Wanneer?", "wanneer", when),
+                    new LinkGroup("Per bibliotheek", "per-bibliotheek", orgs),
                     new LinkGroup("Per onderwerp", "per-onderwerp", themes), new LinkGroup("Per programma", "per-programma", lines));
         }
 
