@@ -20,20 +20,8 @@ public final class S3SitePublisher implements SitePublisher {
     }
 
     @Override
-    public boolean put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata, String onlineMd5) {
-        try {
-            // S3's conditional write: If-Match the ETag seen. A new file is written without a condition:
-            // S3Proxy 4.1 answers If-None-Match: * with 412 at times when nothing is there.
-            s3.putObject(b -> {
-                b.bucket(bucket).key(path).contentType(contentType).cacheControl(cacheControl).metadata(metadata);
-                if (onlineMd5 != null && !onlineMd5.isEmpty()) b.ifMatch("\"" + onlineMd5 + "\"");
-            }, RequestBody.fromBytes(body));
-            return true;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            // 412: someone wrote it meanwhile; 409: a conditional write raced another one; 404: If-Match on what is gone.
-            if (onlineMd5 != null && (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404)) return false;
-            throw e;
-        }
+    public void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
+        s3.putObject(b -> b.bucket(bucket).key(path).contentType(contentType).cacheControl(cacheControl).metadata(metadata), RequestBody.fromBytes(body));
     }
 
     @Override

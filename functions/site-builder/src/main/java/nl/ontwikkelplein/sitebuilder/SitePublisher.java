@@ -5,16 +5,10 @@ import java.util.Optional;
 
 /** Where the static site goes: paths are relative to the site root, without a leading slash ("aanbod/x/index.html"). */
 public interface SitePublisher {
-    /**
-     * Writes a file, only if what is online is still what the caller saw.
-     *
-     * @param metadata small notes kept with the file (S3 user metadata: keys and values in [a-z0-9 :/*-], 2 KB in all)
-     * @param onlineMd5 the MD5 (ETag) of the version the caller saw online: written only over that version; "" or null: whatever is there
-     * @return false when the file online is no longer that version (someone else wrote it meanwhile): nothing was written
-     */
-    boolean put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata, String onlineMd5);
+    /** @param metadata small notes kept with the file (S3 user metadata: keys and values in [a-z0-9 :/*-], 2 KB in all) */
+    void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata);
 
-    default void put(String path, byte[] body, String contentType, String cacheControl) { put(path, body, contentType, cacheControl, Map.of(), null); }
+    default void put(String path, byte[] body, String contentType, String cacheControl) { put(path, body, contentType, cacheControl, Map.of()); }
 
     /** Removes a page; removing what is not there is fine. */
     void delete(String path);

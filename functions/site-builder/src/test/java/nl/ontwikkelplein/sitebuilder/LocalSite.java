@@ -98,15 +98,10 @@ final class LocalSite implements AutoCloseable {
         Counting(SitePublisher target) { this.target = target; }
 
         @Override
-        public boolean put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata, String onlineMd5) {
+        public void put(String path, byte[] body, String contentType, String cacheControl, Map<String, String> metadata) {
             if (path.equals(failOn)) throw new IllegalStateException("injected failure writing " + path);
-            if (dryRun) {
-                puts.add(path);
-                return true;
-            }
-            boolean written = target.put(path, body, contentType, cacheControl, metadata, onlineMd5);
-            if (written) puts.add(path);
-            return written;
+            puts.add(path);
+            if (!dryRun) target.put(path, body, contentType, cacheControl, metadata);
         }
 
         @Override

@@ -393,16 +393,12 @@ class SiteBuilderTest {
     }
 
     @Test
-    void s3WritesAreConditionalOnTheVersionSeen() {
-        S3SitePublisher s3 = local.publisher;
-        assertTrue(s3.put("x/index.html", "een".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of(), ""), "nothing there yet");
-        String seen = s3.head("x/index.html").orElseThrow().md5();
-        assertEquals(SiteBuilder.md5("een".getBytes()), seen);
-        assertFalse(s3.put("x/index.html", "twee".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of(), SiteBuilder.md5("ander".getBytes())),
-                "not over a version it did not see");
-        assertTrue(s3.put("x/index.html", "twee".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of("op-read", "5"), seen));
-        assertEquals("twee", local.text("x/index.html"));
-        assertEquals("5", s3.head("x/index.html").orElseThrow().metadata().get("op-read"));
+    void filesKeepTheirMetadata() {
+        local.publisher.put("x/index.html", "een".getBytes(), SiteBuilder.HTML, SiteBuilder.HTML_CACHE, Map.of("op-read", "5", "op-lists", "0:thema/taal/"));
+        SitePublisher.Online online = local.publisher.head("x/index.html").orElseThrow();
+        assertEquals(SiteBuilder.md5("een".getBytes()), online.md5());
+        assertEquals(Map.of("op-read", "5", "op-lists", "0:thema/taal/"), online.metadata());
+        assertTrue(local.publisher.head("y/index.html").isEmpty());
     }
 
     @Test
