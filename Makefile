@@ -27,11 +27,11 @@ BENCH_ARGS ?=
 .PHONY: help jars coldstart-bench enrolment-bench workspace-list-bench check-artifacts-dir \
         jar-api jar-workspace jar-site-builder jar-importer \
         build-PublicApiFunction build-EditorApiFunction build-EnrolmentEventsFunction build-RemindersFunction jar-notifications build-WorkspaceFunction build-SiteBuilderFunction \
-        build-SiteRebuildFunction build-ImportFunction
+        build-SiteRebuildFunction build-SitePublishFunction build-ImportFunction
 
 help:
 	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, EnrolmentEventsFunction, RemindersFunction, WorkspaceFunction,"
-	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, ImportFunction)"
+	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, SitePublishFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
 	@echo "make enrolment-bench [BENCH_ARGS='--extra-offers 10000']   enrolment under load on the local run"
@@ -95,6 +95,9 @@ build-SiteBuilderFunction: check-artifacts-dir jar-site-builder
 	$(call unpack,functions/site-builder/target/site-builder-function.jar)
 
 build-SiteRebuildFunction: check-artifacts-dir jar-site-builder
+	$(call unpack,functions/site-builder/target/site-builder-function.jar)
+
+build-SitePublishFunction: check-artifacts-dir jar-site-builder
 	$(call unpack,functions/site-builder/target/site-builder-function.jar)
 
 build-ImportFunction: check-artifacts-dir jar-importer

@@ -25,11 +25,12 @@ public final class LocalSdk {
     private LocalSdk() {
     }
 
-    public static void configureJvm(LocalConfig config, LocalCredentials credentials, LocalOutbox outbox) {
+    public static void configureJvm(LocalConfig config, LocalCredentials credentials, LocalOutbox outbox, LocalLambda lambda) {
         System.setProperty("aws.region", LocalNames.REGION);
         System.setProperty("aws.endpointUrlS3", config.s3Url());
         System.setProperty("aws.endpointUrlSesV2", outbox.sesUrl());
         System.setProperty("aws.endpointUrlSns", outbox.snsUrl());
+        System.setProperty("aws.endpointUrlLambda", lambda.url());
         System.setProperty("aws.containerCredentialsFullUri", credentials.fullUri());
         System.setProperty("aws.containerAuthorizationToken", credentials.authorizationToken());
         // Nothing here runs on EC2: never wait for the instance metadata service.

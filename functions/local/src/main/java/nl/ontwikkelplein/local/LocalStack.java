@@ -43,6 +43,8 @@ public final class LocalStack implements AutoCloseable {
     private S3Client s3;
     private LocalCredentials credentials;
     private LocalOutbox outbox;
+    /** The Lambda Invoke API, for functions that ask another function to do something (the workspace asks for pages). */
+    private LocalLambda lambda;
     private LocalFunctions functions;
     private Scheduler scheduler;
     private HttpFront front;
@@ -77,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
         }
         credentials = closing(LocalCredentials.start(LocalConfig.ACCESS_KEY, LocalConfig.SECRET_KEY));
         outbox = closing(LocalOutbox.start());
-        LocalSdk.configureJvm(config, credentials, outbox);
+        lambda = closing(LocalLambda.start());
+        LocalSdk.configureJvm(config, credentials, outbox, lambda);
         database = closing(SqliteDatabase.open(config.databaseFile()));
         changeLog = new ChangeLog(database, clock);
         sweeper = new ExpirySweeper(database, clock, LocalNames.tableName("EnrolmentsTable"), LocalNames.tableName("EditorsTable"));
@@ -86,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
         LocalS3.ensureBuckets(s3, template.buckets().values());
 
         functions = closing(new LocalFunctions(template.functions(), LocalStack.class.getClassLoader(), this::storesFor));
+        lambda.serve(functions);
         for (String id : functions.ids()) {
             functions.handlerProblem(id).ifPresent(problem -> LOG.warning(id + " cannot run: " + problem));
         }

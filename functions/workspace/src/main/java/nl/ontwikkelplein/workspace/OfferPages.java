@@ -61,8 +61,16 @@ final class OfferPages {
     private final WorkspacePages pages;
     private final Pages publicPages = new Pages();
     private final Clock clock;
+    /** Every saved change asks for the offer's public pages at once. */
+    private final nl.ontwikkelplein.domain.SiteUpdates site;
 
     OfferPages(Catalog catalog, Audit audit, nl.ontwikkelplein.domain.EnrolmentUpkeep upkeep, WorkspacePages pages, Clock clock) {
+        this(catalog, audit, upkeep, pages, clock, nl.ontwikkelplein.domain.SiteUpdates.NONE);
+    }
+
+    OfferPages(Catalog catalog, Audit audit, nl.ontwikkelplein.domain.EnrolmentUpkeep upkeep, WorkspacePages pages, Clock clock,
+               nl.ontwikkelplein.domain.SiteUpdates site) {
+        this.site = site;
         this.catalog = catalog;
         this.upkeep = upkeep;
         this.offers = new OfferService(catalog, clock);
@@ -96,6 +104,7 @@ final class OfferPages {
         try {
             Offer created = offers.create(OfferForms.input(request, base));
             audit.record(actor, "OFFER", created.id(), organisationId, "CREATED", List.of("*"));
+            site.offersChanged(List.of(created.id()));
             return WebResponse.seeOther(offerHref(created.id()) + "?melding=aangemaakt", List.of());
         } catch (InvalidInputException e) {
             return offerForm(frame, "Nieuw aanbod", action, OfferForms.typed(request, OfferForms.errors(e.errors())), null, null, List.of(),
@@ -203,6 +212,7 @@ final class OfferPages {
             upkeep.afterEdit(current, updated);
             List<String> fields = OfferDiff.changedFields(current, updated);
             if (!fields.isEmpty()) audit.record(actor, "OFFER", offerId, updated.organisationId(), "CHANGED", fields);
+            site.offersChanged(List.of(offerId));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=opgeslagen", List.of());
         } catch (InvalidInputException e) {
             return offerForm(frame, "Gegevens wijzigen", action, OfferForms.typed(request, OfferForms.errors(e.errors())), current, version(current),
@@ -265,6 +275,7 @@ final class OfferPages {
             case CANCELLED -> "CANCELLED";
         };
         if (wanted != current.status()) audit.record(actor, "OFFER", offerId, current.organisationId(), action, List.of("status"));
+        site.offersChanged(List.of(offerId));
         String notice = switch (wanted) {
             case PUBLISHED -> "gepubliceerd";
             case DRAFT -> "concept";
@@ -277,6 +288,7 @@ final class OfferPages {
         Offer original = editable(actor, offerId, Permission.EDIT_OFFERS);
         Offer copy = offers.copy(offerId);
         audit.record(actor, "OFFER", copy.id(), original.organisationId(), "COPIED", List.of("*"));
+        site.offersChanged(List.of(copy.id()));
         return WebResponse.seeOther(offerHref(copy.id()) + "?melding=gekopieerd", List.of());
     }
 
@@ -322,6 +334,7 @@ final class OfferPages {
             all.addAll(added);
             upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
             audit.record(actor, "OFFER", offerId, current.organisationId(), "DATES_ADDED", List.of("sessions"));
+            site.offersChanged(List.of(offerId));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=data", List.of());
         } catch (InvalidInputException e) {
             return datesPage(frame, current, datesTyped(request, dateErrors(e.errors())), 400);
@@ -408,6 +421,7 @@ final class OfferPages {
             upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
             boolean newlyCancelled = cancel && !s.isCancelled();
             audit.record(actor, "OFFER", offerId, current.organisationId(), newlyCancelled ? "DATE_CANCELLED" : "DATE_CHANGED", List.of("sessions"));
+            site.offersChanged(List.of(offerId));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=opgeslagen", List.of());
         } catch (InvalidInputException e) {
             List<Form.Error> errors = new ArrayList<>();

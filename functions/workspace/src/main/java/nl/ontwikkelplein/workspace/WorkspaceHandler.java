@@ -67,7 +67,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.offers = new OffersView(stores.catalog(), pages, clock);
         Audit audit = new Audit(stores.audit(), clock);
         Waitlists waitlists = new Waitlists(stores.catalog(), stores.participants(), clock);
-        this.offerPages = new OfferPages(stores.catalog(), audit, EnrolmentUpkeep.of(stores, clock, EnrolmentService.retention(env)), pages, clock);
+        this.offerPages = new OfferPages(stores.catalog(), audit, EnrolmentUpkeep.of(stores, clock, EnrolmentService.retention(env)), pages, clock,
+                nl.ontwikkelplein.messaging.LambdaSiteUpdates.fromEnvironment(env));
         EnrolmentService enrolments = new EnrolmentService(stores.catalog(), stores.seats(), stores.participants(), clock, EnrolmentService.retention(env));
         this.participantPages = new ParticipantPages(offerPages,
                 new ParticipantService(stores.participants(), enrolments, waitlists, audit, clock), pages, clock);

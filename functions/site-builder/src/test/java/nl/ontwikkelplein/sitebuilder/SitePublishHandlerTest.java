@@ -1,0 +1,41 @@
+package nl.ontwikkelplein.sitebuilder;
+
+import static nl.ontwikkelplein.sitebuilder.TestData.CLOCK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The workspace's request for an offer's pages: what it publishes, and what it ignores. */
+class SitePublishHandlerTest {
+    @Test
+    void publishesTheOffersAskedForOnSqliteAndS3Proxy() throws Exception {
+        try (LocalSite local = new LocalSite(CLOCK)) {
+            TestData.seed(local.catalog(), TestData.offer("a", "Gevraagd", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                    TestData.offer("b", "Niet gevraagd", TestData.LOC.id(), List.of("werk"), "2026-12-01T15:00"));
+            LocalSite.Counting counting = new LocalSite.Counting(local.publisher);
+            String answer = new SitePublishHandler(local.builder(CLOCK, counting)).handleRequest(Map.of("offerIds", List.of("a")), null);
+            assertTrue(answer.startsWith("offers=1 written="), answer);
+            assertTrue(local.text("aanbod/a/index.html").contains("Gevraagd"));
+            assertTrue(local.text("thema/taal/index.html").contains("Gevraagd"));
+            assertTrue(local.text("aanbod/b/index.html") == null, "only what was asked");
+        }
+    }
+
+    @Test
+    void malformedHostileAndOversizedEventsAskForNoMoreThanValidIds() {
+        assertEquals(Set.of(), SitePublishHandler.offerIds(null));
+        assertEquals(Set.of(), SitePublishHandler.offerIds(Map.of("offerIds", "a")));
+        Map<String, Object> hostile = new HashMap<>();
+        hostile.put("offerIds", java.util.Arrays.asList("../index", null, 42, "A B", "<script>", "ok-1"));
+        assertEquals(Set.of("ok-1"), SitePublishHandler.offerIds(hostile));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) many.add("o" + i);
+        assertEquals(SitePublishHandler.MAX_OFFERS, SitePublishHandler.offerIds(Map.of("offerIds", many)).size());
+    }
+}
