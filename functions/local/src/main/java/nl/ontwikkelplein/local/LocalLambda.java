@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class LocalLambda implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalLambda.class.getName());
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
     /** Lambda's limit for an asynchronous event; a synchronous one may be 6 MB. */
     static final int MAX_EVENT_BYTES = 256 * 1024;
@@ -127,7 +128,7 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     private static String quote(String s) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(s == null ? "" : s).toString();
+        return JSON.valueToTree(s == null ? "" : s).toString();
     }
 
     @Override

@@ -166,7 +166,6 @@ public final class SiteBuilder {
 
     /** After changes, from a read made earlier (tests of overlapping builds). */
     Summary apply(Changes changes, SiteData data) {
-        for (String id : changes.offerIds()) Ids.requireValid(id);
         Map<String, Offer> byId = new HashMap<>();
         for (Offer o : data.offers()) byId.put(o.id(), o);
         Set<String> touched = new TreeSet<>(changes.offerIds());
@@ -182,13 +181,17 @@ public final class SiteBuilder {
         List<Section> sections = site.sections(data);
         Map<String, SortedSet<String>> listed = listedOn(sections, touched);
         Map<String, Optional<SitePublisher.Online>> before = heads(touched);
+        Map<String, Set<String>> wasOn = new HashMap<>(); // what each page online says it was listed on
+        for (String id : touched) {
+            wasOn.put(id, before.get(id).map(w -> (Set<String>) Listings.decode(w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING))).orElse(Set.of()));
+        }
 
         // The folders to reconcile: the lists every offer is on, and those the touched offers were and are on.
         SortedSet<String> folders = new TreeSet<>();
         for (Section s : sections) if (s.offerIds() == null) folders.add(s.folder());
         for (String id : touched) {
             folders.addAll(listed.getOrDefault(id, EMPTY));
-            before.get(id).ifPresent(online -> folders.addAll(Listings.decode(online.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING))));
+            folders.addAll(wasOn.get(id));
         }
         addNamedWeeks(folders, data);
         Reconcile r = reconcile(folders, sections);
@@ -198,25 +201,24 @@ public final class SiteBuilder {
         Set<String> gone = new TreeSet<>(r.gone());
         Set<String> published = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
-        Map<String, String> metadataOnline = new HashMap<>();
+        Map<String, SitePublisher.Online> looked = new HashMap<>(); // offer pages already looked at after this read
         for (String id : touched) {
             Offer o = byId.get(id);
             Optional<SitePublisher.Online> was = before.get(id);
             if (o != null) {
-                OfferPage p = offerPage(o, data, listed.getOrDefault(id, EMPTY))
-                        .alsoAffecting(was.map(w -> (Set<String>) Listings.decode(w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING))).orElse(Set.of()));
+                OfferPage p = offerPage(o, data, listed.getOrDefault(id, EMPTY)).alsoAffecting(wasOn.get(id));
                 offerPages.add(p);
                 published.add(id);
                 was.ifPresent(w -> {
                     online.put(p.page().path(), w.md5());
-                    metadataOnline.put(p.page().path(), w.metadata().getOrDefault(LISTED_ON, ""));
+                    looked.put(p.page().path(), w);
                 });
             } else {
                 removed.add(id);
                 if (was.isPresent()) gone.add(offerPagePath(id));
             }
         }
-        return publish(r.pages(), offerPages, online, gone, metadataOnline, data.now().toEpochMilli()).summary(published, removed);
+        return publish(r.pages(), offerPages, online, gone, looked, data.now().toEpochMilli()).summary(published, removed);
     }
 
     private static final SortedSet<String> EMPTY = java.util.Collections.unmodifiableSortedSet(new TreeSet<>());
@@ -401,11 +403,11 @@ public final class SiteBuilder {
      * thrown together once everything else is done.
      */
     private Result publish(List<SitePage> lists, List<OfferPage> offerPages, Map<String, String> online, Set<String> gone,
-                           Map<String, String> listingOnline, long version) {
+                           Map<String, SitePublisher.Online> looked, long version) {
         AtomicInteger written = new AtomicInteger();
         List<String> goneLists = new ArrayList<>(), goneOffers = new ArrayList<>();
         for (String key : gone) (key.startsWith("aanbod/") ? goneOffers : goneLists).add(key);
-        List<String> failures = new ArrayList<>(write(lists, goneLists, online, written, Map.of(), Map.of(), version));
+        List<String> failures = new ArrayList<>(write(lists, goneLists, online, written, Map.of(), looked, version));
         Set<String> failedFolders = new java.util.HashSet<>();
         for (String f : failures) failedFolders.add(f.substring(0, f.lastIndexOf('/') + 1).replaceAll("(?<=/)[0-9]+/$", ""));
         List<SitePage> offers = new ArrayList<>();
@@ -419,7 +421,7 @@ public final class SiteBuilder {
             offers.add(p.page());
             metadata.put(p.page().path(), Map.of(LISTED_ON, p.listing()));
         }
-        failures.addAll(write(offers, goneOffers, online, written, metadata, listingOnline, version));
+        failures.addAll(write(offers, goneOffers, online, written, metadata, looked, version));
         int rendered = lists.size() + offers.size();
         if (!failures.isEmpty()) {
             throw new SiteBuildException(failures.size() + " page(s) could not be written" + (held > 0 ? " (" + held + " offer page(s) held back)" : "") + ": "
@@ -437,22 +439,23 @@ public final class SiteBuilder {
      * gap, but S3Proxy 4.1 answers it with 412 for matching ETags at times, so it is not used.
      */
     private List<String> write(List<SitePage> toWrite, List<String> gone, Map<String, String> online, AtomicInteger written,
-                               Map<String, Map<String, String>> metadata, Map<String, String> listingOnline, long version) {
+                               Map<String, Map<String, String>> metadata, Map<String, SitePublisher.Online> looked, long version) {
         List<Supplier<String>> jobs = new ArrayList<>();
         for (SitePage p : toWrite) {
             jobs.add(() -> {
                 byte[] body = p.body();
                 String md5 = md5(body);
+                // An offer page's lists are in its bytes too (the digest comment): equal bytes, equal lists.
+                if (md5.equals(online.get(p.path()))) return null;
                 Map<String, String> meta = new HashMap<>(metadata.getOrDefault(p.path(), Map.of()));
-                boolean sameListing = !listingOnline.containsKey(p.path()) || listingOnline.get(p.path()).equals(meta.getOrDefault(LISTED_ON, ""));
-                if (md5.equals(online.get(p.path())) && sameListing) return null;
                 meta.put(READ_AT, Long.toString(version));
                 // Assets are fetched with ?v={version}; pages, feeds and the sitemap change in place.
                 boolean asset = !p.contentType().startsWith("text/html") && !p.contentType().startsWith("text/calendar")
                         && !p.path().startsWith("sitemap") && !p.path().equals("robots.txt");
                 // What is there now may come from a later read than this build's, even if it was listed after it.
-                Optional<SitePublisher.Online> there = online.containsKey(p.path()) ? publisher.head(p.path()) : Optional.empty();
-                if (there.isPresent() && (readAt(there.get()) > version || there.get().md5().equals(md5) && sameListing)) return null;
+                Optional<SitePublisher.Online> there = looked.containsKey(p.path()) ? Optional.of(looked.get(p.path()))
+                        : online.containsKey(p.path()) ? publisher.head(p.path()) : Optional.empty();
+                if (there.isPresent() && (readAt(there.get()) > version || there.get().md5().equals(md5))) return null;
                 publisher.put(p.path(), body, p.contentType(), asset ? ASSET_CACHE : HTML_CACHE, meta);
                 written.incrementAndGet();
                 return null;

@@ -46,19 +46,15 @@ public final class Ics {
      * @param name the calendar's name in the visitor's app ("Bibliotheek Hardenberg"); may be null
      */
     public static String feed(String name, List<Item> items) {
-        return feedOf(name, items);
+        // No METHOD: that is for iTIP messages (RFC 5546, where PUBLISH asks for an ORGANIZER); a
+        // feed or a downloaded file is plain iCalendar.
+        return write(name, items, null, false);
     }
 
     /** The file of one offer: all its dates that have not started at {@code now}, each at its own place. */
     public static String offerFeed(Offer offer, java.util.Map<String, Location> places, Instant now) {
-        return feedOf(offer.title(), offer.sessions().stream().filter(s -> !s.hasStarted(now))
+        return feed(offer.title(), offer.sessions().stream().filter(s -> !s.hasStarted(now))
                 .map(s -> new Item(offer, s, s.locationId() == null ? null : places.get(s.locationId()))).toList());
-    }
-
-    private static String feedOf(String name, List<Item> items) {
-        // No METHOD: that is for iTIP messages (RFC 5546, where PUBLISH asks for an ORGANIZER); a
-        // feed or a downloaded file is plain iCalendar.
-        return write(name, items, null, false);
     }
 
     /**

@@ -2,25 +2,13 @@ package nl.ontwikkelplein.tools.site;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's one command still runs end to end (on a catalog small enough for every build). */
 class SiteBenchTest {
     @Test
     void printsEveryFigureAndANoChangeBuildWritesNothing() throws Exception {
-        PrintStream out = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            SiteBench.main(new String[] {"--offers", "60", "--dates", "2", "--changes", "3"});
-        } finally {
-            System.setOut(out);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        out.print(text);
+        String text = Printed.by(() -> SiteBench.main(new String[] {"--offers", "60", "--dates", "2", "--changes", "3"}));
         for (String line : new String[] {"catalog: 60 offers, 120 dates", "baseline: ", "full build, empty bucket: ", "one offer changed (3 runs): p50 ",
                 "one place changed: "})
             assertTrue(text.contains(line), "prints " + line);
