@@ -25,13 +25,13 @@ BENCH_ARGS ?=
 .NOTPARALLEL:
 
 .PHONY: help jars coldstart-bench enrolment-bench workspace-list-bench check-artifacts-dir \
-        jar-api jar-workspace jar-site-builder jar-importer \
+        jar-api jar-workspace jar-site-builder jar-search-index jar-importer \
         build-PublicApiFunction build-EditorApiFunction build-EnrolmentEventsFunction build-RemindersFunction jar-notifications build-WorkspaceFunction build-SiteBuilderFunction \
-        build-SiteRebuildFunction build-SitePublishFunction build-ImportFunction
+        build-SiteRebuildFunction build-SitePublishFunction build-SearchIndexFunction build-ImportFunction
 
 help:
 	@echo "make build-<Function> ARTIFACTS_DIR=<dir>   what sam build runs (PublicApiFunction, EditorApiFunction, EnrolmentEventsFunction, RemindersFunction, WorkspaceFunction,"
-	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, SitePublishFunction, ImportFunction)"
+	@echo "                                            SiteBuilderFunction, SiteRebuildFunction, SitePublishFunction, SearchIndexFunction, ImportFunction)"
 	@echo "make jars                                   mvn install: all modules, tests included"
 	@echo "make coldstart-bench [BENCH_ARGS='--runs 11 --cds']   cold-start benchmark (docs/benchmarks.md)"
 	@echo "make enrolment-bench [BENCH_ARGS='--extra-offers 10000']   enrolment under load on the local run"
@@ -53,6 +53,9 @@ jar-workspace:
 
 jar-site-builder:
 	$(call MODULE_PACKAGE,site-builder)
+
+jar-search-index:
+	$(call MODULE_PACKAGE,search-index)
 
 jar-importer:
 	$(call MODULE_PACKAGE,importer)
@@ -99,6 +102,9 @@ build-SiteRebuildFunction: check-artifacts-dir jar-site-builder
 
 build-SitePublishFunction: check-artifacts-dir jar-site-builder
 	$(call unpack,functions/site-builder/target/site-builder-function.jar)
+
+build-SearchIndexFunction: check-artifacts-dir jar-search-index
+	$(call unpack,functions/search-index/target/search-index-function.jar)
 
 build-ImportFunction: check-artifacts-dir jar-importer
 	$(call unpack,functions/importer/target/importer-function.jar)

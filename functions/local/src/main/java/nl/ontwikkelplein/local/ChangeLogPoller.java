@@ -14,7 +14,9 @@ import java.util.logging.Logger;
  * restart. The very first start begins at the mapping's StartingPosition (LATEST: after what is in
  * the log now; TRIM_HORIZON: the oldest record kept). Failures, retries, bisecting and the
  * on-failure destination: {@link BatchDelivery}. A batch's position is saved once it is settled.
- * MaximumBatchingWindowInSeconds is not simulated: each poll (every 100 ms) delivers what it read.
+ * MaximumBatchingWindowInSeconds as Lambda applies it: a batch that is not full waits until the
+ * window has passed since its records were first seen (a window of a second or less is not waited
+ * for: each poll, every 100 ms, delivers what it read).
  */
 final class ChangeLogPoller implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class ChangeLogPoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private long position;
+    /** When the records now waiting were first seen (0: none waiting). */
+    private long waitingSince;
 
     ChangeLogPoller(StreamSource source, ChangeLog changeLog, LocalFunctions functions, java.nio.file.Path dataDir) {
         this.source = source;
@@ -83,6 +87,12 @@ final class ChangeLogPoller implements AutoCloseable {
         if (batch.isEmpty()) {
             return false;
         }
+        if (source.batchingWindowSeconds() > 1 && batch.size() < Math.min(source.batchSize(), MAX_BATCH)) {
+            long now = System.currentTimeMillis();
+            if (waitingSince == 0) waitingSince = now;
+            if (now - waitingSince < source.batchingWindowSeconds() * 1000L) return false;
+        }
+        waitingSince = 0;
         if (!delivery.deliver(batch, SHARD_ID, StreamRecords.streamArn(tableName))) {
             return true; // stopping: not saved, so delivered again after a restart
         }

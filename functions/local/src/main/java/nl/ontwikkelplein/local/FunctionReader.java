@@ -94,7 +94,8 @@ final class FunctionReader {
                 properties.path("MaximumRecordAgeInSeconds").asInt(-1),
                 properties.path("BisectBatchOnFunctionError").asBoolean(false),
                 reportFailures,
-                onFailure);
+                onFailure,
+                properties.path("MaximumBatchingWindowInSeconds").asInt(0));
     }
 
     private static ScheduleSpec schedule(String functionId, String eventName, JsonNode properties) {

@@ -7,6 +7,7 @@ package nl.ontwikkelplein.local;
  * @param maximumRetryAttempts -1 means Lambda's default: retry until the records expire
  * @param maximumRecordAgeSeconds -1 means Lambda's default: the stream's 24 hour retention
  * @param onFailureDestination logical id of the on-failure destination, or null
+ * @param batchingWindowSeconds MaximumBatchingWindowInSeconds: how long records may wait for a fuller batch (0: none)
  */
 public record StreamSource(
         String functionId,
@@ -18,7 +19,8 @@ public record StreamSource(
         int maximumRecordAgeSeconds,
         boolean bisectBatchOnFunctionError,
         boolean reportBatchItemFailures,
-        String onFailureDestination) {
+        String onFailureDestination,
+        int batchingWindowSeconds) {
 
     /** Name used for log lines and the checkpoint file. */
     public String id() {

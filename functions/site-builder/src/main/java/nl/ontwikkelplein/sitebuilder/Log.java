@@ -6,14 +6,14 @@ import java.util.Map;
  * One JSON line per event on stdout/stderr, which Lambda sends to CloudWatch. Only ids and
  * counts are logged: the catalog holds no personal data, and nothing here may add any.
  */
-final class Log {
+public final class Log {
     private Log() {}
 
-    static void info(String message, Map<String, ?> fields) {
+    public static void info(String message, Map<String, ?> fields) {
         System.out.println(line("INFO", message, fields, null));
     }
 
-    static void error(String message, Map<String, ?> fields, Throwable error) {
+    public static void error(String message, Map<String, ?> fields, Throwable error) {
         System.err.println(line("ERROR", message, fields, error));
     }
 

@@ -35,6 +35,15 @@ public final class S3SitePublisher implements SitePublisher {
     }
 
     @Override
+    public java.util.Optional<byte[]> get(String path) {
+        try {
+            return java.util.Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(path)).asByteArray());
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
     public Map<String, String> listFolder(String folder) {
         Map<String, String> out = new java.util.HashMap<>();
         for (software.amazon.awssdk.services.s3.model.S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder).delimiter("/")).contents()) {

@@ -25,6 +25,9 @@ public interface SitePublisher {
     /** One file's MD5 and metadata, or empty when it is not online. */
     Optional<Online> head(String path);
 
+    /** One file's bytes, or empty when it is not online (small files only: it is read whole). */
+    Optional<byte[]> get(String path);
+
     record Online(String md5, Map<String, String> metadata) {
         public Online {
             metadata = Map.copyOf(metadata);

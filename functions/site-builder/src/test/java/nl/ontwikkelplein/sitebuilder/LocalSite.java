@@ -30,17 +30,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The real local components a site build runs on: a SQLite catalog in a fresh file and S3Proxy
  * (filesystem back end, under target/ so extended attributes work) with an empty bucket.
  */
-final class LocalSite implements AutoCloseable {
-    static final String BUCKET = "site";
+public final class LocalSite implements AutoCloseable {
+    public static final String BUCKET = "site";
 
-    final Path dir;
-    final SqliteDatabase database;
-    final Stores stores;
-    final S3Proxy proxy;
-    final S3Client s3;
-    final S3SitePublisher publisher;
+    public final Path dir;
+    public final SqliteDatabase database;
+    public final Stores stores;
+    public final S3Proxy proxy;
+    public final S3Client s3;
+    public final S3SitePublisher publisher;
 
-    LocalSite(Clock clock) throws Exception {
+    public LocalSite(Clock clock) throws Exception {
         dir = Files.createDirectories(Path.of("target", "local-site-" + UUID.randomUUID()).toAbsolutePath());
         database = SqliteDatabase.open(dir.resolve("ontwikkelplein.db"));
         stores = SqliteStores.on(database, clock);
@@ -60,16 +60,16 @@ final class LocalSite implements AutoCloseable {
         publisher = new S3SitePublisher(s3, BUCKET);
     }
 
-    Catalog catalog() { return stores.catalog(); }
+    public Catalog catalog() { return stores.catalog(); }
 
-    SiteBuilder builder(Clock clock, SitePublisher through) {
+    public SiteBuilder builder(Clock clock, SitePublisher through) {
         return new SiteBuilder(catalog(), through, clock, TestData.ASSETS, "https://agenda.example.nl");
     }
 
-    SiteBuilder builder(Clock clock) { return builder(clock, publisher); }
+    public SiteBuilder builder(Clock clock) { return builder(clock, publisher); }
 
     /** The object's text, or null when it is not in the bucket. */
-    String text(String key) {
+    public String text(String key) {
         try {
             return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asString(StandardCharsets.UTF_8);
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
@@ -77,14 +77,14 @@ final class LocalSite implements AutoCloseable {
         }
     }
 
-    String contentType(String key) { return s3.headObject(b -> b.bucket(BUCKET).key(key)).contentType(); }
+    public String contentType(String key) { return s3.headObject(b -> b.bucket(BUCKET).key(key)).contentType(); }
 
-    String cacheControl(String key) { return s3.headObject(b -> b.bucket(BUCKET).key(key)).cacheControl(); }
+    public String cacheControl(String key) { return s3.headObject(b -> b.bucket(BUCKET).key(key)).cacheControl(); }
 
-    Map<String, String> keys() { return publisher.list(""); }
+    public Map<String, String> keys() { return publisher.list(""); }
 
     /** A publisher that counts writes and can be told to fail on one path; it writes through to S3Proxy. */
-    static final class Counting implements SitePublisher {
+    public static final class Counting implements SitePublisher {
         final SitePublisher target;
         final List<String> puts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final List<String> deletes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -124,6 +124,9 @@ final class LocalSite implements AutoCloseable {
 
         @Override
         public java.util.Optional<Online> head(String path) { return target.head(path); }
+
+        @Override
+        public java.util.Optional<byte[]> get(String path) { return target.get(path); }
     }
 
     @Override

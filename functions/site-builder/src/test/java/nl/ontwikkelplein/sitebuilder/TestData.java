@@ -15,30 +15,30 @@ import nl.ontwikkelplein.domain.Price;
 import nl.ontwikkelplein.domain.ProgrammeLine;
 import nl.ontwikkelplein.domain.Session;
 
-final class TestData {
+public final class TestData {
     private TestData() {}
 
-    static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final Organisation ORG = new Organisation("bibliotheek-hardenberg", "Bibliotheek Hardenberg", "https://www.bibliotheekhardenberg.nl/");
-    static final Location LOC = new Location("hardenberg-centrum", ORG.id(), "Bibliotheek Hardenberg", Location.LocationKind.BRANCH,
+    public static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final Organisation ORG = new Organisation("bibliotheek-hardenberg", "Bibliotheek Hardenberg", "https://www.bibliotheekhardenberg.nl/");
+    public static final Location LOC = new Location("hardenberg-centrum", ORG.id(), "Bibliotheek Hardenberg", Location.LocationKind.BRANCH,
             new Location.Address("Voorstraat 34", "7772 AE", "Hardenberg"), null, null);
-    static final List<Assets.Asset> ASSETS = List.of(
+    public static final List<Assets.Asset> ASSETS = List.of(
             new Assets.Asset("css/site.css", "body{}".getBytes(StandardCharsets.UTF_8), "text/css; charset=utf-8"),
             new Assets.Asset("favicon.svg", "<svg/>".getBytes(StandardCharsets.UTF_8), "image/svg+xml"));
 
-    static Offer offer(String id, String title) {
+    public static Offer offer(String id, String title) {
         Session s = new Session(id + "-1", LocalDateTime.parse("2026-12-01T14:00"), LocalDateTime.parse("2026-12-01T16:00"),
                 LOC.id(), 12, 3, Session.SessionStatus.SCHEDULED);
         return new Offer(id, ORG.id(), title, "Samenvatting", "Beschrijving", OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
                 List.of(), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, List.of(s));
     }
 
-    static final Location LOC2 = new Location("dedemsvaart", ORG.id(), "Bibliotheek Dedemsvaart", Location.LocationKind.BRANCH,
+    public static final Location LOC2 = new Location("dedemsvaart", ORG.id(), "Bibliotheek Dedemsvaart", Location.LocationKind.BRANCH,
             new Location.Address("Julianastraat 1", "7701 AA", "Dedemsvaart"), null, null);
 
     /** An offer with one date per start time given, at {@code location}, with the given themes. */
-    static Offer offer(String id, String title, String location, List<String> themes, String... starts) {
+    public static Offer offer(String id, String title, String location, List<String> themes, String... starts) {
         List<Session> sessions = new java.util.ArrayList<>();
         int n = 1;
         for (String start : starts) {
@@ -50,7 +50,7 @@ final class TestData {
     }
 
     /** The organisation, both places and the offers, written through the real catalog. */
-    static void seed(nl.ontwikkelplein.domain.Catalog catalog, Offer... offers) {
+    public static void seed(nl.ontwikkelplein.domain.Catalog catalog, Offer... offers) {
         catalog.saveOrganisation(ORG);
         catalog.saveLocation(LOC);
         catalog.saveLocation(LOC2);

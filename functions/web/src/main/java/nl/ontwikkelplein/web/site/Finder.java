@@ -193,6 +193,19 @@ final class Finder {
         return out;
     }
 
+    /**
+     * The filters that find an offer, per facet id ({@code "plaats" → ["plaats-dedemsvaart"]}): the
+     * same filters, with the same slugs, as the pre-rendered pages, so the search index filters
+     * exactly as they do. Empty for an offer that is not in the lists.
+     */
+    Map<String, List<String>> facetsOf(String offerId) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String slug : matches.getOrDefault(offerId, Set.of())) {
+            out.computeIfAbsent(FACETS.get(filters.get(slug).facet()).id(), k -> new ArrayList<>()).add(slug);
+        }
+        return out;
+    }
+
     /** How many offers a filter finds (tests, the overview). */
     Map<String, Integer> counts() {
         Map<String, Integer> out = new LinkedHashMap<>();

@@ -54,6 +54,53 @@ public final class PublicSite {
 
     Pages pages() { return pages; }
 
+    /**
+     * The offers of the lists as records for the finder's text search, in list order (soonest
+     * first), with the finder's filters. Text is plain: the index escapes nothing, the page that
+     * shows a result sets it as text.
+     */
+    public List<SearchRecord> searchRecords(SiteData data) {
+        Model m = new Model(data);
+        Finder finder = new Finder(this, m);
+        List<SearchRecord> out = new ArrayList<>(m.listed.size());
+        int n = 0;
+        for (Offer o : m.listed) {
+            nl.ontwikkelplein.domain.Organisation org = data.organisations().get(o.organisationId());
+            OfferCard card = pages.offerCard(o, data.locations(), org, data.now());
+            StringBuilder content = new StringBuilder(o.title());
+            java.util.function.Consumer<String> add = t -> { if (t != null && !t.isBlank()) content.append('\n').append(t.strip()); };
+            add.accept(o.summary());
+            add.accept(o.description());
+            o.themes().forEach(add);
+            o.targetGroups().forEach(add);
+            add.accept(o.programmeLine() == null ? null : o.programmeLine().label());
+            add.accept(card.kind());
+            add.accept(org == null ? null : org.name());
+            java.util.Set<String> places = new java.util.LinkedHashSet<>();
+            for (Session s : o.sessions()) {
+                Location l = s.locationId() == null ? null : data.locations().get(s.locationId());
+                if (l == null || s.isCancelled() || s.hasStarted(data.now())) continue;
+                places.add(l.name());
+                if (l.address() != null && l.address().city() != null) places.add(l.address().city());
+            }
+            places.forEach(add);
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("title", o.title());
+            putIfText(meta, "samenvatting", card.summary());
+            putIfText(meta, "wanneer", card.next() == null ? null : card.more() == null ? card.next() : card.next() + " " + card.more());
+            putIfText(meta, "waar", card.place());
+            putIfText(meta, "kosten", card.price());
+            putIfText(meta, "soort", card.kind());
+            out.add(new SearchRecord(card.href(), content.toString(), meta, finder.facetsOf(o.id()),
+                    Map.of("volgorde", String.format(java.util.Locale.ROOT, "%06d", n++))));
+        }
+        return out;
+    }
+
+    private static void putIfText(Map<String, String> meta, String key, String value) {
+        if (value != null && !value.isBlank()) meta.put(key, value);
+    }
+
     /** The object key of an offer's page. */
     public static String offerKey(String offerId) { return "aanbod/" + offerId + "/index.html"; }
 

@@ -1,0 +1,21 @@
+package nl.ontwikkelplein.web.site;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One offer as the finder's text search indexes it (a Pagefind record).
+ *
+ * @param url     the offer page, site-relative
+ * @param content the words it is found by: title, summary, description, themes, target groups, places, organisation
+ * @param meta    what a result shows: {@code title}, {@code samenvatting}, {@code wanneer}, {@code waar}, {@code kosten}, {@code soort}
+ * @param filters facet id → filter slugs, as {@code /zoeken/{slug}/} has them
+ * @param sort    {@code volgorde}: the offer's place in the lists (soonest first), zero-padded
+ */
+public record SearchRecord(String url, String content, Map<String, String> meta, Map<String, List<String>> filters, Map<String, String> sort) {
+    public SearchRecord {
+        meta = Map.copyOf(meta);
+        filters = Map.copyOf(filters);
+        sort = Map.copyOf(sort);
+    }
+}
