@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  *
  * <p>What only the local run does, all here: the ImportFeeds parameter defaults to the demo feeds
  * served by the local front; demo data is loaded into an empty catalog; the whole site is rebuilt
- * once at start (nobody's laptop is on at 02:30, when the nightly rebuild runs).
+ * once at start, and so is the search index (nobody's laptop is on at 02:30, when the nightly rebuilds run).
  */
 public final class LocalMain {
 
@@ -30,6 +30,8 @@ public final class LocalMain {
     /** Demo feeds in src/main/resources/demo/feeds, imported for the demo organisation. */
     static final List<String> DEMO_FEEDS = List.of("taalhuis-vechtdal");
     static final String REBUILD_FUNCTION = "SiteRebuildFunction";
+    /** The finder's search index, built nightly and after changes; at start too, like the site. */
+    static final String SEARCH_INDEX_FUNCTION = "SearchIndexFunction";
 
     private LocalMain() {
     }
@@ -88,11 +90,12 @@ public final class LocalMain {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "demo data not loaded", e);
         }
-        if (stack.template().function(REBUILD_FUNCTION).isPresent()) {
+        for (String function : List.of(REBUILD_FUNCTION, SEARCH_INDEX_FUNCTION)) {
+            if (stack.template().function(function).isEmpty()) continue;
             try {
-                stack.scheduler().runNow(REBUILD_FUNCTION);
+                stack.scheduler().runNow(function);
             } catch (FunctionError | RuntimeException e) {
-                LOG.log(Level.WARNING, "site not rebuilt at start: " + e.getMessage(), e);
+                LOG.log(Level.WARNING, function + " did not run at start: " + e.getMessage(), e);
             }
         }
     }

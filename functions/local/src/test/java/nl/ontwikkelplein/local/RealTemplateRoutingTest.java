@@ -86,7 +86,7 @@ class RealTemplateRoutingTest {
                 .contentType("text/html; charset=utf-8"), software.amazon.awssdk.core.sync.RequestBody.fromString("<h1>Kop</h1>"));
         for (String path : List.of("/kop/", "/bestaat-niet/")) { // from the bucket, and the failover's page from the API
             var response = stack.get(path);
-            assertEquals(List.of("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+            assertEquals(List.of("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
                     response.headers().allValues("content-security-policy"), path);
             assertEquals(List.of("DENY"), response.headers().allValues("x-frame-options"), path);
             assertEquals(List.of("nosniff"), response.headers().allValues("x-content-type-options"), path);

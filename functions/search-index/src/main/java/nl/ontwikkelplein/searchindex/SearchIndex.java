@@ -40,6 +40,10 @@ public final class SearchIndex {
     static final String CHUNK_CACHE = "public, max-age=31536000, immutable";
     static final String ENTRY_CACHE = "public, max-age=60, must-revalidate";
 
+    /** Pagefind's ready-made interfaces and its index for undetected languages: the site has its own interface and is Dutch. */
+    static final java.util.regex.Pattern UNUSED = java.util.regex.Pattern.compile(
+            "pagefind-(ui|component-ui|modular-ui|highlight)\\.(js|css)|wasm\\.unknown\\.pagefind");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Catalog catalog;
@@ -76,6 +80,7 @@ public final class SearchIndex {
         Pagefind.IndexFile entry = null;
         Set<String> now = new LinkedHashSet<>();
         for (Pagefind.IndexFile f : files) {
+            if (UNUSED.matcher(f.path()).matches()) continue;
             String path = FOLDER + f.path();
             now.add(path);
             if (f.path().equals(ENTRY)) {

@@ -35,6 +35,8 @@ import nl.ontwikkelplein.web.model.Pagination;
  */
 final class Finder {
     static final String BASE = "zoeken/";
+    /** Search by word and instant filtering on the overview, when JavaScript runs (site/assets/js). */
+    static final String SCRIPT = "/js/zoeken.js";
 
     /** The groups of filters, in the order a combination's address names them. */
     record Facet(String id, String heading) {}
@@ -119,7 +121,8 @@ final class Finder {
         Link toFinder = new Link("/" + BASE, "Terug naar zoeken");
         List<LinkGroup> overview = groups(found, null);
         List<SitePage> index = List.of(SitePage.text(BASE + "index.html", SitePage.HTML, () -> site.pages().list(new ListPage(
-                site.pages().meta("Zoeken en kiezen", "Kies een onderwerp, een plaats, een dag of iets anders. U ziet meteen hoeveel er is.", "/" + BASE),
+                site.pages().meta("Zoeken en kiezen", "Kies een onderwerp, een plaats, een dag of iets anders. U ziet meteen hoeveel er is.", "/" + BASE)
+                        .withScript(SCRIPT),
                 "Zoeken en kiezen", "Kies een onderwerp, een plaats, een dag of iets anders. U ziet meteen hoeveel er is.", toHome, List.of(), List.of(),
                 found.isEmpty() ? "Er is nu niets te vinden. Kijk later nog eens." : "Kies hieronder wat u zoekt.",
                 new Pagination(1, 1, null, null, List.of()), null, overview))));
