@@ -87,7 +87,6 @@ public final class Pagefind {
                 add.put("index_id", index).put("url", r.url()).put("content", r.content()).put("language", LANGUAGE);
                 add.set("meta", JSON.valueToTree(r.meta()));
                 add.set("filters", JSON.valueToTree(r.filters()));
-                add.set("sort", JSON.valueToTree(r.sort()));
                 added.add(session.send("AddRecord", add));
             }
             for (CompletableFuture<JsonNode> f : added) session.await(f, deadline);

@@ -116,7 +116,7 @@ class SearchIndexTest {
 
     @Test
     void aPagefindThatStopsOrIsMissingFailsTheRunQuicklyAndPublishesNothing() {
-        SearchRecord r = new SearchRecord("/aanbod/x/", "x", Map.of("title", "x"), Map.of(), Map.of());
+        SearchRecord r = new SearchRecord("/aanbod/x/", "x", Map.of("title", "x"), Map.of());
         long start = System.nanoTime();
         assertThrows(Pagefind.PagefindException.class, () -> new Pagefind(Path.of("/bin/false"), 30_000).index(List.of(r)));
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "no waiting for the deadline when the process ends");
@@ -129,7 +129,7 @@ class SearchIndexTest {
     @Test
     void hostileAndOversizedTextIsIndexedAsText() {
         String huge = "woord ".repeat(200_000); // 1.2 MB in one record
-        SearchRecord big = new SearchRecord("/aanbod/groot/", huge + HOSTILE, Map.of("title", HOSTILE), Map.of("plaats", List.of("plaats-\"x\"")), Map.of());
+        SearchRecord big = new SearchRecord("/aanbod/groot/", huge + HOSTILE, Map.of("title", HOSTILE), Map.of("plaats", List.of("plaats-\"x\"")));
         List<Pagefind.IndexFile> files = Pagefind.fromClasspath(60_000).index(List.of(big));
         assertTrue(files.stream().anyMatch(f -> f.path().startsWith("fragment/")));
     }

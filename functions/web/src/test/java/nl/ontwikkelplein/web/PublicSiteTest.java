@@ -197,6 +197,29 @@ class PublicSiteTest {
     }
 
     @Test
+    void searchRecordsAreTheListedOffersInListOrderWithTheFindersFilters() {
+        String longText = ("woord ".repeat(PublicSite.SEARCH_DESCRIPTION_WORDS) + "laatstewoord").strip();
+        Offer later = new Offer("later", Fixtures.ORG.id(), "<b>Taal</b> & \"meer\"", "Samenvatting", longText, OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("ouders"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,
+                List.of(Fixtures.session("a", LocalDateTime.parse("2026-12-08T10:00"), 10, 2)));
+        Offer sooner = offer("eerder", "Klik en tik", List.of("digitale vaardigheden"), List.of(), at("a", "2026-12-01T19:30"));
+        Offer past = offer("voorbij", "Voorbij", List.of("taal"), List.of(), at("a", "2026-11-01T10:00"));
+        List<nl.ontwikkelplein.web.site.SearchRecord> records = site.searchRecords(new SiteData(List.of(later, past, sooner), LOCATIONS, ORGS, NOW));
+
+        assertEquals(List.of("/aanbod/eerder/", "/aanbod/later/"), records.stream().map(nl.ontwikkelplein.web.site.SearchRecord::url).toList(),
+                "the lists' offers, soonest first (a filter alone answers in this order)");
+        nl.ontwikkelplein.web.site.SearchRecord taal = records.get(1);
+        assertEquals("<b>Taal</b> & \"meer\"", taal.meta().get("title"), "plain text: the page sets it as text");
+        assertEquals(List.of("onderwerp-taal"), taal.filters().get("onderwerp"));
+        assertEquals(List.of("dinsdag", "dinsdagochtend"), taal.filters().get("wanneer"));
+        assertEquals(List.of("voor-ouders"), taal.filters().get("voor"));
+        assertTrue(taal.content().contains("Hardenberg") && taal.content().contains("taal"), "found by its places and themes: " + taal.content());
+        assertFalse(taal.content().contains("laatstewoord"), "only the opening of a long description is indexed");
+        assertTrue(records.get(0).meta().get("wanneer").startsWith("Dinsdag 1 december"), records.get(0).meta().toString());
+        assertEquals(List.of("dinsdagavond"), records.get(0).filters().get("wanneer").subList(1, 2));
+    }
+
+    @Test
     void theFinderSaysWhenThereIsNothingAndKeepsHostileLabelsPlain() {
         Map<String, SitePage> none = pagesOf(List.of());
         assertTrue(text(none.get("zoeken/index.html")).contains("Er is nu niets te vinden"));

@@ -166,7 +166,18 @@ public final class SiteBench {
         return s;
     }
 
-    private static void seed(Catalog catalog, int offers, int datesPerOffer, Instant now) {
+    /** Title, summary and description of offer {@code i}. */
+    interface Texts {
+        String[] of(int i, List<String> themes);
+    }
+
+    static final Texts PLAIN = (i, themes) -> new String[] {"Cursus " + i + " over " + themes.get(0), "Een korte samenvatting van cursus " + i + ".",
+            "Een beschrijving van cursus " + i + ", met wat meer tekst over wat u leert."};
+
+    private static void seed(Catalog catalog, int offers, int datesPerOffer, Instant now) { seed(catalog, offers, datesPerOffer, now, PLAIN); }
+
+    /** A region: 5 organisations, 50 branches in 20 towns, offers spread over 60 days and 9 hours of the day. */
+    static void seed(Catalog catalog, int offers, int datesPerOffer, Instant now, Texts texts) {
         List<Organisation> orgs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Organisation o = new Organisation("bibliotheek-" + i, "Bibliotheek Regio " + i, null);
@@ -187,8 +198,8 @@ public final class SiteBench {
                 sessions.add(new Session("d" + d, s, s.plusHours(2), "vestiging-" + (i % 50), 12, i % 13, Session.SessionStatus.SCHEDULED));
             }
             List<String> themes = List.of(Vocabulary.THEMES.get(i % Vocabulary.THEMES.size()), Vocabulary.THEMES.get((i / 7) % Vocabulary.THEMES.size()));
-            catalog.createOffer(new Offer("bench-" + i, orgs.get(i % orgs.size()).id(), "Cursus " + i + " over " + themes.get(0),
-                    "Een korte samenvatting van cursus " + i + ".", "Een beschrijving van cursus " + i + ", met wat meer tekst over wat u leert.",
+            String[] text = texts.of(i, themes);
+            catalog.createOffer(new Offer("bench-" + i, orgs.get(i % orgs.size()).id(), text[0], text[1], text[2],
                     kinds[i % kinds.length], lines[i % lines.length], themes.stream().distinct().toList(),
                     List.of(Vocabulary.TARGET_GROUPS.get(i % Vocabulary.TARGET_GROUPS.size())),
                     i % 10 == 0 ? DeliveryFormat.ONLINE : DeliveryFormat.IN_PERSON, i % 8 == 0 ? new Price(500) : Price.FREE,
