@@ -32,6 +32,7 @@ class LambdaPathTest {
             "functions/api/target/api-function.jar",
             "functions/workspace/target/workspace-function.jar",
             "functions/site-builder/target/site-builder-function.jar",
+            "functions/search-index/target/search-index-function.jar",
             "functions/importer/target/importer-function.jar");
     /** Local stand-ins that must never be deployed: SQLite (with its native libraries), S3Proxy, DynamoDB Local, the runtime. */
     static final List<String> FORBIDDEN = List.of("org/sqlite/", "nl/ontwikkelplein/store/sqlite/", "org/gaul/",
@@ -43,6 +44,17 @@ class LambdaPathTest {
             if (Files.isRegularFile(dir.resolve("template.yaml"))) return dir;
         }
         throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void theSearchIndexJarCarriesThePagefindBinaryAndNoOtherJarDoes() throws IOException {
+        for (String jar : FUNCTION_JARS) {
+            try (ZipFile zip = new ZipFile(ROOT.resolve(jar).toFile())) {
+                ZipEntry binary = zip.getEntry("pagefind/pagefind_extended");
+                if (jar.contains("search-index")) assertTrue(binary != null && binary.getSize() > 10_000_000, jar + " carries Pagefind");
+                else assertEquals(null, binary, jar + " stays small: only the search index runs Pagefind");
+            }
+        }
     }
 
     @Test
