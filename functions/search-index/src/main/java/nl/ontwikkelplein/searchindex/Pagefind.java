@@ -36,11 +36,12 @@ public final class Pagefind {
     static final String LANGUAGE = "nl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static volatile Path binary;
+    private static volatile Path extractedBinary;
 
     /** One file of the index, relative to the index folder ("pagefind.js", "fragment/nl_3f….pf_fragment"). */
     public record IndexFile(String path, byte[] body) {}
 
+    /** null: the binary from the classpath. */
     private final Path executable;
     private final long timeoutMillis;
 
@@ -49,18 +50,21 @@ public final class Pagefind {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** The binary from the classpath, copied once per process to a temporary file (Lambda: /tmp). */
-    public static Pagefind fromClasspath(long timeoutMillis) { return new Pagefind(extracted(), timeoutMillis); }
+    /**
+     * The binary from the classpath, copied to a temporary file (Lambda: /tmp) when an index is
+     * first built, and again if that file is gone (a SnapStart restore need not bring /tmp back).
+     */
+    public static Pagefind fromClasspath(long timeoutMillis) { return new Pagefind(null, timeoutMillis); }
 
     static synchronized Path extracted() {
-        if (binary != null && Files.isExecutable(binary)) return binary;
+        if (extractedBinary != null && Files.isExecutable(extractedBinary)) return extractedBinary;
         try (InputStream in = Pagefind.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("No " + RESOURCE + " on the classpath: build the search-index module with Maven");
             Path file = Files.createTempFile("pagefind", "");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             if (!file.toFile().setExecutable(true, true)) throw new IllegalStateException("Cannot make " + file + " executable");
             file.toFile().deleteOnExit();
-            binary = file;
+            extractedBinary = file;
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack the Pagefind binary", e);
@@ -69,11 +73,12 @@ public final class Pagefind {
 
     /** The index files for these records. @throws PagefindException when Pagefind refuses a record or does not answer in time */
     public List<IndexFile> index(List<SearchRecord> records) {
+        Path exe = executable == null ? extracted() : executable;
         Process process;
         try {
-            process = new ProcessBuilder(executable.toString(), "--service").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(exe.toString(), "--service").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new PagefindException("Cannot start Pagefind (" + executable + "): " + e.getMessage(), e);
+            throw new PagefindException("Cannot start Pagefind (" + exe + "): " + e.getMessage(), e);
         }
         try (Session session = new Session(process)) {
             long deadline = System.currentTimeMillis() + timeoutMillis;
