@@ -48,6 +48,25 @@ final class Finder {
     /** One filter: {@code slug} is its folder under /zoeken/, unique over all facets. */
     record Filter(int facet, String slug, String label) {}
 
+    /**
+     * The weekday filters, made once (every date of every offer picks two): per day of the week
+     * the day itself ("dinsdag") and its parts ("dinsdagochtend": before 12, middag before 18,
+     * avond), with sort keys that keep each day followed by its parts ("2-0", "2-1", …).
+     */
+    private static final Filter[][] WHEN = new Filter[7][4];
+    private static final String[][] WHEN_ORDER = new String[7][4];
+
+    static {
+        String[] parts = {"", "ochtend", "middag", "avond"};
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String weekday = day.getDisplayName(TextStyle.FULL, DutchFormat.DUTCH);
+            for (int p = 0; p < parts.length; p++) {
+                WHEN[day.ordinal()][p] = new Filter(2, weekday + parts[p], PublicSite.capitalise(weekday + parts[p]));
+                WHEN_ORDER[day.ordinal()][p] = day.getValue() + "-" + p;
+            }
+        }
+    }
+
     private final PublicSite site;
     private final PublicSite.Model m;
     /** Filter slug → filter, in display order per facet. */
@@ -67,6 +86,7 @@ final class Finder {
         List<Map<String, Filter>> perFacet = new ArrayList<>();
         for (int i = 0; i < FACETS.size(); i++) perFacet.add(new java.util.TreeMap<>());
         Map<String, Set<String>> matches = new LinkedHashMap<>(); // offer id → its filter slugs
+        Map<String, java.util.Optional<Filter>> towns = new java.util.HashMap<>(); // location id → its town's filter, once per place
         for (Offer o : m.listed) {
             Set<String> mine = new LinkedHashSet<>();
             for (String slug : m.themeSlugs.get(o.id())) {
@@ -75,19 +95,12 @@ final class Finder {
             boolean placesLeft = o.sessions().isEmpty(); // e-learning: always open
             for (Session s : o.sessions()) {
                 if (s.isCancelled() || s.hasStarted(m.data.now())) continue;
-                Location l = s.locationId() == null ? null : m.data.locations().get(s.locationId());
-                if (l != null && l.kind() != Location.LocationKind.ONLINE && l.address() != null && l.address().city() != null) {
-                    String city = l.address().city().strip();
-                    String slug = Slugs.of(city);
-                    if (!slug.isEmpty()) add(perFacet, mine, new Filter(1, "plaats-" + slug, city));
-                }
-                DayOfWeek day = s.start().getDayOfWeek();
-                String weekday = day.getDisplayName(TextStyle.FULL, DutchFormat.DUTCH);
-                String part = s.start().getHour() < 12 ? "ochtend" : s.start().getHour() < 18 ? "middag" : "avond";
-                // Sorted by the day of the week, each day followed by its parts: "1-0 maandag", "1-1 maandagochtend".
-                add(perFacet, mine, new Filter(2, weekday, PublicSite.capitalise(weekday)), day.getValue() + "-0");
-                add(perFacet, mine, new Filter(2, weekday + part, PublicSite.capitalise(weekday + part)),
-                        day.getValue() + "-" + (part.equals("ochtend") ? 1 : part.equals("middag") ? 2 : 3));
+                Filter town = s.locationId() == null ? null : towns.computeIfAbsent(s.locationId(), this::townOf).orElse(null);
+                if (town != null) add(perFacet, mine, town);
+                int day = s.start().getDayOfWeek().getValue() - 1;
+                int part = s.start().getHour() < 12 ? 1 : s.start().getHour() < 18 ? 2 : 3;
+                add(perFacet, mine, WHEN[day][0], WHEN_ORDER[day][0]);
+                add(perFacet, mine, WHEN[day][part], WHEN_ORDER[day][part]);
                 if (!s.isFull()) placesLeft = true;
             }
             add(perFacet, mine, o.price().isFree() ? new Filter(3, "gratis", "Gratis") : new Filter(3, "betaald", "Betaald"), o.price().isFree() ? "0" : "1");
@@ -106,6 +119,15 @@ final class Finder {
         }
         for (Offer o : m.listed) for (String slug : matches.get(o.id())) found.get(slug).add(o);
         this.matches = matches;
+    }
+
+    /** The town filter of a place: from its address; none for online places or without a town. */
+    private java.util.Optional<Filter> townOf(String locationId) {
+        Location l = m.data.locations().get(locationId);
+        if (l == null || l.kind() == Location.LocationKind.ONLINE || l.address() == null || l.address().city() == null) return java.util.Optional.empty();
+        String city = l.address().city().strip();
+        String slug = Slugs.of(city);
+        return slug.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Filter(1, "plaats-" + slug, city));
     }
 
     private static void add(List<Map<String, Filter>> perFacet, Set<String> mine, Filter f) { add(perFacet, mine, f, f.slug()); }
@@ -130,10 +152,11 @@ final class Finder {
         // Every pair of filters an offer matches, in one pass (offers in list order, so each pair's list is too).
         Map<String, Map<String, List<Offer>>> pairs = new java.util.HashMap<>();
         for (Offer o : m.listed) {
-            Set<String> mine = matches.get(o.id());
-            for (String a : mine) {
-                Map<String, List<Offer>> with = pairs.computeIfAbsent(a, k -> new java.util.HashMap<>());
-                for (String b : mine) if (filters.get(a).facet() != filters.get(b).facet()) with.computeIfAbsent(b, k -> new ArrayList<>()).add(o);
+            List<Filter> mine = new ArrayList<>();
+            for (String slug : matches.get(o.id())) mine.add(filters.get(slug));
+            for (Filter a : mine) {
+                Map<String, List<Offer>> with = pairs.computeIfAbsent(a.slug(), k -> new java.util.HashMap<>());
+                for (Filter b : mine) if (a.facet() != b.facet()) with.computeIfAbsent(b.slug(), k -> new ArrayList<>()).add(o);
             }
         }
         for (Filter a : filters.values()) {

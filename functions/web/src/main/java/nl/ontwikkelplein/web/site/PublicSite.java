@@ -194,7 +194,8 @@ public final class PublicSite {
 
         public Section {
             pages = List.copyOf(pages);
-            offerIds = offerIds == null ? null : java.util.Set.copyOf(offerIds);
+            // A read-only view, not a copy: sections are made by the thousand, some with thousands of ids, from sets made for them.
+            offerIds = offerIds == null ? null : java.util.Collections.unmodifiableSet(offerIds);
         }
 
         /** Whether a file online belongs to this section: a file in its folder, or a numbered page of it. Nested folders are other sections. */
@@ -232,7 +233,7 @@ public final class PublicSite {
     private void dated(List<Section> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
                        String empty, List<LinkGroup> groups, String feedName) {
         Map<String, List<AgendaEntry>> weeks = new LinkedHashMap<>();
-        for (AgendaEntry e : entries) weeks.computeIfAbsent(week(e.session().start().toLocalDate()), w -> new ArrayList<>()).add(e);
+        for (AgendaEntry e : entries) weeks.computeIfAbsent(m.weekOf(e.session().start().toLocalDate()), w -> new ArrayList<>()).add(e);
         List<CountedLink> weekLinks = new ArrayList<>();
         Link toList = new Link("/" + base, "Terug naar " + (base.equals("agenda/") ? "de agenda" : heading));
         weeks.forEach((w, list) -> {
@@ -314,7 +315,7 @@ public final class PublicSite {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Offer o : matching) ids.add(o.id());
         List<SitePage> files = new ArrayList<>();
-        List<AgendaEntry> feedEntries = feedName == null ? List.of() : m.dates.stream().filter(e -> ids.contains(e.offerId())).toList();
+        List<AgendaEntry> feedEntries = feedName == null ? List.of() : m.datesOf(matching);
         for (AgendaEntry e : feedEntries) ids.add(e.offerId()); // a called-off offer is not listed, but its dates say so in the feed
         if (members != null) ids.addAll(members);
         Link feed = feedEntries.isEmpty() ? null : feed(files, m, base, feedName, feedEntries);
@@ -481,6 +482,28 @@ public final class PublicSite {
                     .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
             this.agendaGroups = agendaGroupsOf();
         }
+
+        /** Each offer's dates as positions in {@link #dates}, earliest first (a theme's feed gathers them for a few thousand offers). */
+        private Map<String, List<Integer>> datePositions;
+
+        /** The dates to come of these offers, earliest first: the same as filtering {@link #dates}, without going through all of them. */
+        List<AgendaEntry> datesOf(List<Offer> offers) {
+            if (datePositions == null) {
+                datePositions = new java.util.HashMap<>();
+                for (int i = 0; i < dates.size(); i++) datePositions.computeIfAbsent(dates.get(i).offerId(), k -> new ArrayList<>()).add(i);
+            }
+            List<Integer> at = new ArrayList<>();
+            for (Offer o : offers) at.addAll(datePositions.getOrDefault(o.id(), List.of()));
+            at.sort(null);
+            List<AgendaEntry> out = new ArrayList<>(at.size());
+            for (int i : at) out.add(dates.get(i));
+            return out;
+        }
+
+        /** Each day's ISO week, formatted once: every dated list asks for every date (150,000 times at 50,000 dates). */
+        private final Map<LocalDate, String> weeks = new java.util.HashMap<>();
+
+        String weekOf(LocalDate day) { return weeks.computeIfAbsent(day, PublicSite::week); }
 
         List<AgendaEntry> between(LocalDate from, LocalDate until) {
             return dates.stream().filter(e -> !e.session().start().toLocalDate().isBefore(from) && e.session().start().toLocalDate().isBefore(until)).toList();
