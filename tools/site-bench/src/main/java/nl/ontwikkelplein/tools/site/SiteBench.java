@@ -125,6 +125,19 @@ public final class SiteBench {
             SiteBuilder.Summary place = builder.apply(new SiteBuilder.Changes(Set.of(), Set.of(loc.id()), Set.of()));
             double placeSecs = secs(l0);
 
+            // What every change pays before it renders anything: describing the whole site from one read (CPU time of this thread, so less swayed by a busy machine).
+            nl.ontwikkelplein.web.site.SiteData data = builder.read();
+            nl.ontwikkelplein.web.site.PublicSite site = new nl.ontwikkelplein.web.site.PublicSite(new nl.ontwikkelplein.web.Pages(null, null));
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            List<Double> describe = new ArrayList<>();
+            int sectionCount = 0;
+            for (int i = 0; i < 11; i++) {
+                long t = cpu.getCurrentThreadCpuTime();
+                sectionCount = site.sections(data).size();
+                if (i > 0) describe.add((cpu.getCurrentThreadCpuTime() - t) / 1e6); // the first warms up
+            }
+            describe.sort(Comparator.naturalOrder());
+
             offerChange.sort(Comparator.naturalOrder());
             System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "baseline: %,d plain PUTs of %,d bytes, %d side by side: %.2f s%n", objects, bytes / Math.max(1, objects),
@@ -136,6 +149,8 @@ public final class SiteBench {
             System.out.printf(Locale.ROOT, "largest objects:%s%n", largest);
             System.out.printf(Locale.ROOT, "full build, nothing changed: %.2f s (x%.2f baseline): %,d rendered, %,d written%n",
                     againSecs, againSecs / baseline, again.rendered(), again.written());
+            System.out.printf(Locale.ROOT, "describing the site (%,d sections, %d runs): CPU p50 %.0f ms, max %.0f ms%n", sectionCount, describe.size(),
+                    pct(describe, 50), describe.get(describe.size() - 1));
             System.out.printf(Locale.ROOT, "one offer changed (%d runs): p50 %.2f s, p95 %.2f s, max %.2f s%n", offerChange.size(),
                     pct(offerChange, 50), pct(offerChange, 95), offerChange.get(offerChange.size() - 1));
             System.out.printf(Locale.ROOT, "one place changed: %.2f s, %,d offer pages, %,d written%n", placeSecs, place.offersPublished().size(), place.written());
