@@ -107,7 +107,7 @@ final class Finder {
             if (o.format() != DeliveryFormat.ONLINE) add(perFacet, mine, new Filter(4, "op-locatie", "Op locatie"), "0");
             if (o.format() != DeliveryFormat.IN_PERSON) add(perFacet, mine, new Filter(4, "online", "Online"), "1");
             for (String group : o.targetGroups()) {
-                String slug = Slugs.of(group);
+                String slug = m.slug(group);
                 if (!slug.isEmpty()) add(perFacet, mine, new Filter(5, "voor-" + slug, PublicSite.capitalise(group.strip())));
             }
             if (placesLeft) add(perFacet, mine, new Filter(6, "plaatsen-vrij", "Nog plaats vrij"), "0");

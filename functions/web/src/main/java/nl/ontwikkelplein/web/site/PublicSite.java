@@ -167,8 +167,8 @@ public final class PublicSite {
         for (ProgrammeLine line : ProgrammeLine.values()) {
             offers(out, m, "lijn/" + Slugs.of(line.label()) + "/", line.label(), null, toHome, o -> o.programmeLine() == line, false, null);
         }
-        m.themes.forEach((slug, label) -> offers(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
-                o -> m.themeSlugs.get(o.id()).contains(slug), false, capitalise(label)));
+        m.themes.forEach((slug, label) -> offerList(out, m, "thema/" + slug + "/", capitalise(label), null, toHome,
+                m.byTheme.getOrDefault(slug, List.of()), false, capitalise(label), List.of(), null));
         for (Tiles.Tile tile : Tiles.ALL) {
             offers(out, m, tile.href().substring(1), tile.heading(), tile.intro(), toHome, tile::matches, true, null);
         }
@@ -457,7 +457,7 @@ public final class PublicSite {
             for (Offer o : data.offers()) {
                 java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
                 for (String t : o.themes()) {
-                    String slug = Slugs.of(t);
+                    String slug = slug(t);
                     if (!slug.isEmpty()) slugs.add(slug);
                 }
                 themeSlugs.put(o.id(), slugs);
@@ -477,6 +477,7 @@ public final class PublicSite {
             this.listed = List.copyOf(offers);
             // Derived once: the home page and the agenda both show them, and every branch list asks.
             this.themes = themesOf(listed);
+            for (Offer o : listed) for (String slug : themeSlugs.get(o.id())) byTheme.computeIfAbsent(slug, k -> new ArrayList<>()).add(o);
             this.locationsWithDates = data.locations().values().stream()
                     .filter(l -> byLocation.containsKey(l.id()) && l.kind() != Location.LocationKind.ONLINE)
                     .sorted(Comparator.comparing(Location::name, String.CASE_INSENSITIVE_ORDER)).toList();
@@ -500,20 +501,44 @@ public final class PublicSite {
             return out;
         }
 
-        /** Each day's ISO week, formatted once: every dated list asks for every date (150,000 times at 50,000 dates). */
-        private final Map<LocalDate, String> weeks = new java.util.HashMap<>();
+        /** The listed offers per theme slug, in list order (each theme's list, without asking every offer per theme). */
+        final Map<String, List<Offer>> byTheme = new java.util.HashMap<>();
+        /** Slugs of labels, made once per label (Slugs.of normalises Unicode: costly for 10,000 offers' themes and groups). */
+        private final Map<String, String> slugs = new java.util.HashMap<>();
 
-        String weekOf(LocalDate day) { return weeks.computeIfAbsent(day, PublicSite::week); }
+        String slug(String label) { return slugs.computeIfAbsent(label, Slugs::of); }
+
+        /** Each day's ISO week, formatted once and found by day number: every dated list asks for every date (150,000 times at 50,000 dates). */
+        private String[] weekByDay = new String[0];
+        private long firstDay;
+
+        String weekOf(LocalDate day) {
+            long i = day.toEpochDay() - firstDay;
+            if (i < 0 || i >= weekByDay.length) {
+                // Outside the dates seen so far: grow the table to cover this day too.
+                long from = weekByDay.length == 0 ? day.toEpochDay() : Math.min(firstDay, day.toEpochDay());
+                long to = weekByDay.length == 0 ? day.toEpochDay() : Math.max(firstDay + weekByDay.length - 1, day.toEpochDay());
+                if (to - from > 4_000) return week(day); // a date decades away (a typo in a feed): not worth a table that long
+                String[] grown = new String[(int) (to - from + 1)];
+                if (weekByDay.length > 0) System.arraycopy(weekByDay, 0, grown, (int) (firstDay - from), weekByDay.length);
+                weekByDay = grown;
+                firstDay = from;
+                i = day.toEpochDay() - firstDay;
+            }
+            String w = weekByDay[(int) i];
+            if (w == null) weekByDay[(int) i] = w = week(day);
+            return w;
+        }
 
         List<AgendaEntry> between(LocalDate from, LocalDate until) {
             return dates.stream().filter(e -> !e.session().start().toLocalDate().isBefore(from) && e.session().start().toLocalDate().isBefore(until)).toList();
         }
 
         /** Theme slug → the label shown (the first spelling met), for themes of listed offers. */
-        private static Map<String, String> themesOf(List<Offer> listed) {
+        private Map<String, String> themesOf(List<Offer> listed) {
             Map<String, String> out = new TreeMap<>();
             for (Offer o : listed) for (String t : o.themes()) {
-                String slug = Slugs.of(t);
+                String slug = slug(t);
                 if (!slug.isEmpty()) out.putIfAbsent(slug, t.strip());
             }
             return out;
@@ -528,8 +553,7 @@ public final class PublicSite {
             }
             List<CountedLink> themes = new ArrayList<>();
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (Offer o : listed) for (String slug : o.themes().stream().map(Slugs::of).filter(s -> !s.isEmpty()).distinct().toList())
-                counts.merge(slug, 1L, Long::sum);
+            for (Offer o : listed) for (String slug : themeSlugs.get(o.id())) counts.merge(slug, 1L, Long::sum);
             this.themes.forEach((slug, label) -> themes.add(new CountedLink("/thema/" + slug + "/", capitalise(label), counts.getOrDefault(slug, 0L).intValue())));
             List<CountedLink> lines = new ArrayList<>();
             for (ProgrammeLine line : ProgrammeLine.values()) {
