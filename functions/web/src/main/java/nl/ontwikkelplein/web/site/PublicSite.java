@@ -233,7 +233,17 @@ public final class PublicSite {
     private void dated(List<Section> out, Model m, String base, String heading, String intro, Link back, List<AgendaEntry> entries,
                        String empty, List<LinkGroup> groups, String feedName) {
         Map<String, List<AgendaEntry>> weeks = new LinkedHashMap<>();
-        for (AgendaEntry e : entries) weeks.computeIfAbsent(m.weekOf(e.session().start().toLocalDate()), w -> new ArrayList<>()).add(e);
+        // Entries come in time order, so a week's dates follow each other: look the week up only when it changes.
+        String current = null;
+        List<AgendaEntry> inWeek = null;
+        for (AgendaEntry e : entries) {
+            String w = m.weekOf(e.session().start().toLocalDate());
+            if (!w.equals(current)) {
+                current = w;
+                inWeek = weeks.computeIfAbsent(w, k -> new ArrayList<>());
+            }
+            inWeek.add(e);
+        }
         List<CountedLink> weekLinks = new ArrayList<>();
         Link toList = new Link("/" + base, "Terug naar " + (base.equals("agenda/") ? "de agenda" : heading));
         weeks.forEach((w, list) -> {
@@ -289,10 +299,12 @@ public final class PublicSite {
     /**
      * One page of offers in a folder: the first {@link #OFFERS_PER_PAGE} of {@code matching}
      * (the finder, where a long result is narrowed with another filter rather than paged through).
+     *
+     * @param members the offers the page depends on (its counts); a set made for this call, which the section keeps
      */
     void firstOffers(List<Section> out, Model m, String base, String heading, String intro, Link back, List<Offer> matching,
                      List<LinkGroup> groups, java.util.Set<String> members) {
-        java.util.Set<String> ids = new java.util.HashSet<>(members);
+        java.util.Set<String> ids = members; // the caller's own set, kept by the section (the finder makes thousands: no copies)
         List<Offer> shown = matching.subList(0, Math.min(matching.size(), OFFERS_PER_PAGE));
         for (Offer o : shown) ids.add(o.id());
         SitePage page = SitePage.text(base + "index.html", SitePage.HTML, () -> {
