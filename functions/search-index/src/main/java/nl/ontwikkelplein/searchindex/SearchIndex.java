@@ -107,6 +107,9 @@ public final class SearchIndex {
         return new Summary(records.size(), files.size(), written, deleted, false);
     }
 
+    /** When the catalog read of the index online began (epoch ms); 0 when there is none. */
+    public long onlineReadAt() { return manifest().readAt(); }
+
     record Manifest(long readAt, List<String> files) {
         byte[] json() {
             ObjectNode root = JSON.createObjectNode().put("readAt", readAt);

@@ -24,6 +24,12 @@ public final class SearchIndexHandler implements RequestHandler<Map<String, Obje
     /** Pagefind indexes 10,000 offers in seconds; more than this means it hangs. */
     static final long PAGEFIND_TIMEOUT_MILLIS = 240_000;
 
+    /**
+     * ApproximateCreationDateTime is rounded down to the second, and the table's clock is not this
+     * function's: a read counts as later than a record only two seconds after the record's second.
+     */
+    static final long RECORD_TIME_MARGIN_MILLIS = 2_000;
+
     private final SearchIndex index;
 
     /** Lambda's constructor: DynamoDB, the bucket and its S3 client from the function's environment. */
@@ -53,6 +59,15 @@ public final class SearchIndexHandler implements RequestHandler<Map<String, Obje
                 Log.info("search index: nothing to do", fields);
                 return "skipped";
             }
+            // During a burst (an import) the stream lags behind the table: a rebuild reads the whole
+            // catalog, so batches whose records were all written before that read are in it already.
+            long newest = newestRecordMillis(records);
+            long online = index.onlineReadAt();
+            if (newest > 0 && online >= newest + RECORD_TIME_MARGIN_MILLIS) {
+                fields.put("alreadyIndexed", true);
+                Log.info("search index: these changes are in the index already", fields);
+                return "skipped";
+            }
         }
         SearchIndex.Summary s = index.run();
         fields.put("indexed", s.records());
@@ -73,6 +88,16 @@ public final class SearchIndexHandler implements RequestHandler<Map<String, Obje
             out.add(new ChangePlan.Change(seq instanceof String s ? s : null, pk instanceof String s ? s : null));
         }
         return out;
+    }
+
+    /** The latest ApproximateCreationDateTime (epoch seconds in the event) of the records, in ms; 0 if a record has none (then nothing is skipped). */
+    static long newestRecordMillis(List<?> records) {
+        long newest = 0;
+        for (Object r : records) {
+            if (!(path(r, "dynamodb", "ApproximateCreationDateTime") instanceof Number at)) return 0;
+            newest = Math.max(newest, (long) (at.doubleValue() * 1000));
+        }
+        return newest;
     }
 
     private static Object path(Object node, String... keys) {

@@ -148,8 +148,27 @@ class SearchIndexTest {
         assertEquals("skipped", handler.handleRequest(Map.of("Records", List.of("not a record", Map.of("dynamodb", "x"))), null));
     }
 
+    @Test
+    void aStreamBatchWrittenBeforeTheLastRebuildReadTheCatalogIsNotRebuiltAgain() {
+        SearchIndexHandler handler = new SearchIndexHandler(index); // its clock: TestData.NOW
+        long now = TestData.NOW.getEpochSecond();
+        assertTrue(handler.handleRequest(Map.of("Records", List.of(record("OFFER#klik-en-tik", now - 60))), null).startsWith("indexed="),
+                "no index online yet: built");
+        assertEquals("skipped", handler.handleRequest(Map.of("Records", List.of(record("OFFER#taalcafe", now - 10), record("LOC#x", now - 3))), null),
+                "all written before that read: in the index already");
+        assertTrue(handler.handleRequest(Map.of("Records", List.of(record("OFFER#taalcafe", now - 10), record("OFFER#klik-en-tik", now - 1))), null)
+                .startsWith("indexed="), "one written within the margin of the read: built again");
+        assertTrue(handler.handleRequest(Map.of("Records", List.of(record("OFFER#klik-en-tik"))), null).startsWith("indexed="),
+                "a record without its time is never skipped");
+    }
+
     private static Map<String, Object> record(String pk) {
         return Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", pk)), "SequenceNumber", "1"));
+    }
+
+    private static Map<String, Object> record(String pk, long epochSecond) {
+        return Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", pk)), "SequenceNumber", "1",
+                "ApproximateCreationDateTime", (double) epochSecond));
     }
 
     private void rename(String id, String title) {
