@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.sitebuilder.SiteBuilder;
 import nl.ontwikkelplein.sitebuilder.SitePublisher;
 import nl.ontwikkelplein.web.Pages;
 import nl.ontwikkelplein.web.site.PublicSite;
@@ -87,17 +84,18 @@ public final class SearchIndex {
                 entry = f;
                 continue;
             }
-            if (md5(f.body()).equals(online.get(path))) continue;
+            if (SiteBuilder.md5(f.body()).equals(online.get(path))) continue;
             publisher.put(path, f.body(), contentType(f.path()), f.path().contains("/") ? CHUNK_CACHE : ENTRY_CACHE);
             written++;
         }
         if (entry == null) throw new Pagefind.PagefindException("Pagefind returned no " + ENTRY);
         String entryPath = FOLDER + ENTRY;
-        if (!md5(entry.body()).equals(online.get(entryPath))) {
+        if (!SiteBuilder.md5(entry.body()).equals(online.get(entryPath))) {
             publisher.put(entryPath, entry.body(), contentType(ENTRY), ENTRY_CACHE);
             written++;
         }
-        publisher.put(MANIFEST, new Manifest(data.now().toEpochMilli(), List.copyOf(now)).json(), "application/json", ENTRY_CACHE);
+        publisher.put(MANIFEST, new Manifest(data.now().toEpochMilli(), List.copyOf(now)).json(), "application/json", ENTRY_CACHE,
+                Map.of(SiteBuilder.READ_AT, Long.toString(data.now().toEpochMilli())));
         int deleted = 0;
         for (String path : online.keySet()) {
             if (now.contains(path) || before.files().contains(path) || path.equals(MANIFEST)) continue;
@@ -107,8 +105,14 @@ public final class SearchIndex {
         return new Summary(records.size(), files.size(), written, deleted, false);
     }
 
-    /** When the catalog read of the index online began (epoch ms); 0 when there is none. */
-    public long onlineReadAt() { return manifest().readAt(); }
+    /** When the catalog read of the index online began (epoch ms); 0 when there is none. A HEAD: the manifest itself lists every file. */
+    public long onlineReadAt() {
+        try {
+            return publisher.head(MANIFEST).map(o -> Long.parseLong(o.metadata().getOrDefault(SiteBuilder.READ_AT, "0"))).orElse(0L);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 
     record Manifest(long readAt, List<String> files) {
         byte[] json() {
@@ -145,13 +149,4 @@ public final class SearchIndex {
         return "application/octet-stream";
     }
 
-    static String md5(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }

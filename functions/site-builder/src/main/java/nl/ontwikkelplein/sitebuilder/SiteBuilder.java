@@ -116,7 +116,7 @@ public final class SiteBuilder {
     static final String LISTED_ON = "op-lists";
 
     /** The metadata key of the moment (epoch milliseconds) a page's catalog read began: a page is never replaced by one from an earlier read. */
-    static final String READ_AT = "op-read";
+    public static final String READ_AT = "op-read";
 
     /** One read of the catalog; its moment (taken before reading, so everything written before it is in) is the version of the pages made from it. */
     public SiteData read() {
@@ -507,7 +507,7 @@ public final class SiteBuilder {
         return failures;
     }
 
-    static String md5(byte[] body) {
+    public static String md5(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
         } catch (NoSuchAlgorithmException e) {
