@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import nl.ontwikkelplein.domain.Catalog;
 import nl.ontwikkelplein.domain.Ids;
+import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Session;
 import nl.ontwikkelplein.web.Pages;
 import nl.ontwikkelplein.web.site.PublicSite;
@@ -221,6 +223,46 @@ public final class SiteBuilder {
         return publish(r.pages(), offerPages, online, gone, looked, data.now().toEpochMilli()).summary(published, removed);
     }
 
+    /**
+     * The pages of some offers at once, from point reads of those offers, their places and the
+     * organisations, without reading the whole catalog or rendering a list: an editor's save is
+     * online in well under a second even while an import fills the catalog. Each page keeps the
+     * lists it was published on (its listing and the digest of it in its bytes), so the
+     * {@link #apply} that follows still knows which lists the offer leaves. Offers that are gone
+     * or drafts are left to {@link #apply}, which removes their pages together with their lists.
+     */
+    public Summary publishOfferPages(Set<String> offerIds) {
+        for (String id : offerIds) Ids.requireValid(id);
+        java.time.Instant at = clock.instant(); // before reading, as read() does
+        Map<String, Optional<SitePublisher.Online>> before = heads(offerIds);
+        Map<String, Organisation> organisations = new HashMap<>();
+        List<OfferPage> offerPages = new ArrayList<>();
+        Map<String, String> online = new HashMap<>();
+        Map<String, SitePublisher.Online> looked = new HashMap<>();
+        Set<String> published = new TreeSet<>();
+        for (String id : new TreeSet<>(offerIds)) {
+            Optional<Offer> found = catalog.offer(id);
+            if (found.isEmpty() || !found.get().status().isPublic()) continue;
+            Offer o = found.get();
+            if (organisations.isEmpty()) for (var org : catalog.organisations()) organisations.put(org.id(), org);
+            Map<String, Location> locations = new HashMap<>();
+            for (Session s : o.sessions()) {
+                if (s.locationId() != null && !locations.containsKey(s.locationId())) catalog.location(s.locationId()).ifPresent(l -> locations.put(l.id(), l));
+            }
+            Optional<SitePublisher.Online> was = before.get(id);
+            // A page online keeps its listing as it is; a new page is on no list yet.
+            String listing = was.map(w -> w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING)).orElse(Listings.encode(EMPTY));
+            SortedSet<String> wasOn = Listings.decode(listing);
+            offerPages.add(new OfferPage(offerPageOf(o, locations, organisations.get(o.organisationId()), at, listing), wasOn, listing, wasOn));
+            published.add(id);
+            was.ifPresent(w -> {
+                online.put(offerPagePath(id), w.md5());
+                looked.put(offerPagePath(id), w);
+            });
+        }
+        return publish(List.of(), offerPages, online, Set.of(), looked, at.toEpochMilli()).summary(published, Set.of());
+    }
+
     private static final SortedSet<String> EMPTY = java.util.Collections.unmodifiableSortedSet(new TreeSet<>());
 
     /** For each offer (of {@code only}, or all when null), the folders of the lists that show it. */
@@ -367,9 +409,13 @@ public final class SiteBuilder {
 
     private OfferPage offerPage(Offer o, SiteData data, SortedSet<String> listedOn) {
         String listing = Listings.encode(listedOn);
+        return new OfferPage(offerPageOf(o, data.locations(), data.organisations().get(o.organisationId()), data.now(), listing), listedOn, listing, listedOn);
+    }
+
+    private SitePage offerPageOf(Offer o, Map<String, Location> locations, Organisation organisation,
+                                 java.time.Instant now, String listing) {
         String note = "\n<!-- lijsten " + md5(listing.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12) + " -->\n";
-        return new OfferPage(SitePage.text(offerPagePath(o.id()), HTML,
-                () -> pages.offer(o, data.locations(), data.organisations().get(o.organisationId()), data.now()) + note), listedOn, listing, listedOn);
+        return SitePage.text(offerPagePath(o.id()), HTML, () -> pages.offer(o, locations, organisation, now) + note);
     }
 
     /** The offer pages online and their metadata, side by side. */

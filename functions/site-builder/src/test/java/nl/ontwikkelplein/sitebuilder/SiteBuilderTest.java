@@ -423,4 +423,62 @@ class SiteBuilderTest {
         assertTrue(local.text("index.html").contains("Nieuwe titel") && !local.text("index.html").contains("Oude titel"), "nor the home page");
         assertEquals(Set.of(), SiteBuilderTest.differences(local, fast), "everything is as the later read has it");
     }
+
+    @Test
+    void anEditorsOfferPageGoesOnlineFromPointReadsAndKeepsItsListsForTheFollowingApply() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Oude titel", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "B", TestData.LOC.id(), List.of("taal"), "2026-12-01T16:00"));
+        builder.rebuildAll();
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(new Offer(a.id(), a.organisationId(), "Nieuwe titel", a.summary(), a.description(), a.kind(), a.programmeLine(),
+                List.of("werk"), a.targetGroups(), a.format(), a.price(), null, null, null, null, a.updatedAt(), a.sessions()));
+        java.util.List<String> wholeReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        nl.ontwikkelplein.domain.Catalog watched = (nl.ontwikkelplein.domain.Catalog) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {nl.ontwikkelplein.domain.Catalog.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("publicOffers") || method.getName().equals("locations")) wholeReads.add(method.getName());
+                    try {
+                        return method.invoke(local.catalog(), args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SiteBuilder editor = new SiteBuilder(watched, counting, java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(5)), TestData.ASSETS,
+                "https://agenda.example.nl");
+        String listing = local.publisher.head("aanbod/a/index.html").orElseThrow().metadata().get("op-lists");
+        counting.puts.clear();
+
+        SiteBuilder.Summary first = editor.publishOfferPages(Set.of("a", "b", "weg"));
+
+        assertEquals(List.of(), wholeReads, "no read of the whole catalog");
+        assertEquals(Set.of("a", "b"), first.offersPublished(), "an offer that is not there is left to the full step");
+        assertEquals(List.of("aanbod/a/index.html"), List.copyOf(counting.puts), "only the page that changed is written");
+        assertTrue(local.text("aanbod/a/index.html").contains("Nieuwe titel"));
+        assertTrue(local.text("thema/taal/index.html").contains("Oude titel"), "the lists wait for the full step");
+        assertEquals(listing, local.publisher.head("aanbod/a/index.html").orElseThrow().metadata().get("op-lists"), "the page keeps the lists it is on");
+
+        editor.apply(offers("a"));
+        assertFalse(local.text("thema/taal/index.html").contains("titel"), "the list it left");
+        assertTrue(local.text("thema/werk/index.html").contains("Nieuwe titel"), "the list it joined");
+        assertEquals(Set.of(), differences(local, editor), "everything is as a full build has it");
+    }
+
+    @Test
+    void anEditorsOfferPageNeverReplacesOneFromALaterReadAndANewOfferStartsOnNoList() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Titel", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"));
+        SiteBuilder later = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(20)), counting);
+        later.rebuildAll();
+        counting.puts.clear();
+        Offer a = local.catalog().offer("a").orElseThrow();
+        local.catalog().updateOffer(new Offer(a.id(), a.organisationId(), "Andere titel", a.summary(), a.description(), a.kind(), a.programmeLine(),
+                a.themes(), a.targetGroups(), a.format(), a.price(), null, null, null, null, a.updatedAt(), a.sessions()));
+        builder.publishOfferPages(Set.of("a")); // its read (CLOCK) is earlier than the page online
+        assertEquals(List.of(), List.copyOf(counting.puts));
+
+        TestData.seed(local.catalog(), TestData.offer("c", "Nieuw", TestData.LOC.id(), List.of("taal"), "2026-12-02T14:00"));
+        builder.publishOfferPages(Set.of("c"));
+        assertTrue(local.text("aanbod/c/index.html").contains("Nieuw"));
+        assertEquals("", local.publisher.head("aanbod/c/index.html").orElseThrow().metadata().getOrDefault("op-lists", ""), "on no list yet");
+        later.apply(offers("c"));
+        assertTrue(local.text("thema/taal/index.html").contains("Nieuw"));
+    }
 }
