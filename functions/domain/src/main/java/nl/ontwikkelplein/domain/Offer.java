@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param provider who gives it when that is not the library itself (a Taalhuis, a college, UWV)
  * @param source   where an imported offer came from; {@code null} for offers made by editors
+ * @param languages the languages it is given in, as {@link Languages} codes; Dutch when none is given
  */
 public record Offer(
         String id,
@@ -29,7 +30,8 @@ public record Offer(
         Instant updatedAt,
         List<Session> sessions,
         OfferStatus status,
-        EnrolmentPolicy enrolmentPolicy) {
+        EnrolmentPolicy enrolmentPolicy,
+        List<String> languages) {
 
     public Offer {
         Ids.requireValid(id);
@@ -43,6 +45,16 @@ public record Offer(
         if (enrolmentScope == null) enrolmentScope = EnrolmentScope.PER_SESSION;
         if (status == null) status = OfferStatus.PUBLISHED;
         if (enrolmentPolicy == null) enrolmentPolicy = EnrolmentPolicy.DEFAULT;
+        languages = Languages.of(languages);
+    }
+
+    /** In Dutch. */
+    public Offer(String id, String organisationId, String title, String summary, String description, OfferKind kind,
+                 ProgrammeLine programmeLine, List<String> themes, List<String> targetGroups, DeliveryFormat format, Price price,
+                 String provider, String moreInfoUrl, EnrolmentScope enrolmentScope, Source source, Instant updatedAt,
+                 List<Session> sessions, OfferStatus status, EnrolmentPolicy enrolmentPolicy) {
+        this(id, organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, price, provider,
+                moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, enrolmentPolicy, Languages.DEFAULT);
     }
 
     /** With the default enrolment policy (a waitlist without a maximum). */
@@ -88,17 +100,17 @@ public record Offer(
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy, languages);
     }
 
     public Offer withStatus(OfferStatus newStatus) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy, languages);
     }
 
     public Offer withEnrolmentPolicy(EnrolmentPolicy policy) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy, languages);
     }
 
     public java.util.Optional<Session> session(String sessionId) {

@@ -23,6 +23,7 @@ public final class OfferDiff {
         add(out, "themes", before.themes(), after.themes());
         add(out, "targetGroups", before.targetGroups(), after.targetGroups());
         add(out, "format", before.format(), after.format());
+        add(out, "languages", before.languages(), after.languages());
         add(out, "priceCents", before.price(), after.price());
         add(out, "provider", before.provider(), after.provider());
         add(out, "moreInfoUrl", before.moreInfoUrl(), after.moreInfoUrl());

@@ -23,7 +23,17 @@ public record OfferInput(
         List<SessionInput> sessions,
         String status,
         Integer waitlistLimit,
-        String intake) {
+        String intake,
+        List<String> languages) {
+
+    /** Without languages: in Dutch. */
+    public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
+                      List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
+                      String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions, String status, Integer waitlistLimit,
+                      String intake) {
+        this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
+                moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake, null);
+    }
 
     /** Without an intake. */
     public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
@@ -51,7 +61,7 @@ public record OfferInput(
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake, languages);
     }
 
     /**

@@ -154,6 +154,7 @@ public final class OfferService {
         DeliveryFormat format = in.format() == null ? DeliveryFormat.IN_PERSON : choice(DeliveryFormat.class, in.format(), "format", errors);
         List<String> themes = labels(in.themes(), "themes", errors);
         List<String> groups = labels(in.targetGroups(), "targetGroups", errors);
+        List<String> languages = languages(in.languages(), errors);
         long cents = in.priceCents() == null ? 0 : in.priceCents();
         if (cents < 0 || cents > MAX_PRICE_CENTS)
             errors.add(new FieldError("priceCents", "De prijs moet tussen 0 (gratis) en 100000 euro liggen, in centen."));
@@ -183,7 +184,27 @@ public final class OfferService {
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
                 new Price(cents), provider, url, scope, source, clock.instant(), sessions, status,
-                new EnrolmentPolicy(waitlist, !intake.equals("NONE"), intake.equals("WITH_SEAT")));
+                new EnrolmentPolicy(waitlist, !intake.equals("NONE"), intake.equals("WITH_SEAT")), languages);
+    }
+
+    /** Codes or names of languages (Nederlands, en, Arabic, nl-NL) → codes; Dutch when none is given. */
+    private static List<String> languages(List<String> values, List<FieldError> errors) {
+        if (values == null || values.isEmpty()) return Languages.DEFAULT;
+        if (values.size() > Languages.MAX_PER_OFFER) {
+            errors.add(new FieldError("languages", "Kies hoogstens " + Languages.MAX_PER_OFFER + " talen."));
+            return Languages.DEFAULT;
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v == null || v.isBlank()) continue;
+            String code = Languages.code(v);
+            if (code == null) {
+                String shown = v.strip().length() > 40 ? v.strip().substring(0, 40) + "…" : v.strip();
+                errors.add(new FieldError("languages", "Deze taal kennen we niet: " + shown
+                        + ". Schrijf de naam in het Nederlands (bijvoorbeeld Engels of Arabisch) of de taalcode (en, ar)."));
+            } else if (!out.contains(code)) out.add(code);
+        }
+        return out.isEmpty() ? Languages.DEFAULT : out;
     }
 
     private List<Session> sessions(List<OfferInput.SessionInput> inputs, List<Session> existing,

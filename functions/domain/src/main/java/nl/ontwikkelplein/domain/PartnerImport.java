@@ -146,7 +146,8 @@ public final class PartnerImport {
         Offer.Source source = new Offer.Source(offer.source().sourceId(), offer.source().externalId(), WITHDRAWN);
         return new Offer(offer.id(), offer.organisationId(), offer.title(), offer.summary(), offer.description(), offer.kind(),
                 offer.programmeLine(), offer.themes(), offer.targetGroups(), offer.format(), offer.price(), offer.provider(),
-                offer.moreInfoUrl(), offer.enrolmentScope(), source, now, sessions);
+                offer.moreInfoUrl(), offer.enrolmentScope(), source, now, sessions, OfferStatus.PUBLISHED, EnrolmentPolicy.DEFAULT,
+                offer.languages());
     }
 
     private static boolean isOnline(String name) {

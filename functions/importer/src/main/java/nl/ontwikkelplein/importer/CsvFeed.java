@@ -137,7 +137,7 @@ final class CsvFeed {
                     first.get("format") == null || first.get("format").isEmpty() ? null
                             : enumName(DeliveryFormat.class, first.get("format"), DeliveryFormat::label),
                     priceCents, blankToNull(first.get("provider")), blankToNull(first.get("more_info_url")),
-                    enrolmentScope(first.get("enrolment")), List.copyOf(sessions));
+                    enrolmentScope(first.get("enrolment")), List.copyOf(sessions), null, null, null, list(first.get("languages")));
             return new FeedOffer(externalId, line, input);
         }
     }

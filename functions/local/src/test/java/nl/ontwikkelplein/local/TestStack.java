@@ -45,8 +45,23 @@ public final class TestStack implements AutoCloseable {
     public static TestStack start(Path template, Path dataDir, Map<String, String> parameterOverrides) throws Exception {
         Map<String, String> overrides = new java.util.HashMap<>(parameterOverrides);
         if (java.nio.file.Files.readString(template).contains("EnrolmentRateLimit:")) overrides.putIfAbsent("EnrolmentRateLimit", "0");
-        int[] ports = freePorts();
-        return new TestStack(new LocalConfig(template, dataDir, ports[0], ports[1], Map.copyOf(overrides)));
+        // The ports are free when asked, but the stack's own loopback servers (bound to port 0) may be given one of
+        // them before S3Proxy binds it ("Failed to bind"): then again, on other ports.
+        for (int attempt = 1; ; attempt++) {
+            int[] ports = freePorts();
+            try {
+                return new TestStack(new LocalConfig(template, dataDir, ports[0], ports[1], Map.copyOf(overrides)));
+            } catch (Exception e) {
+                if (attempt == 3 || !isBindFailure(e)) throw e;
+            }
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Failed to bind")) return true;
+        }
+        return false;
     }
 
     public static Path realTemplate() {

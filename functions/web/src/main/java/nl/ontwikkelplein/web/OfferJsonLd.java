@@ -41,7 +41,8 @@ final class OfferJsonLd {
         e.put("url", page);
         e.put("startDate", DutchFormat.isoWithOffset(s.start()));
         e.put("endDate", DutchFormat.isoWithOffset(s.end()));
-        e.put("inLanguage", "nl");
+        // BCP 47 tags; ISO 639 codes are valid ones.
+        e.put("inLanguage", offer.languages().size() == 1 ? offer.languages().get(0) : offer.languages());
         e.put("eventStatus", SCHEMA + (s.isCancelled() ? "EventCancelled" : "EventScheduled"));
         e.put("eventAttendanceMode", SCHEMA + attendanceMode(offer.format(), location));
         e.put("location", location(offer, location, page));

@@ -16,6 +16,7 @@ import nl.ontwikkelplein.domain.AgendaEntry;
 import nl.ontwikkelplein.domain.DeliveryFormat;
 import nl.ontwikkelplein.domain.EnrolmentService;
 import nl.ontwikkelplein.domain.FieldError;
+import nl.ontwikkelplein.domain.Languages;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
@@ -165,10 +166,17 @@ public final class Pages {
         OfferPage page = new OfferPage(meta, offer.id(), offer.title(), blankToNull(offer.summary()),
                 paragraphs(offer.description()),
                 label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),
+                Languages.onlyDutch(offer.languages()) ? null : inWords(offer.languages().stream().map(Languages::name).toList()),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
                 sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote);
         return render("offer.jte", page);
+    }
+
+    /** "Nederlands", "Nederlands en Arabisch", "Nederlands, Engels en Arabisch". */
+    static String inWords(List<String> words) {
+        if (words.size() <= 1) return words.isEmpty() ? "" : words.get(0);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " en " + words.get(words.size() - 1);
     }
 
     /** For addresses that lead nowhere (404). */

@@ -19,9 +19,11 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.EnrolmentPolicy;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.OfferStatus;
 import nl.ontwikkelplein.domain.Price;
 import nl.ontwikkelplein.domain.ProgrammeLine;
 import nl.ontwikkelplein.domain.Session;
@@ -194,6 +196,36 @@ class PublicSiteTest {
         assertEquals(0, place.select("a[href=/zoeken/plaats-dedemsvaart/dinsdagochtend/]").size(), "and only those that find something");
         assertEquals("(1)", Html.parse(text(all.get("zoeken/dinsdagavond/index.html"))).select("a[href=/zoeken/plaats-dedemsvaart/dinsdagavond/] + .op-count").text(),
                 "a pair is linked from both its filters");
+    }
+
+    @Test
+    void languagesBecomeAFilterOnlyWhenThereIsAChoiceAndShowOnTheOfferPage() {
+        Offer dutch = new Offer("taalcafe", Fixtures.ORG.id(), "Taalcafé", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("anderstaligen"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,
+                List.of(Fixtures.session("a", LocalDateTime.parse("2026-12-01T10:00"), 10, 0)));
+        Map<String, SitePage> onlyDutch = pagesOf(List.of(dutch));
+        assertTrue(onlyDutch.keySet().stream().noneMatch(k -> k.startsWith("zoeken/taal-")), "one language is no choice");
+        String dutchPage = pages.offer(dutch, Fixtures.LOCATIONS, Fixtures.ORG, NOW);
+        assertFalse(dutchPage.contains("<dt>Taal</dt>"), "Dutch goes without saying");
+        assertTrue(dutchPage.contains("\"inLanguage\":\"nl\""));
+
+        Offer twoLanguages = new Offer("digihulp", Fixtures.ORG.id(), "Digihulp", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("digitale vaardigheden"), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,
+                List.of(Fixtures.session("b", LocalDateTime.parse("2026-12-01T14:00"), 10, 0)), OfferStatus.PUBLISHED, EnrolmentPolicy.DEFAULT,
+                List.of("uk", "nl"));
+        Map<String, SitePage> all = pagesOf(List.of(dutch, twoLanguages));
+        Document finder = Html.parse(text(all.get("zoeken/index.html")));
+        assertEquals(List.of("Onderwerp", "Plaats", "Wanneer", "Kosten", "Hoe", "Voor wie", "Taal", "Nog ruimte"), finder.select("nav.op-links > h2").eachText());
+        assertEquals(List.of("Nederlands", "Oekraïens"), finder.select("nav[aria-labelledby=filter-taal] a").eachText(), "Dutch first");
+        assertEquals("(2)", finder.select("a[href=/zoeken/taal-nederlands/] + .op-count").text());
+        assertEquals("(1)", finder.select("a[href=/zoeken/taal-oekraiens/] + .op-count").text());
+        String ukrainian = text(all.get("zoeken/taal-oekraiens/index.html"));
+        assertTrue(ukrainian.contains("Digihulp") && !ukrainian.contains("Taalcafé"));
+        assertTrue(text(all.get("zoeken/dinsdagmiddag/taal-oekraiens/index.html")).contains("Dinsdagmiddag en Oekraïens"), "a language keeps its capital");
+
+        String page = pages.offer(twoLanguages, Fixtures.LOCATIONS, Fixtures.ORG, NOW);
+        assertTrue(page.contains("<dt>Taal</dt><dd>Oekraïens en Nederlands</dd>"), page);
+        assertTrue(page.contains("\"inLanguage\":[\"uk\",\"nl\"]"), "and in its structured data");
     }
 
     @Test

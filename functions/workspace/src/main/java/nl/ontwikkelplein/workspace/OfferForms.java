@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.ontwikkelplein.domain.DeliveryFormat;
 import nl.ontwikkelplein.domain.FieldError;
+import nl.ontwikkelplein.domain.Languages;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferInput;
@@ -38,6 +39,7 @@ final class OfferForms {
         FIELDS.put("programmalijn", "programmeLine");
         FIELDS.put("thema", "themes");
         FIELDS.put("doelgroep", "targetGroups");
+        FIELDS.put("taal", "languages");
         FIELDS.put("vorm", "format");
         FIELDS.put("prijs", "priceCents");
         FIELDS.put("aanbieder", "provider");
@@ -57,6 +59,7 @@ final class OfferForms {
             case "programmeLine" -> "de programmalijn";
             case "themes" -> "de thema's";
             case "targetGroups" -> "de doelgroepen";
+            case "languages" -> "de talen";
             case "format" -> "de vorm";
             case "priceCents" -> "de prijs";
             case "provider" -> "de aanbieder";
@@ -81,6 +84,7 @@ final class OfferForms {
         v.put("programmalijn", o.programmeLine() == null ? "" : o.programmeLine().name());
         v.put("thema", String.join("\n", o.themes()));
         v.put("doelgroep", String.join("\n", o.targetGroups()));
+        v.put("taal", String.join("\n", o.languages()));
         v.put("vorm", o.format().name());
         v.put("prijs", o.price().isFree() ? "0" : euros(o.price().cents()));
         v.put("aanbieder", nz(o.provider()));
@@ -92,7 +96,7 @@ final class OfferForms {
     }
 
     static Form blank() {
-        return new Form(Map.of("vorm", DeliveryFormat.IN_PERSON.name(), "aanmelden", "PER_SESSION", "prijs", "0"), List.of());
+        return new Form(Map.of("vorm", DeliveryFormat.IN_PERSON.name(), "aanmelden", "PER_SESSION", "prijs", "0", "taal", Languages.DUTCH), List.of());
     }
 
     /** What was typed, as a form to show again. */
@@ -100,7 +104,7 @@ final class OfferForms {
         Map<String, String> v = new LinkedHashMap<>();
         for (String name : FIELDS.keySet()) {
             List<String> values = request.fields(name);
-            v.put(name, name.equals("thema") || name.equals("doelgroep") ? String.join("\n", values) : values.isEmpty() ? "" : values.get(0));
+            v.put(name, name.equals("thema") || name.equals("doelgroep") || name.equals("taal") ? String.join("\n", values) : values.isEmpty() ? "" : values.get(0));
         }
         return new Form(v, errors);
     }
@@ -121,7 +125,8 @@ final class OfferForms {
                 emptyToNull(request.field("soort")), emptyToNull(request.field("programmalijn")), request.fields("thema"),
                 request.fields("doelgroep"), emptyToNull(request.field("vorm")), cents, request.field("aanbieder"),
                 request.field("meerInfo"), emptyToNull(request.field("aanmelden")), base.sessions(), base.status(),
-                waitlist.isEmpty() ? null : Integer.valueOf(waitlist), request.field("intake").isEmpty() ? "NONE" : request.field("intake"));
+                waitlist.isEmpty() ? null : Integer.valueOf(waitlist), request.field("intake").isEmpty() ? "NONE" : request.field("intake"),
+                request.fields("taal"));
     }
 
     /** Domain errors on this form's fields, in the form's order. */
@@ -148,6 +153,12 @@ final class OfferForms {
                 listChoices(Vocabulary.THEMES, current == null ? List.of() : current.themes(), form.value("thema"))));
         out.add(Field.choices("checkboxes", "doelgroep", "Voor wie", "Kies er een of meer.", form,
                 listChoices(Vocabulary.TARGET_GROUPS, current == null ? List.of() : current.targetGroups(), form.value("doelgroep"))));
+        Set<String> languages = new LinkedHashSet<>(List.of(form.value("taal").split("\n")));
+        List<Choice> languageChoices = new ArrayList<>();
+        for (Map.Entry<String, String> l : Languages.NAMES.entrySet())
+            languageChoices.add(new Choice(l.getKey(), l.getValue(), languages.contains(l.getKey())));
+        out.add(Field.choices("checkboxes", "taal", "Taal", "In welke taal is het? Meestal Nederlands. Kies meer talen als mensen"
+                + " ook in een andere taal terechtkunnen. Bezoekers zoeken hierop.", form, languageChoices));
         out.add(Field.choices("radios", "vorm", "Waar", null, form, enumChoices(DeliveryFormat.values(), form.value("vorm"))));
         out.add(Field.of("number", "prijs", "Prijs in euro", "0 is gratis. Schrijf bijvoorbeeld 12,50.", form, 10));
         out.add(Field.text("aanbieder", "Aanbieder", "Alleen invullen als het niet de bibliotheek zelf is, zoals ‘Taalhuis Hardenberg’.", form, 120, false));

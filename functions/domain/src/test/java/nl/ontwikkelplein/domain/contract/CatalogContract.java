@@ -124,6 +124,7 @@ public abstract class CatalogContract extends StoreContract {
         catalog().createOffer(minimal);
         Offer read = catalog().offer(minimal.id()).orElseThrow();
         assertEquals(minimal, read);
+        assertEquals(List.of("nl"), read.languages(), "an offer that names no language is in Dutch");
         assertEquals(DeliveryFormat.IN_PERSON, read.format());
         assertEquals(Price.FREE, read.price());
         assertNull(read.updatedAt());

@@ -66,7 +66,8 @@ public final class ContractData {
         return new Offer(id("offer"), organisationId, "Klik & Tik: de basis", "Leer typen en e-mailen.",
                 "Een cursus voor beginners.\nMet <uitleg> & \"aanhalingstekens\".", OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
                 List.of("digitale vaardigheden", "e-overheid"), List.of("senioren"), DeliveryFormat.BLENDED, new Price(1250),
-                "Taalhuis", "https://example.org/klik-tik", scope, null, now(), sessions);
+                "Taalhuis", "https://example.org/klik-tik", scope, null, now(), sessions, nl.ontwikkelplein.domain.OfferStatus.PUBLISHED,
+                nl.ontwikkelplein.domain.EnrolmentPolicy.DEFAULT, List.of("nl", "ar")); // two languages: both must come back, in order
     }
 
     /** An offer with one location of a new organisation, stored. */

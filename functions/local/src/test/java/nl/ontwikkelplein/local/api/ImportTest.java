@@ -102,6 +102,25 @@ class ImportTest {
     }
 
     @Test
+    void languagesAreReadByNameOrCodeAndAnUnknownOneIsRejected() throws Exception {
+        feed.set("external_id,title,kind,programme_line,languages,location_name,start,end\n"
+                + "L-1,Taalcafé in twee talen,Bijeenkomst,Basisvaardigheden,Nederlands; arabic,Bieb L," + DAY + " 10:00," + DAY + " 11:00\n"
+                + "L-2,Computerhulp,Inloopuur,Basisvaardigheden,uk-UA;NL,Bieb L," + DAY + " 12:00," + DAY + " 13:00\n"
+                + "L-3,Zonder taal,Inloopuur,Basisvaardigheden,,Bieb L," + DAY + " 14:00," + DAY + " 15:00\n"
+                + "L-4,Onbekende taal,Inloopuur,Basisvaardigheden,Klingon,Bieb L," + DAY + " 16:00," + DAY + " 17:00\n");
+        status.set(200);
+        String report = runImport();
+        assertTrue(report.contains("rejected=1"), report);
+        Map<String, Object> twoLanguages = Fixtures.rows(stack, "offers").stream().filter(r -> "Taalcafé in twee talen".equals(r.get("title"))).findFirst().orElseThrow();
+        assertEquals("[\"nl\",\"ar\"]", twoLanguages.get("languages"));
+        Map<String, Object> locale = Fixtures.rows(stack, "offers").stream().filter(r -> "Computerhulp".equals(r.get("title"))).findFirst().orElseThrow();
+        assertEquals("[\"uk\",\"nl\"]", locale.get("languages"));
+        Map<String, Object> none = Fixtures.rows(stack, "offers").stream().filter(r -> "Zonder taal".equals(r.get("title"))).findFirst().orElseThrow();
+        assertEquals("[\"nl\"]", none.get("languages"));
+        assertTrue(Fixtures.rows(stack, "offers").stream().noneMatch(r -> "Onbekende taal".equals(r.get("title"))));
+    }
+
+    @Test
     void anUnreachableFeedFailsTheRunAndWritesNothing() {
         List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         status.set(500);

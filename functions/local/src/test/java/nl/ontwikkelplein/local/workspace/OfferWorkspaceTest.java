@@ -212,6 +212,34 @@ class OfferWorkspaceTest {
         assertEquals(404, anna.get("/beheer/aanbod/..%2F..%2Fetc").statusCode());
     }
 
+    @Test
+    void anEditorSaysWhichLanguageAnOfferIsInAndAnUnknownOneIsRefusedClearly() throws Exception {
+        StaffClient anna = new StaffClient(stack);
+        anna.signIn("anna@bieb.test");
+        String form = anna.get("/beheer/aanbod/nieuw?organisatie=bieb-a").body();
+        assertTrue(form.matches("(?s).*<input[^>]*name=\"taal\"[^>]*value=\"nl\"[^>]*checked.*"), "Dutch is ticked for a new offer");
+        assertTrue(form.contains("value=\"uk\""), "and other languages can be chosen");
+
+        int before = stack.stack().stores().catalog().offersOf("bieb-a").size();
+        Map<String, String> unknown = offerFields("Taalcafé Klingon");
+        unknown.put("taal", "<b>klingon</b>");
+        HttpResponse<String> refused = anna.post("/beheer/aanbod/nieuw?organisatie=bieb-a", unknown);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("href=\"#veld-taal\""), refused.body());
+        assertTrue(refused.body().contains("&lt;b&gt;klingon&lt;/b&gt;"), "the typed value is shown, escaped");
+        assertEquals(before, stack.stack().stores().catalog().offersOf("bieb-a").size(), "nothing written");
+
+        Map<String, String> ukrainian = offerFields("Digihulp in het Oekraïens");
+        ukrainian.put("taal", "uk");
+        HttpResponse<String> created = anna.post("/beheer/aanbod/nieuw?organisatie=bieb-a", ukrainian);
+        assertEquals(303, created.statusCode(), created.body());
+        String path = created.headers().firstValue("location").orElseThrow().replaceAll("\\?.*", "");
+        assertEquals(java.util.List.of("uk"), offer(path.substring("/beheer/aanbod/".length())).languages());
+        assertTrue(anna.get(path).body().contains("Oekraïens"), "the overview names it");
+        assertTrue(anna.get(path + "/bewerken").body().matches("(?s).*<input[^>]*name=\"taal\"[^>]*value=\"uk\"[^>]*checked.*"),
+                "the edit form shows what was chosen");
+    }
+
     private static Offer offer(String id) {
         return stack.stack().stores().catalog().offer(id).orElseThrow();
     }

@@ -81,7 +81,7 @@ final class CatalogItems {
                 .put("type", "OFFER").put("id", o.id()).put("organisationId", o.organisationId()).put("title", o.title())
                 .put("summary", o.summary()).put("description", o.description()).put("kind", name(o.kind()))
                 .put("programmeLine", name(o.programmeLine())).put("themes", o.themes()).put("targetGroups", o.targetGroups())
-                .put("format", o.format().name()).put("priceCents", o.price().cents()).put("provider", o.provider())
+                .put("format", o.format().name()).put("languages", o.languages()).put("priceCents", o.price().cents()).put("provider", o.provider())
                 .put("moreInfoUrl", o.moreInfoUrl()).put("enrolmentScope", o.enrolmentScope().name())
                 .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString())
                 .put("status", o.status().name())
@@ -107,7 +107,7 @@ final class CatalogItems {
                 valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
                 updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")),
                 new EnrolmentPolicy(num(i, "waitlistLimit") == null ? null : num(i, "waitlistLimit").intValue(), str(i, "intake") != null,
-                        "WITH_SEAT".equals(str(i, "intake"))));
+                        "WITH_SEAT".equals(str(i, "intake"))), strings(i, "languages"));
     }
 
     /** The attributes an editor controls on a session, with the offer fields the agenda shows beside it. */

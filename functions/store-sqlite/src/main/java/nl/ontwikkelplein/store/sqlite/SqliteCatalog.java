@@ -53,7 +53,7 @@ public final class SqliteCatalog implements Catalog {
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String OFFER_COLUMNS = "id, organisation_id, title, summary, description, kind, programme_line, themes,"
             + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at,"
-            + " status, waitlist_limit, intake, intake_holds_seat";
+            + " status, waitlist_limit, intake, intake_holds_seat, languages";
     private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status, note";
 
     private final SqliteDatabase database;
@@ -182,7 +182,8 @@ public final class SqliteCatalog implements Catalog {
                 Json.strings(r.getString(8)), Json.strings(r.getString(9)), valueOrNull(DeliveryFormat.class, r.getString(10)),
                 new Price(r.getLong(11)), r.getString(12), r.getString(13), valueOrNull(EnrolmentScope.class, r.getString(14)),
                 source, updatedAt == null ? null : Instant.parse(updatedAt), sessions, OfferStatus.valueOf(r.getString(19)),
-                new EnrolmentPolicy(r.getObject(20) == null ? null : r.getInt(20), r.getInt(21) == 1, r.getInt(22) == 1));
+                new EnrolmentPolicy(r.getObject(20) == null ? null : r.getInt(20), r.getInt(21) == 1, r.getInt(22) == 1),
+                r.getString(23) == null ? null : Json.strings(r.getString(23)));
     }
 
     /** A session from the result columns starting at {@code first}, in the order of SESSION_COLUMNS. */
@@ -408,6 +409,7 @@ public final class SqliteCatalog implements Catalog {
         v.put("waitlist_limit", o.enrolmentPolicy().waitlistLimit());
         v.put("intake", o.enrolmentPolicy().intake() ? 1 : 0);
         v.put("intake_holds_seat", o.enrolmentPolicy().requestHoldsSeat() ? 1 : 0);
+        v.put("languages", Json.strings(o.languages()));
         return v;
     }
 

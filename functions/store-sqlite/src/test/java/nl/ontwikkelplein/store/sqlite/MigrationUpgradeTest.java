@@ -33,6 +33,7 @@ class MigrationUpgradeTest {
         try (SqliteDatabase db = SqliteDatabase.open(file)) {
             Stores stores = SqliteStores.on(db, Clock.systemUTC());
             assertEquals(OfferStatus.PUBLISHED, stores.catalog().offer("taalcafe").orElseThrow().status(), "old offers were public: they stay so");
+            assertEquals(java.util.List.of("nl"), stores.catalog().offer("taalcafe").orElseThrow().languages(), "and in Dutch");
             assertEquals(EditorAuth.tokenId(hash), stores.editorTokens().all().get(0).tokenId(), "old tokens can be listed and revoked");
             assertTrue(stores.staff().all().isEmpty());
         } finally {

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param paragraphs the description as plain-text paragraphs, each a list of lines
  * @param provider   who gives it: the partner or the library organisation; may be null
+ * @param languages  the languages it is given in, in words ("Nederlands en Arabisch"); null when only Dutch
  * @param moreInfo   only http(s) links; null when there is none
  * @param jsonLd     schema.org JSON, already safe to place inside a script element
  * @param course     for a course: its one enrolment form for all lessons (null otherwise)
@@ -22,6 +23,7 @@ public record OfferPage(
         String programmeLine,
         List<String> themes,
         List<String> targetGroups,
+        String languages,
         String format,
         String price,
         String provider,

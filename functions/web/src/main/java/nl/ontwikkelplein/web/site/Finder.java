@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.ontwikkelplein.domain.DeliveryFormat;
+import nl.ontwikkelplein.domain.Languages;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Session;
@@ -30,7 +31,8 @@ import nl.ontwikkelplein.web.model.Pagination;
  * would be most of the bucket.
  *
  * <p>Filters: theme, town, weekday and part of the day ("dinsdagochtend"), free or paid, in
- * person or online, target group, and "places left". They apply to the offers in the lists
+ * person or online, target group, language (only when the offers are in more than one), and
+ * "places left". They apply to the offers in the lists
  * (not called off, with a date to come, or e-learning), on their dates to come.
  */
 final class Finder {
@@ -43,7 +45,7 @@ final class Finder {
 
     static final List<Facet> FACETS = List.of(new Facet("onderwerp", "Onderwerp"), new Facet("plaats", "Plaats"),
             new Facet("wanneer", "Wanneer"), new Facet("kosten", "Kosten"), new Facet("vorm", "Hoe"), new Facet("voor", "Voor wie"),
-            new Facet("plekken", "Nog ruimte"));
+            new Facet("taal", "Taal"), new Facet("plekken", "Nog ruimte"));
 
     /** One filter: {@code slug} is its folder under /zoeken/, unique over all facets. */
     record Filter(int facet, String slug, String label) {}
@@ -87,6 +89,11 @@ final class Finder {
         for (int i = 0; i < FACETS.size(); i++) perFacet.add(new java.util.TreeMap<>());
         Map<String, Set<String>> matches = new LinkedHashMap<>(); // offer id → its filter slugs
         Map<String, java.util.Optional<Filter>> towns = new java.util.HashMap<>(); // location id → its town's filter, once per place
+        // A language filter only helps when there is a choice: with every offer in Dutch it would double the pages and say nothing.
+        Set<String> languages = new java.util.HashSet<>();
+        for (Offer o : m.listed) languages.addAll(o.languages());
+        List<String> languageOrder = Languages.sorted(languages);
+        boolean byLanguage = languages.size() > 1;
         for (Offer o : m.listed) {
             Set<String> mine = new LinkedHashSet<>();
             for (String slug : m.themeSlugs.get(o.id())) {
@@ -110,7 +117,11 @@ final class Finder {
                 String slug = m.slug(group);
                 if (!slug.isEmpty()) add(perFacet, mine, new Filter(5, "voor-" + slug, PublicSite.capitalise(group.strip())));
             }
-            if (placesLeft) add(perFacet, mine, new Filter(6, "plaatsen-vrij", "Nog plaats vrij"), "0");
+            if (byLanguage) for (String code : o.languages()) {
+                String name = Languages.name(code);
+                add(perFacet, mine, new Filter(6, "taal-" + Slugs.of(name), name), String.format(java.util.Locale.ROOT, "%03d", languageOrder.indexOf(code)));
+            }
+            if (placesLeft) add(perFacet, mine, new Filter(7, "plaatsen-vrij", "Nog plaats vrij"), "0");
             matches.put(o.id(), mine);
         }
         for (Map<String, Filter> facet : perFacet) for (Filter f : facet.values()) {
@@ -200,9 +211,9 @@ final class Finder {
         return out;
     }
 
-    /** Labels after "en" or "Alleen": themes and towns keep their capitals, the rest reads as a word in a sentence. */
+    /** Labels after "en" or "Alleen": themes, towns and languages keep their capitals, the rest reads as a word in a sentence. */
     private static String lower(Filter f) {
-        return f.facet() == 0 || f.facet() == 1 ? f.label() : f.label().toLowerCase(DutchFormat.DUTCH);
+        return f.facet() == 0 || f.facet() == 1 || f.facet() == 6 ? f.label() : f.label().toLowerCase(DutchFormat.DUTCH);
     }
 
     /** What the page says about its result: how many, and when it shows only the first ones, how to see fewer. */
