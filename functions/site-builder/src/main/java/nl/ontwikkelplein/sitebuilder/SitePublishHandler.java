@@ -16,10 +16,15 @@ import nl.ontwikkelplein.store.dynamodb.DynamoStores;
  * Publishes the pages of offers an editor just changed, at once: invoked asynchronously by the
  * workspace after a save ({@code {"offerIds": ["…"]}}), so an editor's change does not wait
  * behind the catalog stream (an import of thousands of offers is a backlog of minutes there).
- * First the offers' own pages from point reads ({@link SiteBuilder#publishOfferPages}), then,
- * from one read of the whole catalog, the lists they are on and left.
- * The stream still renders the same change later; that is idempotent, and a page never goes back
- * to an earlier read ({@link SiteBuilder#READ_AT}).
+ * The offers' own pages, from point reads ({@link SiteBuilder#publishOfferPages}): tens of
+ * milliseconds at any catalog size. The lists they are on follow through the stream, which renders
+ * the same change from one read of the whole catalog anyway: doing that here too cost seconds per
+ * save at 10,000 offers (and as many reads of the catalog as saves), and a burst of saves queued
+ * behind it. Only an offer that left the public site (deleted, back to draft) has its lists
+ * rendered here as well, so it is gone from them as soon as its page is (and the page is removed
+ * only together with the lists that name it).
+ * The stream's later render is idempotent, and a page never goes back to an earlier read
+ * ({@link SiteBuilder#READ_AT}).
  */
 public final class SitePublishHandler implements RequestHandler<Map<String, Object>, String> {
     /** More than an editor's save ever names; the rest of an oversized event is left to the stream. */
@@ -49,17 +54,24 @@ public final class SitePublishHandler implements RequestHandler<Map<String, Obje
             return "offers=0";
         }
         long t0 = System.nanoTime();
-        SiteBuilder.Summary first = builder.publishOfferPages(ids);
+        SiteBuilder.Summary pages = builder.publishOfferPages(ids);
         long t1 = System.nanoTime();
-        fields.put("offerPagesWritten", first.written());
+        fields.put("offerPagesWritten", pages.written());
         fields.put("offerPagesMillis", (t1 - t0) / 1_000_000);
-        SiteBuilder.Summary s = builder.apply(new SiteBuilder.Changes(ids, Set.of(), Set.of()));
-        fields.put("rendered", s.rendered());
-        fields.put("written", s.written());
-        fields.put("deleted", s.deleted());
-        fields.put("listsMillis", (System.nanoTime() - t1) / 1_000_000);
+        Set<String> left = new LinkedHashSet<>(ids);
+        left.removeAll(pages.offersPublished());
+        int written = pages.written(), deleted = 0;
+        if (!left.isEmpty()) {
+            SiteBuilder.Summary lists = builder.apply(new SiteBuilder.Changes(left, Set.of(), Set.of()));
+            written += lists.written();
+            deleted = lists.deleted();
+            fields.put("offersLeft", left.size());
+            fields.put("listsWritten", lists.written());
+            fields.put("deleted", deleted);
+            fields.put("listsMillis", (System.nanoTime() - t1) / 1_000_000);
+        }
         Log.info("site publish", fields);
-        return "offers=" + ids.size() + " written=" + (first.written() + s.written());
+        return "offers=" + ids.size() + " written=" + written + (deleted > 0 ? " deleted=" + deleted : "");
     }
 
     /** The valid offer ids of the event, at most {@link #MAX_OFFERS}; anything else is ignored (never a key outside aanbod/). */

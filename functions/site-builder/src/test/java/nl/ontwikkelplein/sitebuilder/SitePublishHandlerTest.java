@@ -22,8 +22,25 @@ class SitePublishHandlerTest {
             String answer = new SitePublishHandler(local.builder(CLOCK, counting)).handleRequest(Map.of("offerIds", List.of("a")), null);
             assertTrue(answer.startsWith("offers=1 written="), answer);
             assertTrue(local.text("aanbod/a/index.html").contains("Gevraagd"));
-            assertTrue(local.text("thema/taal/index.html").contains("Gevraagd"));
             assertTrue(local.text("aanbod/b/index.html") == null, "only what was asked");
+            assertTrue(local.text("thema/taal/index.html") == null, "the lists follow through the stream");
+        }
+    }
+
+    @Test
+    void anOfferThatLeftThePublicSiteIsTakenOffItsListsAndItsPageRemoved() throws Exception {
+        try (LocalSite local = new LocalSite(CLOCK)) {
+            TestData.seed(local.catalog(), TestData.offer("a", "Blijft", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                    TestData.offer("b", "Gaat weg", TestData.LOC.id(), List.of("taal"), "2026-12-01T15:00"));
+            local.builder(CLOCK).rebuildAll();
+            assertTrue(local.text("thema/taal/index.html").contains("Gaat weg"));
+            local.catalog().updateOffer(local.catalog().offer("b").orElseThrow().withStatus(nl.ontwikkelplein.domain.OfferStatus.DRAFT));
+
+            String answer = new SitePublishHandler(local.builder(CLOCK, local.publisher)).handleRequest(Map.of("offerIds", List.of("b")), null);
+            assertTrue(answer.contains(" deleted="), answer);
+            assertTrue(local.text("aanbod/b/index.html") == null, "a draft has no public page");
+            String list = local.text("thema/taal/index.html");
+            assertTrue(list.contains("Blijft") && !list.contains("Gaat weg"), "and no list names it");
         }
     }
 

@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.local.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +100,19 @@ class EditorChangeGoesLiveTest {
         assertTrue(TestStack.await(Duration.ofSeconds(15), () -> page("/aanbod/digitaal-cafe/").contains("Digitaal Café: nieuwe tijden")),
                 "the workspace asked for the page");
         System.out.printf("editor's save to public page: %.2f s%n", (System.nanoTime() - saved) / 1e9);
-        assertTrue(page("/lijn/basisvaardigheden/").contains("Digitaal Café: nieuwe tijden"), "and the lists it is on");
+        assertFalse(page("/lijn/basisvaardigheden/").contains("Digitaal Café"), "the lists are left to the stream, which is not wired here");
+
+        // Back to draft: the page goes, at once, and so would the lists that named it.
+        String status = anna.get("/beheer/aanbod/digitaal-cafe").body();
+        HttpResponse<String> draft = anna.post("/beheer/aanbod/digitaal-cafe/status", Map.of("status", "DRAFT", "versie", OfferWorkspaceTest.version(status)));
+        assertEquals(303, draft.statusCode(), draft.body());
+        assertTrue(TestStack.await(Duration.ofSeconds(15), () -> {
+            try {
+                return stack.get("/aanbod/digitaal-cafe/").statusCode() == 404;
+            } catch (Exception e) {
+                return false;
+            }
+        }), "a draft's page is taken offline by the workspace's request");
     }
 
     @Test
