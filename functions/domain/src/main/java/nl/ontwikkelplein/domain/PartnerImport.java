@@ -11,8 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Brings a partner's offers into the catalog. Ids derive from (source, the partner's own id), and
- * nothing is written when the content is unchanged: running an import twice changes nothing.
+ * Brings a partner's offers into the catalog. A new offer's id is its title as a slug plus a
+ * hash of (source, the partner's own id), so its page address reads like an editor's
+ * ({@code /aanbod/taalcafe-hardenberg-3f9a0c1b2d/}); after that the offer is found by
+ * (source, partner's id), so a changed title keeps the address, the enrolments and their links.
+ * Nothing is written when the content is unchanged: running an import twice changes nothing.
  * An offer that breaks the rules is set aside with its problems; the others still go in.
  *
  * <p>An offer the partner no longer lists is withdrawn, but only after a feed that was read
@@ -60,8 +63,14 @@ public final class PartnerImport {
         return Ids.derived("loc", sourceId, locationName.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The id of offers imported before ids were readable; they keep it, so their addresses and links stay. */
     public static String offerId(String sourceId, String externalId) {
         return Ids.derived("imp", sourceId, externalId);
+    }
+
+    /** The id a newly imported offer gets: readable, and the same for the same feed row on every run. */
+    public static String newOfferId(String title, String sourceId, String externalId) {
+        return Ids.slug(title) + "-" + Ids.sha256Hex(sourceId + "\u001f" + externalId).substring(0, 10);
     }
 
     public Report run(String sourceId, String organisationId, List<FeedLocation> locations, List<FeedOffer> feedOffers,
@@ -80,14 +89,31 @@ public final class PartnerImport {
             }
         }
 
+        // This source's offers as they were before the run, by the partner's id: one read, for the ids and the withdrawals.
+        Map<String, Offer> stored = new LinkedHashMap<>();
+        for (Offer o : catalog.offersOf(organisationId)) {
+            if (o.source() != null && o.source().sourceId().equals(sourceId)) stored.putIfAbsent(o.source().externalId(), o);
+        }
         OfferService checks = offers.withPlacesReadOnce();
         int created = 0, updated = 0, unchanged = 0;
         for (FeedOffer f : feedOffers) {
-            String id = offerId(sourceId, f.externalId());
             OfferInput input = f.input().withOrganisation(organisationId);
             String hash = Ids.sha256Hex(input.toString());
             try {
-                Offer existing = catalog.offer(id).orElse(null);
+                String id;
+                Offer existing;
+                if (stored.containsKey(f.externalId())) {
+                    id = stored.get(f.externalId()).id();
+                    existing = catalog.offer(id).orElse(null); // with its sessions
+                } else {
+                    id = newOfferId(f.input().title(), sourceId, f.externalId());
+                    existing = catalog.offer(id).orElse(null);
+                    if (existing != null && !isFrom(existing, sourceId, f.externalId())) {
+                        // Taken by another offer (another source's, an editor's), which must never be replaced.
+                        id = offerId(sourceId, f.externalId());
+                        existing = catalog.offer(id).orElse(null);
+                    }
+                }
                 if (existing != null && existing.source() != null && Objects.equals(existing.source().contentHash(), hash)) {
                     unchanged++;
                     continue;
@@ -116,11 +142,9 @@ public final class PartnerImport {
             Set<String> listed = new HashSet<>();
             for (FeedOffer f : feedOffers) listed.add(f.externalId());
             for (Problem p : parseProblems) listed.add(p.externalId());
-            for (Offer stored : catalog.offersOf(organisationId)) {
-                if (stored.source() == null || !stored.source().sourceId().equals(sourceId)
-                        || listed.contains(stored.source().externalId())
-                        || WITHDRAWN.equals(stored.source().contentHash())) continue;
-                Offer offer = catalog.offer(stored.id()).orElse(null);
+            for (Offer before : stored.values()) {
+                if (listed.contains(before.source().externalId()) || WITHDRAWN.equals(before.source().contentHash())) continue;
+                Offer offer = catalog.offer(before.id()).orElse(null);
                 if (offer == null) continue;
                 if (catalog.removeOfferWithoutEnrolments(offer)) {
                     removed++;
@@ -135,6 +159,10 @@ public final class PartnerImport {
             }
         }
         return new Report(sourceId, created, updated, unchanged, locationsWritten, removed, cancelled, complete, List.copyOf(rejected));
+    }
+
+    private static boolean isFrom(Offer offer, String sourceId, String externalId) {
+        return offer.source() != null && offer.source().sourceId().equals(sourceId) && offer.source().externalId().equals(externalId);
     }
 
     /** The offer with its dates that have not begun called off, marked as withdrawn from its feed. */

@@ -121,6 +121,33 @@ class ImportTest {
     }
 
     @Test
+    void aNewOfferGetsAReadableAddressThatStaysWhenItsTitleChangesAndAnOldOneKeepsItsOwn() throws Exception {
+        Catalog catalog = Fixtures.catalog(stack);
+        String row = "R-1,%s,Bijeenkomst,Basisvaardigheden,Bieb R," + DAY + " 10:00," + DAY + " 11:00\n";
+        String header = "external_id,title,kind,programme_line,location_name,start,end\n";
+        // An offer imported before addresses were readable keeps its id (its page, its links, its enrolments).
+        Offer legacy = new Offer(PartnerImport.offerId("taalhuis", "R-0"), Fixtures.ORG, "Oud aanbod", null, null,
+                nl.ontwikkelplein.domain.OfferKind.MEETUP, nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, List.of(), List.of(),
+                null, null, null, null, null, new Offer.Source("taalhuis", "R-0", "from-an-older-run"), java.time.Instant.now(), List.of());
+        catalog.createOffer(legacy);
+        status.set(200);
+
+        feed.set(header + String.format(row, "Oud aanbod").replace("R-1", "R-0") + String.format(row, "Taalcafé <Hardenberg>"));
+        String first = runImport();
+        assertTrue(first.contains("created=1"), first);
+        String id = PartnerImport.newOfferId("Taalcafé <Hardenberg>", "taalhuis", "R-1");
+        assertTrue(id.matches("taalcafe-hardenberg-[0-9a-f]{10}"), id);
+        assertTrue(catalog.offer(id).isPresent());
+        assertTrue(catalog.offer(legacy.id()).isPresent(), "the old offer is found by its feed row, not by a new id");
+
+        feed.set(header + String.format(row, "Oud aanbod").replace("R-1", "R-0") + String.format(row, "Taalcafé in de bibliotheek"));
+        String renamed = runImport();
+        assertTrue(renamed.contains("created=0 updated=1"), renamed);
+        assertEquals("Taalcafé in de bibliotheek", catalog.offer(id).orElseThrow().title(), "a new title, the same address");
+        assertTrue(catalog.offersOf(Fixtures.ORG).stream().noneMatch(o -> o.id().equals(PartnerImport.newOfferId("Taalcafé in de bibliotheek", "taalhuis", "R-1"))));
+    }
+
+    @Test
     void anUnreachableFeedFailsTheRunAndWritesNothing() {
         List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         status.set(500);
@@ -137,8 +164,8 @@ class ImportTest {
         String withoutEnrolments = "W-1,Weg zonder aanmeldingen,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 10:00," + DAY + " 11:00,5\n";
         String withEnrolment = "W-2,Weg met aanmelding,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 12:00," + DAY + " 13:00,5\n";
         String staying = "W-3,Blijft,,Workshop,BASIC_SKILLS,,,,,Bieb W,,,," + DAY + " 14:00," + DAY + " 15:00,5\n";
-        String gone = PartnerImport.offerId("taalhuis", "W-1");
-        String enrolled = PartnerImport.offerId("taalhuis", "W-2");
+        String gone = PartnerImport.newOfferId("Weg zonder aanmeldingen", "taalhuis", "W-1");
+        String enrolled = PartnerImport.newOfferId("Weg met aanmelding", "taalhuis", "W-2");
         Catalog catalog = Fixtures.catalog(stack);
 
         feed.set(HEADER + withoutEnrolments + withEnrolment + staying);

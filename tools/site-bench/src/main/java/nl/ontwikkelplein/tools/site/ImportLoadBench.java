@@ -125,7 +125,7 @@ public final class ImportLoadBench {
                 Thread.sleep(2_000);
             }
             double importSecs = (System.nanoTime() - i0) / 1e9;
-            String last = "/aanbod/" + nl.ontwikkelplein.domain.PartnerImport.offerId("bench-" + (feeds - 1), "X-" + (offers - 1)) + "/";
+            String last = "/aanbod/" + nl.ontwikkelplein.domain.PartnerImport.newOfferId("Cursus " + (offers - 1), "bench-" + (feeds - 1), "X-" + (offers - 1)) + "/";
             long d0 = System.nanoTime();
             double drained = importResult.get().startsWith("failed") ? -1 : await(client, base + last, "Cursus " + (offers - 1), 1_200_000);
             double drainSecs = drained < 0 ? -1 : (System.nanoTime() - d0) / 1e9;
