@@ -145,6 +145,19 @@ class ImportTest {
         assertTrue(renamed.contains("created=0 updated=1"), renamed);
         assertEquals("Taalcafé in de bibliotheek", catalog.offer(id).orElseThrow().title(), "a new title, the same address");
         assertTrue(catalog.offersOf(Fixtures.ORG).stream().noneMatch(o -> o.id().equals(PartnerImport.newOfferId("Taalcafé in de bibliotheek", "taalhuis", "R-1"))));
+
+        // Should the readable id be taken by another offer (an editor's here), that offer is never replaced.
+        String wanted = PartnerImport.newOfferId("Voorlezen", "taalhuis", "R-2");
+        catalog.createOffer(new Offer(wanted, Fixtures.ORG, "Van een redacteur", null, null, nl.ontwikkelplein.domain.OfferKind.MEETUP,
+                nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, List.of(), List.of(), null, null, null, null, null, null, java.time.Instant.now(), List.of()));
+        feed.set(header + String.format(row, "Oud aanbod").replace("R-1", "R-0") + String.format(row, "Taalcafé in de bibliotheek")
+                + String.format(row, "Voorlezen").replace("R-1", "R-2"));
+        String clash = runImport();
+        assertTrue(clash.contains("created=1"), clash);
+        assertEquals("Van een redacteur", catalog.offer(wanted).orElseThrow().title());
+        assertEquals("Voorlezen", catalog.offer(PartnerImport.offerId("taalhuis", "R-2")).orElseThrow().title(), "it gets the old kind of id");
+        assertTrue(runImport().contains("created=0 updated=0 unchanged=3"), "and keeps it");
+        catalog.removeOfferWithoutEnrolments(catalog.offer(wanted).orElseThrow());
     }
 
     @Test
