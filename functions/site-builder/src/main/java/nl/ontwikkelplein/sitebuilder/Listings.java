@@ -39,6 +39,15 @@ final class Listings {
         return wild.length() <= MAX_LENGTH ? wild : EVERYTHING;
     }
 
+    /** Every folder of both listings; {@link #EVERYTHING} when either is. */
+    static String union(String a, String b) {
+        SortedSet<String> all = decode(a);
+        SortedSet<String> other = decode(b);
+        if (all.contains(EVERYTHING) || other.contains(EVERYTHING)) return EVERYTHING;
+        all.addAll(other);
+        return encode(all);
+    }
+
     /** The folders, some ending in "*" (every folder below); {@link #EVERYTHING} alone for every folder. */
     static SortedSet<String> decode(String encoded) {
         SortedSet<String> out = new TreeSet<>();

@@ -162,12 +162,33 @@ public final class SiteBuilder {
      * batch that fails half-way still knows, when retried, which lists the offer left.
      */
     public Summary apply(Changes changes) {
+        return apply(changes, Integer.MAX_VALUE).summary();
+    }
+
+    /**
+     * What {@link #apply(Changes, int)} did, and the offer pages it left for others: offer id →
+     * the lists it is on now ({@link Listings}), for {@link #publishOfferPages(Set, Map)}.
+     */
+    public record Applied(Summary summary, Map<String, String> deferred) {}
+
+    /**
+     * As {@link #apply(Changes)}, but renders at most {@code offerPages} offer pages itself: a
+     * change that touches more (a branch or an organisation with thousands of offers) writes all
+     * its lists and the first offer pages, and hands back the rest with their lists, so they can
+     * be published in other invocations side by side instead of running into this one's time limit
+     * and being retried as a whole.
+     */
+    public Applied apply(Changes changes, int offerPages) {
         for (String id : changes.offerIds()) Ids.requireValid(id); // ids become S3 keys: never "../"
-        return apply(changes, read());
+        return apply(changes, read(), offerPages);
     }
 
     /** After changes, from a read made earlier (tests of overlapping builds). */
     Summary apply(Changes changes, SiteData data) {
+        return apply(changes, data, Integer.MAX_VALUE).summary();
+    }
+
+    private Applied apply(Changes changes, SiteData data, int offerPageLimit) {
         Map<String, Offer> byId = new HashMap<>();
         for (Offer o : data.offers()) byId.put(o.id(), o);
         Set<String> touched = new TreeSet<>(changes.offerIds());
@@ -204,10 +225,13 @@ public final class SiteBuilder {
         Set<String> published = new TreeSet<>();
         Set<String> removed = new TreeSet<>();
         Map<String, SitePublisher.Online> looked = new HashMap<>(); // offer pages already looked at after this read
+        Map<String, String> deferred = new java.util.LinkedHashMap<>();
         for (String id : touched) {
             Offer o = byId.get(id);
             Optional<SitePublisher.Online> was = before.get(id);
-            if (o != null) {
+            if (o != null && offerPages.size() >= offerPageLimit) {
+                deferred.put(id, Listings.encode(listed.getOrDefault(id, EMPTY)));
+            } else if (o != null) {
                 OfferPage p = offerPage(o, data, listed.getOrDefault(id, EMPTY)).alsoAffecting(wasOn.get(id));
                 offerPages.add(p);
                 published.add(id);
@@ -220,7 +244,8 @@ public final class SiteBuilder {
                 if (was.isPresent()) gone.add(offerPagePath(id));
             }
         }
-        return publish(r.pages(), offerPages, online, gone, looked, data.now().toEpochMilli()).summary(published, removed);
+        Summary summary = publish(r.pages(), offerPages, online, gone, looked, data.now().toEpochMilli()).summary(published, removed);
+        return new Applied(summary, deferred); // only once the lists are written: a failed list keeps them back too
     }
 
     /**
@@ -232,6 +257,15 @@ public final class SiteBuilder {
      * or drafts are left to {@link #apply}, which removes their pages together with their lists.
      */
     public Summary publishOfferPages(Set<String> offerIds) {
+        return publishOfferPages(offerIds, Map.of());
+    }
+
+    /**
+     * As {@link #publishOfferPages(Set)}, for pages an {@link #apply(Changes, int)} handed on:
+     * each page is listed on the lists given for it as well as those its page online names (more
+     * than it is on is harmless, a list left out would keep showing the offer after it leaves).
+     */
+    public Summary publishOfferPages(Set<String> offerIds, Map<String, String> lists) {
         for (String id : offerIds) Ids.requireValid(id);
         java.time.Instant at = clock.instant(); // before reading, as read() does
         Map<String, Optional<SitePublisher.Online>> before = heads(offerIds);
@@ -252,6 +286,7 @@ public final class SiteBuilder {
             Optional<SitePublisher.Online> was = before.get(id);
             // A page online keeps its listing as it is; a new page is on no list yet.
             String listing = was.map(w -> w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING)).orElse(Listings.encode(EMPTY));
+            if (lists.get(id) != null) listing = Listings.union(listing, lists.get(id));
             SortedSet<String> wasOn = Listings.decode(listing);
             offerPages.add(new OfferPage(offerPageOf(o, locations, organisations.get(o.organisationId()), at, listing), wasOn, listing, wasOn));
             published.add(id);

@@ -25,6 +25,10 @@ import nl.ontwikkelplein.store.dynamodb.DynamoStores;
  * only together with the lists that name it).
  * The stream's later render is idempotent, and a page never goes back to an earlier read
  * ({@link SiteBuilder#READ_AT}).
+ *
+ * <p>The site builder sends it the offer pages of a change too big for one of its invocations
+ * ({@code {"offerIds": […], "lists": {"id": "<listing>"}}}, {@link LambdaOfferPageJobs}): their
+ * lists are written already, and each page is published with the lists it is on now.
  */
 public final class SitePublishHandler implements RequestHandler<Map<String, Object>, String> {
     /** More than an editor's save ever names; the rest of an oversized event is left to the stream. */
@@ -53,8 +57,10 @@ public final class SitePublishHandler implements RequestHandler<Map<String, Obje
             Log.info("site publish: nothing asked", fields);
             return "offers=0";
         }
+        Map<String, String> given = lists(event, ids);
+        if (!given.isEmpty()) fields.put("withLists", given.size());
         long t0 = System.nanoTime();
-        SiteBuilder.Summary pages = builder.publishOfferPages(ids);
+        SiteBuilder.Summary pages = builder.publishOfferPages(ids, given);
         long t1 = System.nanoTime();
         fields.put("offerPagesWritten", pages.written());
         fields.put("offerPagesMillis", (t1 - t0) / 1_000_000);
@@ -72,6 +78,20 @@ public final class SitePublishHandler implements RequestHandler<Map<String, Obje
         }
         Log.info("site publish", fields);
         return "offers=" + ids.size() + " written=" + written + (deleted > 0 ? " deleted=" + deleted : "");
+    }
+
+    /** A listing as the site builder writes it: folders, front-coded; anything else is ignored. */
+    private static final java.util.regex.Pattern LISTING = java.util.regex.Pattern.compile("[a-z0-9/*: -]{0," + Listings.MAX_LENGTH + "}");
+
+    /** The lists given for the asked offers (only from the site builder); malformed ones are left out. */
+    static Map<String, String> lists(Map<String, Object> event, Set<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Object raw = event == null ? null : event.get("lists");
+        if (!(raw instanceof Map<?, ?> map)) return out;
+        for (String id : ids) {
+            if (map.get(id) instanceof String listing && LISTING.matcher(listing).matches()) out.put(id, listing);
+        }
+        return out;
     }
 
     /** The valid offer ids of the event, at most {@link #MAX_OFFERS}; anything else is ignored (never a key outside aanbod/). */

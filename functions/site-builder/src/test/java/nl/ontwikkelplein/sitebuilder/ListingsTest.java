@@ -12,6 +12,16 @@ class ListingsTest {
     private static SortedSet<String> of(String... folders) { return new TreeSet<>(java.util.List.of(folders)); }
 
     @Test
+    void aUnionHasTheFoldersOfBothAndEverythingWinsOverAll() {
+        String a = Listings.encode(of("thema/taal/", "zoeken/plaats-hardenberg/"));
+        String b = Listings.encode(of("thema/taal/", "zoeken/plaats-dedemsvaart/"));
+        assertEquals(of("thema/taal/", "zoeken/plaats-dedemsvaart/", "zoeken/plaats-hardenberg/"), Listings.decode(Listings.union(a, b)));
+        assertEquals(Listings.EVERYTHING, Listings.union(a, Listings.EVERYTHING));
+        assertEquals(Listings.EVERYTHING, Listings.union("9:kapot", a), "an unreadable listing means every list");
+        assertEquals(Listings.decode(a), Listings.decode(Listings.union(a, "")));
+    }
+
+    @Test
     void aWeeklyCourseFitsInAFewHundredBytesAndComesBackExactly() {
         SortedSet<String> folders = of("bibliotheek/bibliotheek-hardenberg/", "thema/taal/", "lijn/basisvaardigheden/", "leren/nederlands-leren/");
         for (int w = 40; w < 52; w++) {

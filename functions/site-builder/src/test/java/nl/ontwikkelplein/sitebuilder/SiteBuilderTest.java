@@ -2,6 +2,7 @@ package nl.ontwikkelplein.sitebuilder;
 
 import static nl.ontwikkelplein.sitebuilder.TestData.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.OfferStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -460,6 +462,44 @@ class SiteBuilderTest {
         assertFalse(local.text("thema/taal/index.html").contains("titel"), "the list it left");
         assertTrue(local.text("thema/werk/index.html").contains("Nieuwe titel"), "the list it joined");
         assertEquals(Set.of(), differences(local, editor), "everything is as a full build has it");
+    }
+
+    @Test
+    void aChangeWithMoreOfferPagesThanOneInvocationTakesWritesItsListsAndHandsTheRestOnWithTheirLists() {
+        TestData.seed(local.catalog(), TestData.offer("a", "Een", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),
+                TestData.offer("b", "Twee", TestData.LOC.id(), List.of("taal"), "2026-12-02T14:00"),
+                TestData.offer("c", "Drie", TestData.LOC.id(), List.of("werk"), "2026-12-03T14:00"));
+        builder.rebuildAll();
+        // The branch moves to another town: every offer there changes its page and its town filter.
+        local.catalog().saveLocation(new nl.ontwikkelplein.domain.Location(TestData.LOC.id(), TestData.ORG.id(), "Bibliotheek Dedemsvaart",
+                nl.ontwikkelplein.domain.Location.LocationKind.BRANCH, new nl.ontwikkelplein.domain.Location.Address("Julianastraat 1", "7701 AA", "Dedemsvaart"), null, null));
+        SiteBuilder stream = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(5)), counting);
+        counting.puts.clear();
+
+        SiteBuilder.Applied applied = stream.apply(new SiteBuilder.Changes(Set.of(), Set.of(TestData.LOC.id()), Set.of()), 1);
+
+        assertEquals(Set.of("b", "c"), applied.deferred().keySet(), "one page here, the others handed on");
+        assertEquals(List.of("aanbod/a/index.html"), counting.puts.stream().filter(k -> k.startsWith("aanbod/")).toList());
+        String town = local.text("zoeken/plaats-dedemsvaart/index.html");
+        assertTrue(town.contains("Een") && town.contains("Twee") && town.contains("Drie"), "the lists are all written");
+        assertTrue(local.text("aanbod/b/index.html").contains("Bibliotheek Hardenberg"), "a handed-on page is not written here");
+        assertTrue(Listings.decode(applied.deferred().get("b")).contains("zoeken/plaats-dedemsvaart/"), "it goes with the lists it is on now");
+
+        SiteBuilder publisher = local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(10)), counting);
+        publisher.publishOfferPages(applied.deferred().keySet(), applied.deferred());
+        assertTrue(local.text("aanbod/b/index.html").contains("Bibliotheek Dedemsvaart"));
+        SortedSet<String> onB = Listings.decode(local.publisher.head("aanbod/b/index.html").orElseThrow().metadata().get("op-lists"));
+        assertTrue(onB.contains("zoeken/plaats-dedemsvaart/") && onB.contains("zoeken/plaats-hardenberg/"),
+                "listed on what it is on now and what its page said before: more is harmless, less would leave it on a list");
+        // A full build would write b and c again only for their lists' digest (it lists them exactly); what they show is the same.
+        String b = local.text("aanbod/b/index.html");
+        assertEquals(Set.of("aanbod/b/index.html", "aanbod/c/index.html"), differences(local, publisher));
+        local.builder(java.time.Clock.offset(CLOCK, java.time.Duration.ofSeconds(40)), counting).rebuildAll();
+        String rebuilt = local.text("aanbod/b/index.html");
+        assertNotEquals(b, rebuilt);
+        assertEquals(rebuilt.replaceAll("<!-- lijsten [0-9a-f]+ -->", ""), b.replaceAll("<!-- lijsten [0-9a-f]+ -->", ""));
+        assertEquals(Set.of("b"), SitePublishHandler.lists(Map.of("lists", Map.of("b", applied.deferred().get("b"), "c", "\"><script>")), Set.of("b", "c")).keySet(),
+                "the handler takes only well-formed lists");
     }
 
     @Test

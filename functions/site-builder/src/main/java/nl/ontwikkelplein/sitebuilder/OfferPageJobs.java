@@ -1,0 +1,9 @@
+package nl.ontwikkelplein.sitebuilder;
+
+import java.util.Map;
+
+/** Offer pages a site build hands on to be published elsewhere, side by side: offer id → its lists ({@link Listings}). */
+public interface OfferPageJobs {
+    /** @throws RuntimeException when they could not be handed on, so the batch is tried again */
+    void send(Map<String, String> listsByOffer);
+}
