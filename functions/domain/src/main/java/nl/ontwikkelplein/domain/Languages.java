@@ -63,11 +63,15 @@ public final class Languages {
         return NAMES.getOrDefault(code, code);
     }
 
-    /** Dutch first, then the others in the order of {@link #NAMES}. */
+    /** The Dutch names of codes, in their order ("Oekraïens", "Nederlands"). */
+    public static List<String> names(List<String> codes) {
+        return codes.stream().map(Languages::name).toList();
+    }
+
+    /** Known codes in the order of {@link #NAMES}: Dutch first (an offer holds no others, {@link #of}). */
     public static List<String> sorted(Set<String> codes) {
         List<String> out = new ArrayList<>();
         for (String code : NAMES.keySet()) if (codes.contains(code)) out.add(code);
-        for (String code : new java.util.TreeSet<>(codes)) if (!NAMES.containsKey(code)) out.add(code);
         return out;
     }
 

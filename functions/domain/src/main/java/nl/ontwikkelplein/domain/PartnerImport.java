@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Brings a partner's offers into the catalog. A new offer's id is its title as a slug plus a
  * hash of (source, the partner's own id), so its page address reads like an editor's
- * ({@code /aanbod/taalcafe-hardenberg-3f9a0c1b2d/}); after that the offer is found by
+ * ({@code /aanbod/taalcafe-hardenberg-3f9a0c1b2d4e5f60/}); after that the offer is found by
  * (source, partner's id), so a changed title keeps the address, the enrolments and their links.
  * Nothing is written when the content is unchanged: running an import twice changes nothing.
  * An offer that breaks the rules is set aside with its problems; the others still go in.
@@ -70,7 +70,7 @@ public final class PartnerImport {
 
     /** The id a newly imported offer gets: readable, and the same for the same feed row on every run. */
     public static String newOfferId(String title, String sourceId, String externalId) {
-        return Ids.slug(title) + "-" + Ids.sha256Hex(sourceId + "\u001f" + externalId).substring(0, 10);
+        return Ids.derived(title, sourceId, externalId);
     }
 
     public Report run(String sourceId, String organisationId, List<FeedLocation> locations, List<FeedOffer> feedOffers,

@@ -41,6 +41,7 @@ class LanguagesTest {
         assertEquals(List.of("nl"), Languages.of(List.of("Klingon")));
         assertEquals(List.of("ar", "nl"), Languages.of(Arrays.asList("Arabisch", null, "ar", "NL")));
         assertTrue(Languages.onlyDutch(Languages.of(List.of("Dutch"))));
-        assertEquals(List.of("nl", "en", "zz"), Languages.sorted(Set.of("zz", "en", "nl")), "Dutch first, unknown codes last");
+        assertEquals(List.of("nl", "en", "uk"), Languages.sorted(Set.of("uk", "en", "nl")), "Dutch first");
+        assertEquals(List.of("Oekraïens", "Nederlands"), Languages.names(List.of("uk", "nl")));
     }
 }

@@ -166,7 +166,7 @@ public final class Pages {
         OfferPage page = new OfferPage(meta, offer.id(), offer.title(), blankToNull(offer.summary()),
                 paragraphs(offer.description()),
                 label(offer.kind()), label(offer.programmeLine()), offer.themes(), offer.targetGroups(),
-                Languages.onlyDutch(offer.languages()) ? null : inWords(offer.languages().stream().map(Languages::name).toList()),
+                Languages.onlyDutch(offer.languages()) ? null : inWords(Languages.names(offer.languages())),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
                 sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote);

@@ -134,7 +134,7 @@ final class OfferPages {
         facts.add(new OfferOverviewPage.Fact("Programmalijn", offer.programmeLine() == null ? "–" : offer.programmeLine().label()));
         facts.add(new OfferOverviewPage.Fact("Thema's", offer.themes().isEmpty() ? "–" : String.join(", ", offer.themes())));
         facts.add(new OfferOverviewPage.Fact("Voor wie", offer.targetGroups().isEmpty() ? "–" : String.join(", ", offer.targetGroups())));
-        facts.add(new OfferOverviewPage.Fact("Taal", String.join(", ", offer.languages().stream().map(nl.ontwikkelplein.domain.Languages::name).toList())));
+        facts.add(new OfferOverviewPage.Fact("Taal", String.join(", ", nl.ontwikkelplein.domain.Languages.names(offer.languages()))));
         facts.add(new OfferOverviewPage.Fact("Prijs", offer.price().label()));
         facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));
         if (offer.source() != null) facts.add(new OfferOverviewPage.Fact("Herkomst", "Geïmporteerd uit " + offer.source().sourceId()));

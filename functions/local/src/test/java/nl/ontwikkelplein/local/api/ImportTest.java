@@ -136,7 +136,7 @@ class ImportTest {
         String first = runImport();
         assertTrue(first.contains("created=1"), first);
         String id = PartnerImport.newOfferId("Taalcafé <Hardenberg>", "taalhuis", "R-1");
-        assertTrue(id.matches("taalcafe-hardenberg-[0-9a-f]{10}"), id);
+        assertTrue(id.matches("taalcafe-hardenberg-[0-9a-f]{16}"), id);
         assertTrue(catalog.offer(id).isPresent());
         assertTrue(catalog.offer(legacy.id()).isPresent(), "the old offer is found by its feed row, not by a new id");
 

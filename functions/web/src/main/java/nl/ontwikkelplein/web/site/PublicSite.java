@@ -73,7 +73,7 @@ public final class PublicSite {
             o.themes().forEach(add);
             o.targetGroups().forEach(add);
             // "Arabisch" finds what is given in Arabic; "Nederlands" would find nearly everything.
-            if (!nl.ontwikkelplein.domain.Languages.onlyDutch(o.languages())) o.languages().stream().map(nl.ontwikkelplein.domain.Languages::name).forEach(add);
+            if (!nl.ontwikkelplein.domain.Languages.onlyDutch(o.languages())) nl.ontwikkelplein.domain.Languages.names(o.languages()).forEach(add);
             add.accept(o.programmeLine() == null ? null : o.programmeLine().label());
             add.accept(card.kind());
             add.accept(org == null ? null : org.name());
