@@ -37,7 +37,7 @@ final class LambdaOfferPageJobs implements OfferPageJobs {
     }
 
     @Override
-    public void send(Map<String, String> listsByOffer) {
+    public void send(Map<String, String> listsByOffer, long listedAt) {
         List<Map.Entry<String, String>> all = new ArrayList<>(listsByOffer.entrySet());
         for (int from = 0; from < all.size(); from += SitePublishHandler.MAX_OFFERS) {
             Map<String, String> chunk = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class LambdaOfferPageJobs implements OfferPageJobs {
                 lists.append(sep).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
                 sep = ",";
             }
-            String event = payload.append("],").append(lists).append("}}").toString();
+            String event = payload.append("],").append(lists).append("},\"listedAt\":").append(listedAt).append('}').toString();
             lambda.invoke(b -> b.functionName(functionName).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(event)));
         }
     }

@@ -127,10 +127,19 @@ public final class SiteBuilder {
     }
 
     /** Everything. Pages are rendered and written side by side; whatever fails, the rest is still written. */
-    public Summary rebuildAll() { return rebuildAll(read()); }
+    public Summary rebuildAll() { return rebuildAll(read(), Integer.MAX_VALUE).summary(); }
+
+    /**
+     * As {@link #rebuildAll()}, but renders at most {@code offerPages} offer pages itself and hands
+     * back the rest with their lists, as {@link #apply(Changes, int)} does: every list, the home page
+     * and the assets are written here, the other offer pages can be published side by side.
+     */
+    public Applied rebuildAll(int offerPages) { return rebuildAll(read(), offerPages); }
 
     /** A full build from a read made earlier (tests of overlapping builds). */
-    Summary rebuildAll(SiteData data) {
+    Summary rebuildAll(SiteData data) { return rebuildAll(data, Integer.MAX_VALUE).summary(); }
+
+    private Applied rebuildAll(SiteData data, int offerPageLimit) {
         List<Section> sections = site.sections(data);
         Map<String, SortedSet<String>> listed = listedOn(sections, null);
         List<SitePage> lists = new ArrayList<>();
@@ -139,20 +148,27 @@ public final class SiteBuilder {
         for (Section s : sections) lists.addAll(s.pages());
         List<OfferPage> offerPages = new ArrayList<>();
         Set<String> offers = new TreeSet<>();
+        Map<String, String> deferred = new java.util.LinkedHashMap<>();
         for (Offer o : data.offers()) {
-            offerPages.add(offerPage(o, data, listed.getOrDefault(o.id(), EMPTY)));
+            if (offerPages.size() >= offerPageLimit) deferred.put(o.id(), Listings.encode(listed.getOrDefault(o.id(), EMPTY)));
+            else offerPages.add(offerPage(o, data, listed.getOrDefault(o.id(), EMPTY)));
             offers.add(o.id());
         }
         List<SitePage> all = new ArrayList<>(lists);
         for (OfferPage p : offerPages) all.add(p.page());
         Map<String, String> online = listEverything(all);
-        Set<String> gone = orphans(online, all, SiteBuilder::managed);
+        Set<String> kept = new java.util.HashSet<>();
+        for (String id : deferred.keySet()) kept.add(offerPagePath(id)); // published elsewhere, not gone
+        Set<String> gone = orphans(online, all, key -> managed(key) && !kept.contains(key));
         Set<String> removed = new TreeSet<>();
         for (String key : gone) {
             String id = offerIdOf(key);
             if (id != null && !offers.contains(id)) removed.add(id);
         }
-        return publish(lists, offerPages, online, gone, Map.of(), data.now().toEpochMilli()).summary(offers, removed);
+        Set<String> published = new TreeSet<>(offers);
+        published.removeAll(deferred.keySet());
+        Summary summary = publish(lists, offerPages, online, gone, Map.of(), data.now().toEpochMilli()).summary(published, removed);
+        return new Applied(summary, deferred, data.now().toEpochMilli());
     }
 
     /**
@@ -166,10 +182,11 @@ public final class SiteBuilder {
     }
 
     /**
-     * What {@link #apply(Changes, int)} did, and the offer pages it left for others: offer id →
-     * the lists it is on now ({@link Listings}), for {@link #publishOfferPages(Set, Map)}.
+     * What {@link #apply(Changes, int)} or {@link #rebuildAll(int)} did, and the offer pages it left
+     * for others: offer id → the lists it is on ({@link Listings}) as of the catalog read at
+     * {@code listedAt} (epoch ms), for {@link #publishOfferPages(Set, Map, long)}.
      */
-    public record Applied(Summary summary, Map<String, String> deferred) {}
+    public record Applied(Summary summary, Map<String, String> deferred, long listedAt) {}
 
     /**
      * As {@link #apply(Changes)}, but renders at most {@code offerPages} offer pages itself: a
@@ -245,7 +262,7 @@ public final class SiteBuilder {
             }
         }
         Summary summary = publish(r.pages(), offerPages, online, gone, looked, data.now().toEpochMilli()).summary(published, removed);
-        return new Applied(summary, deferred); // only once the lists are written: a failed list keeps them back too
+        return new Applied(summary, deferred, data.now().toEpochMilli()); // only once the lists are written: a failed list keeps them back too
     }
 
     /**
@@ -257,15 +274,18 @@ public final class SiteBuilder {
      * or drafts are left to {@link #apply}, which removes their pages together with their lists.
      */
     public Summary publishOfferPages(Set<String> offerIds) {
-        return publishOfferPages(offerIds, Map.of());
+        return publishOfferPages(offerIds, Map.of(), 0);
     }
 
     /**
-     * As {@link #publishOfferPages(Set)}, for pages an {@link #apply(Changes, int)} handed on:
-     * each page is listed on the lists given for it as well as those its page online names (more
-     * than it is on is harmless, a list left out would keep showing the offer after it leaves).
+     * As {@link #publishOfferPages(Set)}, for pages a build handed on ({@link Applied}): each page is
+     * listed on the lists given for it, which a read at {@code listedAt} found and whose pages are
+     * written. A page online from a later read may know of lists that read did not, so then it keeps
+     * those as well (more than it is on is harmless; a list left out would keep showing the offer
+     * after it leaves). With {@code listedAt} 0 (not known) the given lists are always added to the
+     * page's own.
      */
-    public Summary publishOfferPages(Set<String> offerIds, Map<String, String> lists) {
+    public Summary publishOfferPages(Set<String> offerIds, Map<String, String> lists, long listedAt) {
         for (String id : offerIds) Ids.requireValid(id);
         java.time.Instant at = clock.instant(); // before reading, as read() does
         Map<String, Optional<SitePublisher.Online>> before = heads(offerIds);
@@ -286,7 +306,8 @@ public final class SiteBuilder {
             Optional<SitePublisher.Online> was = before.get(id);
             // A page online keeps its listing as it is; a new page is on no list yet.
             String listing = was.map(w -> w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING)).orElse(Listings.encode(EMPTY));
-            if (lists.get(id) != null) listing = Listings.union(listing, lists.get(id));
+            String given = lists.get(id);
+            if (given != null) listing = was.isPresent() && listedAt > 0 && readAt(was.get()) <= listedAt ? given : Listings.union(listing, given);
             SortedSet<String> wasOn = Listings.decode(listing);
             offerPages.add(new OfferPage(offerPageOf(o, locations, organisations.get(o.organisationId()), at, listing), wasOn, listing, wasOn));
             published.add(id);

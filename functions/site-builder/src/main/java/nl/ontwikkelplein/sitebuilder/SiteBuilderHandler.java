@@ -75,7 +75,7 @@ public final class SiteBuilderHandler implements RequestHandler<DynamodbEvent, S
                 fields.put("written", s.written());
                 fields.put("deleted", s.deleted());
                 if (!applied.deferred().isEmpty()) {
-                    jobs.send(applied.deferred()); // fails the batch when it cannot: the retry hands them on again
+                    jobs.send(applied.deferred(), applied.listedAt()); // fails the batch when it cannot: the retry hands them on again
                     fields.put("offerPagesHandedOn", applied.deferred().size());
                 }
             } catch (RuntimeException e) {

@@ -27,8 +27,9 @@ import nl.ontwikkelplein.store.dynamodb.DynamoStores;
  * ({@link SiteBuilder#READ_AT}).
  *
  * <p>The site builder sends it the offer pages of a change too big for one of its invocations
- * ({@code {"offerIds": […], "lists": {"id": "<listing>"}}}, {@link LambdaOfferPageJobs}): their
- * lists are written already, and each page is published with the lists it is on now.
+ * ({@code {"offerIds": […], "lists": {"id": "<listing>"}, "listedAt": <epoch ms>}},
+ * {@link LambdaOfferPageJobs}), and so does the nightly rebuild: their lists are written already,
+ * and each page is published with the lists it is on now.
  */
 public final class SitePublishHandler implements RequestHandler<Map<String, Object>, String> {
     /** More than an editor's save ever names; the rest of an oversized event is left to the stream. */
@@ -60,7 +61,7 @@ public final class SitePublishHandler implements RequestHandler<Map<String, Obje
         Map<String, String> given = lists(event, ids);
         if (!given.isEmpty()) fields.put("withLists", given.size());
         long t0 = System.nanoTime();
-        SiteBuilder.Summary pages = builder.publishOfferPages(ids, given);
+        SiteBuilder.Summary pages = builder.publishOfferPages(ids, given, given.isEmpty() ? 0 : listedAt(event));
         long t1 = System.nanoTime();
         fields.put("offerPagesWritten", pages.written());
         fields.put("offerPagesMillis", (t1 - t0) / 1_000_000);
@@ -92,6 +93,12 @@ public final class SitePublishHandler implements RequestHandler<Map<String, Obje
             if (map.get(id) instanceof String listing && LISTING.matcher(listing).matches()) out.put(id, listing);
         }
         return out;
+    }
+
+    /** When the given lists were read (epoch ms), or 0 when the event does not say or says nonsense. */
+    static long listedAt(Map<String, Object> event) {
+        Object raw = event == null ? null : event.get("listedAt");
+        return raw instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue() ? n.longValue() : 0;
     }
 
     /** The valid offer ids of the event, at most {@link #MAX_OFFERS}; anything else is ignored (never a key outside aanbod/). */

@@ -55,4 +55,14 @@ class SitePublishHandlerTest {
         for (int i = 0; i < 10_000; i++) many.add("o" + i);
         assertEquals(SitePublishHandler.MAX_OFFERS, SitePublishHandler.offerIds(Map.of("offerIds", many)).size());
     }
+
+    @Test
+    void aListingsReadTimeIsTakenOnlyAsAWholePositiveNumber() {
+        assertEquals(1796283058370L, SitePublishHandler.listedAt(Map.of("listedAt", 1796283058370L)));
+        assertEquals(1796283058370L, SitePublishHandler.listedAt(Map.of("listedAt", 1.79628305837E12)), "JSON numbers may arrive as doubles");
+        for (Object bad : new Object[] {"1796283058370", -5, 0, 1.5, Double.NaN, List.of(1), Map.of("a", 1)})
+            assertEquals(0, SitePublishHandler.listedAt(Map.of("listedAt", bad)), "not a read time: " + bad);
+        assertEquals(0, SitePublishHandler.listedAt(Map.of()));
+        assertEquals(0, SitePublishHandler.listedAt(null));
+    }
 }

@@ -1,5 +1,6 @@
 package nl.ontwikkelplein.local.site;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -73,6 +74,35 @@ class SiteFanOutTest {
         // (The batches that created the offers handed pages on too; the move's hand-off names the new town.)
         assertTrue(handedOn.stream().anyMatch(e -> e.contains("plaats-dedemsvaart") && e.split("verhuis-").length - 1 >= 3),
                 "the pages past the first went to SitePublishFunction with the lists they are on now: " + handedOn.size() + " events");
+    }
+
+    @Test
+    void theNightlyRebuildWritesEveryListAndHandsTheOtherOfferPagesOnWithTheMomentItsListsWereRead() throws Exception {
+        Catalog catalog = stack.stack().stores().catalog();
+        catalog.saveOrganisation(new Organisation("bieb-n", "Bibliotheek N", null));
+        catalog.saveLocation(new Location("vestiging-n", "bieb-n", "Vestiging Nacht", Location.LocationKind.BRANCH,
+                new Location.Address("Straat 2", "7770 AB", "Gramsbergen"), null, null));
+        LocalDateTime start = LocalDateTime.now(Session.ZONE).plusDays(9).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        List<String> ids = List.of("nacht-een", "nacht-twee", "nacht-drie");
+        for (int i = 0; i < ids.size(); i++) {
+            catalog.createOffer(new Offer(ids.get(i), "bieb-n", "Nachtwerk " + i, null, null, OfferKind.WORKSHOP, ProgrammeLine.BASIC_SKILLS,
+                    List.of("taal"), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, Instant.now(),
+                    List.of(new Session("s" + i, start.plusDays(i), start.plusDays(i).plusHours(1), "vestiging-n", 10, 0, Session.SessionStatus.SCHEDULED))));
+        }
+        for (String id : ids) assertTrue(await("/aanbod/" + id + "/", "Vestiging Nacht"), id + " online");
+
+        java.util.List<String> handedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stack.stack().functions().addInvocationListener((function, handler, event) -> {
+            if (function.logicalId().equals("SitePublishFunction") && event.contains("\"listedAt\"")) handedOn.add(event);
+        });
+        HttpResponse<String> run = stack.post("/_local/schedules/SiteRebuildFunction", "application/json", "{}");
+
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(run.body().contains("handedOn="), "one offer page in the rebuild itself, the others handed on: " + run.body());
+        assertTrue(TestStack.await(WAIT, () -> handedOn.stream().anyMatch(e -> ids.stream().filter(e::contains).count() >= 2
+                && e.matches("(?s).*\"listedAt\":[0-9]{13}.*"))), "SitePublishFunction got them with their lists and when those were read: " + handedOn);
+        for (String id : ids) assertTrue(await("/aanbod/" + id + "/", "Nachtwerk"), id + " stays online");
+        assertTrue(await("/zoeken/plaats-gramsbergen/", "Nachtwerk 2"), "the lists are written");
     }
 
     private static boolean await(String path, String text) throws InterruptedException {

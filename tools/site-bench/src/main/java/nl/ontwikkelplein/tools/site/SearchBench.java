@@ -67,7 +67,9 @@ public final class SearchBench {
             s3 = b.getLocalPort();
         }
         Path template = LocalConfig.findRepoRoot(Path.of("").toAbsolutePath()).resolve("template.yaml");
-        LocalConfig config = new LocalConfig(template, dir, http, s3, Map.of("ImportFeeds", "", "PublicOrigin", "http://127.0.0.1:" + http));
+        // The rebuild renders every page itself: pages handed on would still be published in the background while the browser measures.
+        LocalConfig config = new LocalConfig(template, dir, http, s3, Map.of("ImportFeeds", "", "PublicOrigin", "http://127.0.0.1:" + http,
+                "SiteInlineOfferPages", "1000000"));
         Words words = new Words(20_000, 7);
         // The catalog first, then the runtime: its streams start at the latest record, so the
         // seeding is not rendered twice in the background while the browser measures.
