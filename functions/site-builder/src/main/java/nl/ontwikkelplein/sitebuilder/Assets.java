@@ -52,8 +52,13 @@ public final class Assets {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    /** All assets on the classpath, sorted by path; works from a folder and from inside a jar. */
-    public static List<Asset> fromClasspath(ClassLoader loader) {
+    /**
+     * All assets on the classpath, sorted by path; works from a folder and from inside a jar.
+     * Synchronized: a jar is read through a file system this opens and closes, and functions that
+     * start side by side in one JVM (the local runtime) would otherwise read from one that another
+     * caller has just closed (ClosedFileSystemException at init).
+     */
+    public static synchronized List<Asset> fromClasspath(ClassLoader loader) {
         URL marker = loader.getResource(MARKER);
         if (marker == null) throw new IllegalStateException("No " + MARKER + " on the classpath: the site assets are missing from the build");
         try {
