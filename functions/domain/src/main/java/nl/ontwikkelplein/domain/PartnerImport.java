@@ -178,7 +178,8 @@ public final class PartnerImport {
                 offer.languages());
     }
 
-    private static boolean isOnline(String name) {
+    /** A feed's place for sessions that happen online. */
+    public static boolean isOnline(String name) {
         return name.strip().equalsIgnoreCase("online");
     }
 }

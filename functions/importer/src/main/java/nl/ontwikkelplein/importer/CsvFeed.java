@@ -33,19 +33,17 @@ final class CsvFeed {
     static final int MAX_ROWS = 20_000;
     static final List<String> REQUIRED = List.of("external_id", "title", "kind", "programme_line", "location_name", "start", "end");
 
-    record Parsed(List<FeedLocation> locations, List<FeedOffer> offers, List<Problem> problems) {}
-
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.TRIM_SPACES).build();
 
-    static Parsed parse(String sourceId, byte[] bytes) {
+    static FeedContent parse(String sourceId, byte[] bytes) {
         List<Problem> problems = new ArrayList<>();
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             problems.add(new Problem("", 0, "The feed is not UTF-8 text."));
-            return new Parsed(List.of(), List.of(), problems);
+            return new FeedContent(List.of(), List.of(), problems);
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1); // spreadsheet exports add a BOM
 
@@ -68,14 +66,14 @@ final class CsvFeed {
         }
         if (rows.isEmpty()) {
             if (problems.isEmpty()) problems.add(new Problem("", 1, "The feed is empty."));
-            return new Parsed(List.of(), List.of(), problems);
+            return new FeedContent(List.of(), List.of(), problems);
         }
 
         String[] header = Arrays.stream(rows.get(0)).map(h -> h.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new);
         List<String> missing = REQUIRED.stream().filter(c -> !Arrays.asList(header).contains(c)).toList();
         if (!missing.isEmpty()) {
             problems.add(new Problem("", 1, "Missing columns: " + String.join(", ", missing) + "."));
-            return new Parsed(List.of(), List.of(), problems);
+            return new FeedContent(List.of(), List.of(), problems);
         }
 
         Map<String, Builder> offers = new LinkedHashMap<>();
@@ -110,7 +108,7 @@ final class CsvFeed {
         }
         List<FeedOffer> out = new ArrayList<>();
         for (Builder b : offers.values()) out.add(b.build());
-        return new Parsed(List.copyOf(locations.values()), out, problems);
+        return new FeedContent(List.copyOf(locations.values()), out, problems);
     }
 
     private static final class Builder {

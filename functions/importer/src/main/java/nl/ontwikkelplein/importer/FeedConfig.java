@@ -3,25 +3,47 @@ package nl.ontwikkelplein.importer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.ontwikkelplein.domain.Ids;
 
 /**
  * The feeds to import, from IMPORT_FEEDS: entries separated by commas or new lines, each
- * {@code sourceId|organisationId|url}, e.g. {@code taalhuis-vechtdal|bibliotheek-hardenberg|https://example.org/aanbod.csv}.
+ * {@code sourceId|organisationId|url} or {@code sourceId|organisationId|url|format}, e.g.
+ * {@code taalhuis-vechtdal|bibliotheek-hardenberg|https://example.org/agenda.ics|ical}; the format
+ * is {@code csv} when left out.
  */
-record FeedConfig(String sourceId, String organisationId, URI url) {
+record FeedConfig(String sourceId, String organisationId, URI url, Format format) {
+    /** What a feed is written in; each has a reader. */
+    enum Format {
+        CSV("csv"), ICAL("ical", "ics", "icalendar");
+
+        private final List<String> names;
+
+        Format(String... names) { this.names = List.of(names); }
+
+        static Format named(String name) {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            for (Format f : values()) if (f.names.contains(n)) return f;
+            return null;
+        }
+    }
+
+    FeedConfig(String sourceId, String organisationId, URI url) { this(sourceId, organisationId, url, Format.CSV); }
+
     static List<FeedConfig> parse(String value) {
         List<FeedConfig> feeds = new ArrayList<>();
         if (value == null || value.isBlank()) return feeds;
         for (String entry : value.split("[,\\n]")) {
             if (entry.isBlank()) continue;
             String[] parts = entry.strip().split("\\|", -1);
-            if (parts.length != 3 || !Ids.isValid(parts[0].strip()) || !Ids.isValid(parts[1].strip()))
-                throw new IllegalArgumentException("IMPORT_FEEDS entry must be sourceId|organisationId|url: " + entry.strip());
+            if ((parts.length != 3 && parts.length != 4) || !Ids.isValid(parts[0].strip()) || !Ids.isValid(parts[1].strip()))
+                throw new IllegalArgumentException("IMPORT_FEEDS entry must be sourceId|organisationId|url or sourceId|organisationId|url|format: " + entry.strip());
             URI url = URI.create(parts[2].strip());
             if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()))
                 throw new IllegalArgumentException("IMPORT_FEEDS url must be http(s): " + url);
-            feeds.add(new FeedConfig(parts[0].strip(), parts[1].strip(), url));
+            Format format = parts.length == 3 || parts[3].isBlank() ? Format.CSV : Format.named(parts[3]);
+            if (format == null) throw new IllegalArgumentException("IMPORT_FEEDS format must be csv or ical: " + parts[3].strip());
+            feeds.add(new FeedConfig(parts[0].strip(), parts[1].strip(), url, format));
         }
         return feeds;
     }

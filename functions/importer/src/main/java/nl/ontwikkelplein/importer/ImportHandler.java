@@ -23,6 +23,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     private final List<FeedConfig> feeds;
     private final PartnerImport importer;
     private final FeedFetcher fetcher = new FeedFetcher();
+    private final Clock clock = Clock.systemUTC();
 
     /** Lambda's constructor: DynamoDB and the feeds from the function's environment. */
     public ImportHandler() {
@@ -33,7 +34,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     public ImportHandler(Stores stores, Map<String, String> env) {
         this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
         Catalog catalog = stores.catalog();
-        this.importer = new PartnerImport(catalog, new OfferService(catalog, Clock.systemUTC()), Clock.systemUTC());
+        this.importer = new PartnerImport(catalog, new OfferService(catalog, clock), clock);
     }
 
     @Override
@@ -58,7 +59,10 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     }
 
     PartnerImport.Report importFeed(FeedConfig feed, byte[] bytes) {
-        CsvFeed.Parsed parsed = CsvFeed.parse(feed.sourceId(), bytes);
+        FeedContent parsed = switch (feed.format()) {
+            case CSV -> CsvFeed.parse(feed.sourceId(), bytes);
+            case ICAL -> IcalFeed.parse(feed.sourceId(), bytes, clock.instant());
+        };
         return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems());
     }
 

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class CsvFeedTest {
     static final String HEADER = "external_id,title,summary,kind,programme_line,themes,target_groups,format,price_eur,provider,location_name,street,postcode,city,start,end,seats\n";
 
-    private static CsvFeed.Parsed parse(String csv) {
+    private static FeedContent parse(String csv) {
         return CsvFeed.parse("taalhuis", csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void rowsWithTheSameExternalIdAreOneOfferWithSessions() {
-        CsvFeed.Parsed p = parse(HEADER
+        FeedContent p = parse(HEADER
                 + "TH-1,Taalcafé,\"Samen praten, met koffie\",Bijeenkomst,Basisvaardigheden,taal;praten,anderstaligen,Op locatie,gratis,Taalhuis,Buurthuis De Schakel,Stationsstraat 1,7772 AB,Hardenberg,2026-12-01 14:00,2026-12-01 16:00,12\n"
                 + "TH-1,ignored title,,,,,,,,,Buurthuis De Schakel,,,,2026-12-08 14:00,2026-12-08 16:00,12\n"
                 + "TH-2,Rekenen voor thuis,,Cursus,BASIC_SKILLS,,,,\"12,50\",,Online,,,,2026-12-02T19:00,2026-12-02T20:30,\n");
@@ -41,7 +41,7 @@ class CsvFeedTest {
 
     @Test
     void badRowsAreReportedWithTheirLineAndTheRestStillComesIn() {
-        CsvFeed.Parsed p = parse(HEADER
+        FeedContent p = parse(HEADER
                 + "TH-1,Goed,,Cursus,Basisvaardigheden,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
                 + "TH-2,Te weinig kolommen\n"
                 + "TH-3,Slechte prijs,,Cursus,Basisvaardigheden,,,,veel,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
@@ -56,14 +56,14 @@ class CsvFeedTest {
 
     @Test
     void missingColumnsRejectTheFeedClearly() {
-        CsvFeed.Parsed p = parse("external_id,title\nX,Y\n");
+        FeedContent p = parse("external_id,title\nX,Y\n");
         assertEquals(0, p.offers().size());
         assertTrue(p.problems().get(0).message().contains("Missing columns"));
     }
 
     @Test
     void anUnclosedQuoteKeepsTheRowsBeforeIt() {
-        CsvFeed.Parsed p = parse(HEADER
+        FeedContent p = parse(HEADER
                 + "TH-1,Goed,,Cursus,Basisvaardigheden,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
                 + "TH-2,\"Kapot,,Cursus,Basisvaardigheden,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n");
         assertEquals(1, p.offers().size());
@@ -80,7 +80,7 @@ class CsvFeedTest {
 
     @Test
     void hostileTextIsKeptAsTextForTheTemplatesToEscape() {
-        CsvFeed.Parsed p = parse(HEADER + "X,<script>alert(1)</script>,,Cursus,BASIC_SKILLS,,,,,,\"<b>Bieb</b>\",,,,2026-12-01 14:00,2026-12-01 16:00,\n");
+        FeedContent p = parse(HEADER + "X,<script>alert(1)</script>,,Cursus,BASIC_SKILLS,,,,,,\"<b>Bieb</b>\",,,,2026-12-01 14:00,2026-12-01 16:00,\n");
         assertEquals("<script>alert(1)</script>", p.offers().get(0).input().title());
     }
 
@@ -89,7 +89,7 @@ class CsvFeedTest {
         StringBuilder csv = new StringBuilder(HEADER);
         String row = "TH-%d,Titel,,Cursus,BASIC_SKILLS,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,\n";
         for (int i = 0; i < CsvFeed.MAX_ROWS + 10; i++) csv.append(String.format(row, i));
-        CsvFeed.Parsed p = parse(csv.toString());
+        FeedContent p = parse(csv.toString());
         assertTrue(p.offers().size() <= CsvFeed.MAX_ROWS);
         assertTrue(p.problems().stream().anyMatch(x -> x.message().contains("More than")));
     }
@@ -101,5 +101,15 @@ class CsvFeedTest {
         assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org"));
         assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org|file:///etc/passwd"));
         assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("A B|org|https://x.nl"));
+    }
+
+    @Test
+    void aFeedNamesItsFormatOrIsCsv() {
+        List<FeedConfig> feeds = FeedConfig.parse("a|org|https://x.nl/a.csv,b|org|https://x.nl/b.ics|ical,c|org|https://x.nl/c.ics| ICS ,d|org|https://x.nl/d|");
+        assertEquals(List.of(FeedConfig.Format.CSV, FeedConfig.Format.ICAL, FeedConfig.Format.ICAL, FeedConfig.Format.CSV),
+                feeds.stream().map(FeedConfig::format).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org|https://x.nl/a|xlsx"));
+        assertTrue(e.getMessage().contains("csv or ical"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org|https://x.nl/a|ical|extra"));
     }
 }

@@ -1,0 +1,122 @@
+package nl.ontwikkelplein.local.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.ontwikkelplein.domain.Offer;
+import nl.ontwikkelplein.domain.PartnerImport;
+import nl.ontwikkelplein.domain.Session;
+import nl.ontwikkelplein.local.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An iCalendar feed (IMPORT_FEEDS entry with format {@code ical}) through the nightly import as
+ * the schedule runs it, next to a broken one: the calendar's offers go online, a second run
+ * changes nothing, and the broken feed stops nothing.
+ */
+class IcalImportTest {
+    static final String DAY = LocalDate.now().plusDays(8).format(DateTimeFormatter.BASIC_ISO_DATE);
+    static final String CALENDAR = String.join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "X-WR-TIMEZONE:Europe/Amsterdam",
+            "BEGIN:VEVENT", "UID:taalcafe-1@google.com", "SUMMARY:Taalcafé <met koffie>", "DESCRIPTION:Samen Nederlands praten.",
+            "DTSTART;TZID=Europe/Amsterdam:" + DAY + "T100000", "DTEND;TZID=Europe/Amsterdam:" + DAY + "T120000", "RRULE:FREQ=WEEKLY;COUNT=3",
+            "LOCATION:Bibliotheek Gramsbergen\\, Voorstraat 1\\, 7783 AA Gramsbergen", "CATEGORIES:Inloopuur,Basisvaardigheden,taal", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:geheim@google.com", "CLASS:PRIVATE", "SUMMARY:Overleg", "DTSTART:" + DAY + "T090000Z", "DTEND:" + DAY + "T100000Z",
+            "LOCATION:Kantoor", "END:VEVENT",
+            "END:VCALENDAR", "");
+    static final AtomicReference<String> calendar = new AtomicReference<>(CALENDAR);
+
+    @TempDir
+    static Path data;
+    static TestStack stack;
+    static HttpServer partner;
+
+    @BeforeAll
+    static void start() throws Exception {
+        partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        partner.createContext("/agenda.ics", exchange -> send(exchange, calendar.get()));
+        partner.createContext("/kapot.ics", exchange -> send(exchange, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + "BEGIN:VALARM\r\n".repeat(50)));
+        partner.start();
+        String base = "http://127.0.0.1:" + partner.getAddress().getPort();
+        stack = TestStack.start(TestStack.realTemplate(), data, Map.of("ImportFeeds",
+                "kapot|" + Fixtures.ORG + "|" + base + "/kapot.ics|ical," + "agenda|" + Fixtures.ORG + "|" + base + "/agenda.ics|ical"));
+        Fixtures.organisationAndLocation(stack);
+    }
+
+    private static void send(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/calendar; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+        partner.stop(0);
+    }
+
+    private static String runImport() throws Exception {
+        return String.join("\n", stack.stack().scheduler().runNow("ImportFunction"));
+    }
+
+    @Test
+    void aCalendarsEventsBecomeOffersOnTheSiteASecondRunChangesNothingAndABrokenCalendarStopsNothing() throws Exception {
+        String first = runImport();
+        assertTrue(first.contains("source=kapot created=0") && first.contains("rejected=1 complete=false"), first);
+        assertTrue(first.matches("(?s).*source=agenda created=1 updated=0 unchanged=0 locationsWritten=1 removed=0 cancelled=0 rejected=1(?![0-9 ]).*"),
+                "the private event is left out: " + first);
+
+        String id = PartnerImport.newOfferId("Taalcafé <met koffie>", "agenda", "taalcafe-1@google.com");
+        Offer offer = Fixtures.catalog(stack).offer(id).orElseThrow();
+        assertEquals(3, offer.sessions().size());
+        assertEquals(List.of(10, 10, 10), offer.sessions().stream().map(s -> s.start().getHour()).toList());
+        assertEquals(nl.ontwikkelplein.domain.OfferKind.DROP_IN, offer.kind());
+        assertEquals(List.of("taal"), offer.themes());
+        assertTrue(Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().noneMatch(o -> o.title().equals("Overleg")), "private events never come in");
+
+        assertTrue(TestStack.await(Duration.ofSeconds(30), () -> {
+            try {
+                HttpResponse<String> page = stack.get("/aanbod/" + id + "/");
+                return page.statusCode() == 200 && page.body().contains("Taalcafé &lt;met koffie&gt;") && page.body().contains("Bibliotheek Gramsbergen");
+            } catch (Exception e) {
+                return false;
+            }
+        }), "its page is online, the title escaped");
+
+        List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
+        String second = runImport();
+        assertTrue(second.contains("source=agenda created=0 updated=0 unchanged=1 locationsWritten=0"), second);
+        assertEquals(before, Fixtures.catalogRows(stack), "nothing written");
+
+        // The partner calls the second date off in its calendar program.
+        String secondDate = LocalDate.now().plusDays(15).format(DateTimeFormatter.BASIC_ISO_DATE);
+        calendar.set(CALENDAR.replace("END:VCALENDAR", String.join("\r\n", "BEGIN:VEVENT", "UID:taalcafe-1@google.com",
+                "RECURRENCE-ID;TZID=Europe/Amsterdam:" + secondDate + "T100000", "STATUS:CANCELLED", "SUMMARY:Taalcafé",
+                "DTSTART;TZID=Europe/Amsterdam:" + secondDate + "T100000", "DTEND;TZID=Europe/Amsterdam:" + secondDate + "T120000", "END:VEVENT",
+                "END:VCALENDAR")));
+        try {
+            String third = runImport();
+            assertTrue(third.contains("source=agenda created=0 updated=1"), third);
+            List<Session.SessionStatus> statuses = Fixtures.catalog(stack).offer(id).orElseThrow().sessions().stream().map(Session::status).toList();
+            assertEquals(List.of(Session.SessionStatus.SCHEDULED, Session.SessionStatus.CANCELLED, Session.SessionStatus.SCHEDULED), statuses);
+        } finally {
+            calendar.set(CALENDAR);
+        }
+    }
+}
