@@ -62,7 +62,7 @@ final class CsvFeed {
         } catch (IOException | RuntimeException e) {
             // A broken quote or similar: keep what was read before it, report where it broke.
             problems.add(new Problem("", lines.isEmpty() ? 1 : lines.get(lines.size() - 1) + 1,
-                    "The CSV cannot be read from here on: " + firstLine(e.getMessage())));
+                    "The CSV cannot be read from here on (a quote that is not closed, or similar)."));
         }
         if (rows.isEmpty()) {
             if (problems.isEmpty()) problems.add(new Problem("", 1, "The feed is empty."));
@@ -172,7 +172,7 @@ final class CsvFeed {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seats must be a whole number or empty: " + value);
+            throw new IllegalArgumentException("seats must be a whole number or empty.");
         }
     }
 
@@ -183,17 +183,11 @@ final class CsvFeed {
             BigDecimal euro = new BigDecimal(value.strip().replace("€", "").strip().replace(',', '.'));
             return euro.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("price_eur must be an amount like 12,50 or 'gratis': " + value);
+            throw new IllegalArgumentException("price_eur must be an amount like 12,50 or 'gratis'.");
         }
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "unknown error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -15,11 +15,18 @@ import nl.ontwikkelplein.domain.Ids;
 record FeedConfig(String sourceId, String organisationId, URI url, Format format) {
     /** What a feed is written in; each has a reader. */
     enum Format {
-        CSV("csv"), ICAL("ical", "ics", "icalendar");
+        CSV(5 << 20, "csv"), ICAL(5 << 20, "ical", "ics", "icalendar");
 
+        private final int maxBytes;
         private final List<String> names;
 
-        Format(String... names) { this.names = List.of(names); }
+        Format(int maxBytes, String... names) {
+            this.maxBytes = maxBytes;
+            this.names = List.of(names);
+        }
+
+        /** The largest feed of this format the import reads (CSV: 20,000 rows; iCalendar: 5,000 events fit well within it). */
+        int maxBytes() { return maxBytes; }
 
         static Format named(String name) {
             String n = name.strip().toLowerCase(Locale.ROOT);

@@ -15,14 +15,15 @@ import nl.ontwikkelplein.domain.Stores;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /**
- * The nightly import: every feed in IMPORT_FEEDS is fetched, read and upserted. One broken feed
- * does not stop the others; the function fails (so the schedule retries) only when a feed could
- * not be fetched at all.
+ * The nightly import: every feed in IMPORT_FEEDS is fetched ({@link FeedFetcher}: https, public
+ * addresses, one deadline, a size cap per format), read by the reader of its format and upserted.
+ * One broken feed does not stop the others; the function fails (so the schedule retries) only when
+ * a feed could not be fetched or read at all, after the others are done.
  */
 public final class ImportHandler implements RequestHandler<Map<String, Object>, String> {
     private final List<FeedConfig> feeds;
     private final PartnerImport importer;
-    private final FeedFetcher fetcher = new FeedFetcher();
+    private final FeedFetcher fetcher;
     private final Clock clock = Clock.systemUTC();
 
     /** Lambda's constructor: DynamoDB and the feeds from the function's environment. */
@@ -33,6 +34,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     /** The composition root, with any storage adapters, and the feeds of {@code IMPORT_FEEDS}. */
     public ImportHandler(Stores stores, Map<String, String> env) {
         this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
+        this.fetcher = new FeedFetcher(FeedFetcher.Policy.fromEnvironment(env));
         Catalog catalog = stores.catalog();
         this.importer = new PartnerImport(catalog, new OfferService(catalog, clock), clock);
     }
@@ -43,15 +45,20 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         List<String> failures = new ArrayList<>();
         for (FeedConfig feed : feeds) {
             try {
-                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url()));
+                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url(), feed.format().maxBytes()));
                 summaries.add(report.summary());
                 log(context, "import " + report.summary());
-                // Problems name line numbers and fields, never the content: a feed may hold personal data by mistake.
+                // Problems are logged by line and field, never with what the feed says: it may hold personal data by mistake.
                 for (PartnerImport.Problem p : report.rejected())
-                    log(context, "import rejected source=" + feed.sourceId() + " line=" + p.line() + " " + p.message());
+                    log(context, "import rejected source=" + feed.sourceId() + " line=" + p.line() + " " + withoutContent(p.message()));
             } catch (IOException e) {
+                // The fetcher's messages name the host only: a feed's path or query may hold a partner's key.
                 failures.add(feed.sourceId() + ": " + e.getMessage());
                 log(context, "import failed source=" + feed.sourceId() + " " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A reader's bug must not stop the other feeds; the class names it without the feed's text.
+                failures.add(feed.sourceId() + ": " + e.getClass().getSimpleName());
+                log(context, "import failed source=" + feed.sourceId() + " " + e.getClass().getName());
             }
         }
         if (!failures.isEmpty()) throw new IllegalStateException("feeds not fetched: " + String.join("; ", failures));
@@ -64,6 +71,12 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
             case ICAL -> IcalFeed.parse(feed.sourceId(), bytes, clock.instant());
         };
         return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems());
+    }
+
+    /** A validation problem ("languages: Deze taal kennen we niet: …") as its field only; a reader's own reasons carry no content. */
+    static String withoutContent(String message) {
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("^([A-Za-z]+(?:\\[[0-9]+\\])?(?:\\.[A-Za-z]+)?): ").matcher(message);
+        return field.find() ? field.group(1) + " is not valid" : message;
     }
 
     private static void log(Context context, String line) {

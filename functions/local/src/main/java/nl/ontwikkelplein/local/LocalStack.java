@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
         // by default: a response written as headers, then body, can wait ~40 ms for the client's
         // delayed ACK. Read once, when the first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-        SamTemplate template = SamTemplate.load(config.templateFile(), config.parameterOverrides());
+        SamTemplate template = SamTemplate.load(config.templateFile(), config.parameterOverrides(), LOCAL_PARAMETERS);
         LocalStack stack = new LocalStack(config, template);
         try {
             stack.startAll();
@@ -71,6 +71,13 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * What only a local run sets: partner feeds may be served on this machine over plain http
+     * (the demo feeds, tests, benchmarks). The template's default keeps that off, and the importer
+     * ignores it inside a real Lambda environment.
+     */
+    static final java.util.Map<String, String> LOCAL_PARAMETERS = java.util.Map.of("ImportLoopbackFeeds", "true");
 
     private void startAll() throws Exception {
         if (Files.isDirectory(config.dataDir().resolve("dynamodb"))) {

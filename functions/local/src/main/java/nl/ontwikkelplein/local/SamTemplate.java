@@ -48,8 +48,21 @@ public final class SamTemplate {
      *                           {@code sam deploy --parameter-overrides}); others keep their default
      */
     public static SamTemplate load(Path file, Map<String, String> parameterOverrides) throws IOException {
+        return load(file, parameterOverrides, Map.of());
+    }
+
+    /**
+     * @param localDefaults values the local runtime gives parameters the template declares (an
+     *                      override still wins; a template without the parameter is left as it is)
+     */
+    public static SamTemplate load(Path file, Map<String, String> parameterOverrides, Map<String, String> localDefaults) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return parse(TemplateYaml.read(reader), parameterOverrides);
+            JsonNode root = TemplateYaml.read(reader);
+            Map<String, String> values = new java.util.LinkedHashMap<>(parameterOverrides);
+            localDefaults.forEach((name, value) -> {
+                if (root.path("Parameters").has(name)) values.putIfAbsent(name, value);
+            });
+            return parse(root, values);
         }
     }
 

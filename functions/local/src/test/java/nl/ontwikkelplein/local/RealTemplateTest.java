@@ -132,6 +132,19 @@ class RealTemplateTest {
     }
 
     @Test
+    void feedsOnThisMachineAreAllowedOnlyWhereTheLocalRuntimeSaysSo() throws IOException {
+        FunctionSpec deployed = SamTemplate.load(TestStack.realTemplate(), Map.of()).functions().stream()
+                .filter(f -> f.logicalId().equals("ImportFunction")).findFirst().orElseThrow();
+        assertEquals("false", deployed.environment().get("IMPORT_LOOPBACK_FEEDS"), "the template's default, as deployed");
+        FunctionSpec local = SamTemplate.load(TestStack.realTemplate(), Map.of(), LocalStack.LOCAL_PARAMETERS).functions().stream()
+                .filter(f -> f.logicalId().equals("ImportFunction")).findFirst().orElseThrow();
+        assertEquals("true", local.environment().get("IMPORT_LOOPBACK_FEEDS"), "the local runtime's");
+        FunctionSpec overridden = SamTemplate.load(TestStack.realTemplate(), Map.of("ImportLoopbackFeeds", "false"), LocalStack.LOCAL_PARAMETERS).functions()
+                .stream().filter(f -> f.logicalId().equals("ImportFunction")).findFirst().orElseThrow();
+        assertEquals("false", overridden.environment().get("IMPORT_LOOPBACK_FEEDS"), "an override wins");
+    }
+
+    @Test
     void tablesBucketAndEnvironment() {
         assertEquals(List.of("CatalogTable", "EnrolmentsTable", "EditorsTable", "AuditTable"), template.tables().stream().map(TableSpec::logicalId).toList());
         assertEquals("ontwikkelplein-sitebucket", template.siteBucketName());

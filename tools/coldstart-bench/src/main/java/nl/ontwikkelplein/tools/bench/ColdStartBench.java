@@ -375,6 +375,7 @@ public final class ColdStartBench {
                     siteBuilderEvent(offerId), "batchItemFailures.size=0"));
             Map<String, String> importEnv = new LinkedHashMap<>(tables);
             importEnv.put("IMPORT_FEEDS", FEED_SOURCE + "|" + FEED_ORGANISATION + "|" + (feedUrl == null ? "http://127.0.0.1:9/feed.csv" : feedUrl));
+            importEnv.put("IMPORT_LOOPBACK_FEEDS", "true"); // the feed is served on 127.0.0.1, as the local runtime allows
             // After the seed import the feed is unchanged: every measured run reads the offer and writes nothing.
             cases.add(new Case("importer", "importer", "nl.ontwikkelplein.importer.ImportHandler", importEnv, List.of(),
                     // Works for a Map<String, Object> event (today) and for ScheduledEvent alike.
