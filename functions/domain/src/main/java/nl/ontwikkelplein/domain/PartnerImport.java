@@ -49,15 +49,22 @@ public final class PartnerImport {
      * @param removed   offers no longer in the feed, deleted (nobody had enrolled)
      * @param cancelled offers no longer in the feed whose coming dates were called off (people had enrolled)
      * @param complete  false when part of the feed could not be read, so nothing was withdrawn
+     * @param held      the feed lists under half the offers it had (of at least {@value #SHRINK_GUARD_FROM}), so
+     *                  nothing was withdrawn: an admin confirms a shrink like that first
+     * @param listed    offers the feed lists now (read or rejected); {@code before}: its offers before the run
      */
     public record Report(String sourceId, int created, int updated, int unchanged, int locationsWritten,
-                         int removed, int cancelled, boolean complete, List<Problem> rejected) {
+                         int removed, int cancelled, boolean complete, List<Problem> rejected, boolean held, int listed, int before) {
         public String summary() {
             return "source=" + sourceId + " created=" + created + " updated=" + updated + " unchanged=" + unchanged
                     + " locationsWritten=" + locationsWritten + " removed=" + removed + " cancelled=" + cancelled
-                    + " rejected=" + rejected.size() + (complete ? "" : " complete=false (offers missing from the feed were kept)");
+                    + " rejected=" + rejected.size() + (complete ? "" : " complete=false (offers missing from the feed were kept)")
+                    + (held ? " held=true (the feed lists " + listed + " offers, " + before + " before: nothing withdrawn until an admin confirms)" : "");
         }
     }
+
+    /** A feed with fewer offers than this may shrink freely; a larger one that drops to under half is held. */
+    public static final int SHRINK_GUARD_FROM = 4;
 
     public static String locationId(String sourceId, String locationName) {
         return Ids.derived("loc", sourceId, locationName.strip().toLowerCase(java.util.Locale.ROOT));
@@ -75,6 +82,15 @@ public final class PartnerImport {
 
     public Report run(String sourceId, String organisationId, List<FeedLocation> locations, List<FeedOffer> feedOffers,
                       List<Problem> parseProblems) {
+        return run(sourceId, organisationId, locations, feedOffers, parseProblems, false);
+    }
+
+    /**
+     * @param shrinkConfirmed an admin confirmed that this feed now lists far fewer offers: withdraw
+     *                        those that left it even when that is more than half
+     */
+    public Report run(String sourceId, String organisationId, List<FeedLocation> locations, List<FeedOffer> feedOffers,
+                      List<Problem> parseProblems, boolean shrinkConfirmed) {
         List<Problem> rejected = new ArrayList<>(parseProblems);
         int locationsWritten = 0;
         Map<String, FeedLocation> byId = new LinkedHashMap<>();
@@ -138,10 +154,14 @@ public final class PartnerImport {
         // A problem without an offer id means a row (or the rest of the feed) could not be read:
         // then an offer missing from what was read may still be in the feed.
         boolean complete = parseProblems.stream().allMatch(p -> p.externalId() != null && !p.externalId().isEmpty());
-        if (complete) {
-            Set<String> listed = new HashSet<>();
-            for (FeedOffer f : feedOffers) listed.add(f.externalId());
-            for (Problem p : parseProblems) listed.add(p.externalId());
+        Set<String> listed = new HashSet<>();
+        for (FeedOffer f : feedOffers) listed.add(f.externalId());
+        for (Problem p : parseProblems) if (p.externalId() != null && !p.externalId().isEmpty()) listed.add(p.externalId());
+        int active = 0;
+        for (Offer before : stored.values()) if (!WITHDRAWN.equals(before.source().contentHash())) active++;
+        // A feed that suddenly lists under half of what it had is more likely broken (an empty export, a filter left on) than emptied.
+        boolean held = complete && !shrinkConfirmed && active >= SHRINK_GUARD_FROM && listed.size() * 2 < active;
+        if (complete && !held) {
             for (Offer before : stored.values()) {
                 if (listed.contains(before.source().externalId()) || WITHDRAWN.equals(before.source().contentHash())) continue;
                 Offer offer = catalog.offer(before.id()).orElse(null);
@@ -158,7 +178,8 @@ public final class PartnerImport {
                 }
             }
         }
-        return new Report(sourceId, created, updated, unchanged, locationsWritten, removed, cancelled, complete, List.copyOf(rejected));
+        return new Report(sourceId, created, updated, unchanged, locationsWritten, removed, cancelled, complete, List.copyOf(rejected),
+                held, listed.size(), active);
     }
 
     private static boolean isFrom(Offer offer, String sourceId, String externalId) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.PartnerImport;
 import nl.ontwikkelplein.domain.Catalog;
@@ -43,9 +44,10 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     public String handleRequest(Map<String, Object> event, Context context) {
         List<String> summaries = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Set<String> confirmed = confirmedShrinks(event);
         for (FeedConfig feed : feeds) {
             try {
-                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url(), feed.format().maxBytes()));
+                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url(), feed.format().maxBytes()), confirmed.contains(feed.sourceId()));
                 summaries.add(report.summary());
                 log(context, "import " + report.summary());
                 // Problems are logged by line and field, never with what the feed says: it may hold personal data by mistake.
@@ -65,12 +67,23 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         return String.join("\n", summaries);
     }
 
-    PartnerImport.Report importFeed(FeedConfig feed, byte[] bytes) {
+    /**
+     * The feeds an admin confirmed may withdraw more than half their offers this run: an invoke with
+     * {@code {"confirmShrink": ["sourceId", …]}} (only principals allowed to invoke the function can).
+     */
+    static Set<String> confirmedShrinks(Map<String, Object> event) {
+        Set<String> out = new java.util.HashSet<>();
+        if (event != null && event.get("confirmShrink") instanceof List<?> ids)
+            for (Object id : ids) if (id instanceof String s && nl.ontwikkelplein.domain.Ids.isValid(s)) out.add(s);
+        return out;
+    }
+
+    PartnerImport.Report importFeed(FeedConfig feed, byte[] bytes, boolean shrinkConfirmed) {
         FeedContent parsed = switch (feed.format()) {
             case CSV -> CsvFeed.parse(feed.sourceId(), bytes);
             case ICAL -> IcalFeed.parse(feed.sourceId(), bytes, clock.instant());
         };
-        return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems());
+        return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems(), shrinkConfirmed);
     }
 
     /** A validation problem ("languages: Deze taal kennen we niet: …") as its field only; a reader's own reasons carry no content. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the schedule runs it, next to a broken one: the calendar's offers go online, a second run
  * changes nothing, and the broken feed stops nothing.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class IcalImportTest {
     static final String DAY = LocalDate.now().plusDays(8).format(DateTimeFormatter.BASIC_ISO_DATE);
     static final String CALENDAR = String.join("\r\n",
@@ -39,6 +40,17 @@ class IcalImportTest {
             "LOCATION:Kantoor", "END:VEVENT",
             "END:VCALENDAR", "");
     static final AtomicReference<String> calendar = new AtomicReference<>(CALENDAR);
+    static final AtomicReference<String> shrinking = new AtomicReference<>(events(0));
+
+    /** A calendar with {@code n} one-off events, 9 days from now. */
+    static String events(int n) {
+        StringBuilder b = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+        String day = LocalDate.now().plusDays(9).format(DateTimeFormatter.BASIC_ISO_DATE);
+        for (int i = 1; i <= n; i++)
+            b.append("BEGIN:VEVENT\r\nUID:krimp-").append(i).append("\r\nSUMMARY:Krimp ").append(i).append("\r\nDTSTART;TZID=Europe/Amsterdam:").append(day)
+                    .append("T1").append(i % 10).append("0000\r\nDURATION:PT45M\r\nLOCATION:Bibliotheek Krimpen\r\nEND:VEVENT\r\n");
+        return b.append("END:VCALENDAR\r\n").toString();
+    }
 
     @TempDir
     static Path data;
@@ -49,11 +61,13 @@ class IcalImportTest {
     static void start() throws Exception {
         partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         partner.createContext("/agenda.ics", exchange -> send(exchange, calendar.get()));
+        partner.createContext("/krimp.ics", exchange -> send(exchange, shrinking.get()));
         partner.createContext("/kapot.ics", exchange -> send(exchange, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + "BEGIN:VALARM\r\n".repeat(50)));
         partner.start();
         String base = "http://127.0.0.1:" + partner.getAddress().getPort();
         stack = TestStack.start(TestStack.realTemplate(), data, Map.of("ImportFeeds",
-                "kapot|" + Fixtures.ORG + "|" + base + "/kapot.ics|ical," + "agenda|" + Fixtures.ORG + "|" + base + "/agenda.ics|ical"));
+                "kapot|" + Fixtures.ORG + "|" + base + "/kapot.ics|ical," + "agenda|" + Fixtures.ORG + "|" + base + "/agenda.ics|ical,"
+                + "krimp|" + Fixtures.ORG + "|" + base + "/krimp.ics|ical"));
         Fixtures.organisationAndLocation(stack);
     }
 
@@ -76,6 +90,7 @@ class IcalImportTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1) // it counts the agenda feed's first offer
     void aCalendarsEventsBecomeOffersOnTheSiteASecondRunChangesNothingAndABrokenCalendarStopsNothing() throws Exception {
         String first = runImport();
         assertTrue(first.contains("source=kapot created=0") && first.contains("rejected=1 complete=false"), first);
@@ -118,5 +133,32 @@ class IcalImportTest {
         } finally {
             calendar.set(CALENDAR);
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aFeedThatSuddenlyListsUnderHalfItsOffersWithdrawsNothingUntilAnAdminConfirms() throws Exception {
+        shrinking.set(events(6));
+        assertTrue(runImport().contains("source=krimp created=6"));
+        shrinking.set(events(2));
+        String held = runImport();
+        assertTrue(held.contains("source=krimp created=0 updated=0 unchanged=2 locationsWritten=0 removed=0 cancelled=0 rejected=0 held=true (the feed lists 2 offers, 6 before"), held);
+        assertEquals(6, krimp().size(), "nothing withdrawn");
+
+        // An admin confirms (an invoke of the function with the feed's source): now they go.
+        String confirmed = stack.stack().functions().invoke("ImportFunction", "{\"confirmShrink\":[\"krimp\", \"../x\", 7]}");
+        assertTrue(confirmed.contains("source=krimp created=0 updated=0 unchanged=2 locationsWritten=0 removed=4"), confirmed);
+        assertTrue(confirmed.contains("source=agenda created=0 updated=0 unchanged=1 locationsWritten=0 removed=0"), "only the confirmed feed: " + confirmed);
+        assertEquals(List.of("Krimp 1", "Krimp 2"), krimp().stream().map(Offer::title).sorted().toList());
+
+        shrinking.set(events(1)); // from 2 to 1 is under half too, but a feed this small may shrink freely
+        String small = runImport();
+        assertTrue(small.matches("(?s).*source=krimp created=0 updated=0 unchanged=1 locationsWritten=0 removed=1 cancelled=0 rejected=0(?![0-9 ]).*"), small);
+        shrinking.set(events(0));
+        runImport();
+    }
+
+    private static List<Offer> krimp() {
+        return Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().filter(o -> o.source() != null && o.source().sourceId().equals("krimp")).toList();
     }
 }
