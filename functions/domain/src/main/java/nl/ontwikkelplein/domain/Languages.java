@@ -32,13 +32,16 @@ public final class Languages {
     static {
         Map<String, String> names = new LinkedHashMap<>();
         String[][] known = {
-                {"nl", "Nederlands", "dutch"}, {"en", "Engels", "english"}, {"ar", "Arabisch", "arabic"}, {"tr", "Turks", "turkish"},
-                {"pl", "Pools", "polish"}, {"uk", "Oekraïens", "ukrainian"}, {"ti", "Tigrinya", "tigrinya"}, {"fa", "Perzisch", "persian", "farsi"},
-                {"prs", "Dari", "dari"}, {"so", "Somalisch", "somali"}, {"ku", "Koerdisch", "kurdish"}, {"ber", "Berbers", "berber", "tamazight"},
-                {"pap", "Papiaments", "papiamento"}, {"srn", "Sranantongo", "sranan tongo", "sranan"}, {"de", "Duits", "german"},
-                {"fr", "Frans", "french"}, {"es", "Spaans", "spanish"}, {"pt", "Portugees", "portuguese"}, {"it", "Italiaans", "italian"},
-                {"ro", "Roemeens", "romanian"}, {"bg", "Bulgaars", "bulgarian"}, {"ru", "Russisch", "russian"}, {"zh", "Chinees", "chinese"},
-                {"fy", "Fries", "frisian", "frysk"}, {"dse", "Nederlandse Gebarentaal", "sign language of the netherlands", "ngt"}};
+                // After the names: ISO 639-2 codes (bibliographic and terminology), as OOAPI's teachingLanguage writes them.
+                {"nl", "Nederlands", "dutch", "nld", "dut"}, {"en", "Engels", "english", "eng"}, {"ar", "Arabisch", "arabic", "ara"},
+                {"tr", "Turks", "turkish", "tur"}, {"pl", "Pools", "polish", "pol"}, {"uk", "Oekraïens", "ukrainian", "ukr"},
+                {"ti", "Tigrinya", "tigrinya", "tir"}, {"fa", "Perzisch", "persian", "farsi", "fas", "per"}, {"prs", "Dari", "dari"},
+                {"so", "Somalisch", "somali", "som"}, {"ku", "Koerdisch", "kurdish", "kur"}, {"ber", "Berbers", "berber", "tamazight"},
+                {"pap", "Papiaments", "papiamento"}, {"srn", "Sranantongo", "sranan tongo", "sranan"}, {"de", "Duits", "german", "deu", "ger"},
+                {"fr", "Frans", "french", "fra", "fre"}, {"es", "Spaans", "spanish", "spa"}, {"pt", "Portugees", "portuguese", "por"},
+                {"it", "Italiaans", "italian", "ita"}, {"ro", "Roemeens", "romanian", "ron", "rum"}, {"bg", "Bulgaars", "bulgarian", "bul"},
+                {"ru", "Russisch", "russian", "rus"}, {"zh", "Chinees", "chinese", "zho", "chi"}, {"fy", "Fries", "frisian", "frysk", "fry"},
+                {"dse", "Nederlandse Gebarentaal", "sign language of the netherlands", "ngt"}};
         for (String[] language : known) {
             names.put(language[0], language[1]);
             LOOKUP.put(language[0], language[0]);

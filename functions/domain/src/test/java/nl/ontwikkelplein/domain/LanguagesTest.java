@@ -20,6 +20,10 @@ class LanguagesTest {
         assertEquals("uk", Languages.code("Oekraïens"));
         assertEquals("uk", Languages.code("oekraiens"));
         assertEquals("dse", Languages.code("NGT"));
+        assertEquals("nl", Languages.code("nld"), "ISO 639-2, as OOAPI writes it");
+        assertEquals("nl", Languages.code("dut"));
+        assertEquals("de", Languages.code("ger"));
+        assertEquals("en", Languages.code("eng"));
         assertEquals("Nederlandse Gebarentaal", Languages.name("dse"));
     }
 

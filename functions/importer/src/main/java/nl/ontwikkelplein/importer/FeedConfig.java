@@ -15,7 +15,11 @@ import nl.ontwikkelplein.domain.Ids;
 record FeedConfig(String sourceId, String organisationId, URI url, Format format) {
     /** What a feed is written in; each has a reader. */
     enum Format {
-        CSV(5 << 20, "csv"), ICAL(5 << 20, "ical", "ics", "icalendar");
+        CSV(5 << 20, "csv"), ICAL(5 << 20, "ical", "ics", "icalendar"),
+        /** schema.org JSON-LD, as a JSON document or in the scripts of a web page. */
+        SCHEMA_ORG(5 << 20, "schemaorg", "schema.org", "jsonld", "json-ld"),
+        /** OOAPI v5 offerings; the cap is per page, {@link OoapiFeed#MAX_BYTES} for all pages together. */
+        OOAPI(5 << 20, "ooapi");
 
         private final int maxBytes;
         private final List<String> names;
@@ -25,7 +29,7 @@ record FeedConfig(String sourceId, String organisationId, URI url, Format format
             this.names = List.of(names);
         }
 
-        /** The largest feed of this format the import reads (CSV: 20,000 rows; iCalendar: 5,000 events fit well within it). */
+        /** The largest document of this format the import reads (CSV: 20,000 rows; iCalendar: 5,000 events fit well within it). */
         int maxBytes() { return maxBytes; }
 
         static Format named(String name) {
@@ -49,7 +53,7 @@ record FeedConfig(String sourceId, String organisationId, URI url, Format format
             if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()))
                 throw new IllegalArgumentException("IMPORT_FEEDS url must be http(s): " + url);
             Format format = parts.length == 3 || parts[3].isBlank() ? Format.CSV : Format.named(parts[3]);
-            if (format == null) throw new IllegalArgumentException("IMPORT_FEEDS format must be csv or ical: " + parts[3].strip());
+            if (format == null) throw new IllegalArgumentException("IMPORT_FEEDS format must be csv, ical, schemaorg or ooapi: " + parts[3].strip());
             feeds.add(new FeedConfig(parts[0].strip(), parts[1].strip(), url, format));
         }
         return feeds;

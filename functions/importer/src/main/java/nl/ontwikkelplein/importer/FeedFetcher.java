@@ -62,7 +62,29 @@ final class FeedFetcher {
     }
 
     byte[] fetch(URI url, int maxBytes) throws IOException {
-        long end = System.nanoTime() + deadline.toNanos();
+        return budget(maxBytes).fetch(url);
+    }
+
+    /** Requests for one feed (OOAPI's pages): one deadline from now, and at most {@code maxBytes} together. */
+    Budget budget(int maxBytes) { return new Budget(System.nanoTime() + deadline.toNanos(), maxBytes); }
+
+    final class Budget {
+        private final long end;
+        private long bytesLeft;
+
+        private Budget(long end, long bytesLeft) {
+            this.end = end;
+            this.bytesLeft = bytesLeft;
+        }
+
+        byte[] fetch(URI url) throws IOException {
+            byte[] body = download(url, (int) Math.min(Integer.MAX_VALUE - 8, bytesLeft), end);
+            bytesLeft -= body.length;
+            return body;
+        }
+    }
+
+    private byte[] download(URI url, int maxBytes, long end) throws IOException {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             check(current);

@@ -69,8 +69,6 @@ final class IcalFeed {
 
     private static final ZoneId NL = Session.ZONE;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
-    private static final Pattern POSTCODE_CITY = Pattern.compile("(\\d{4})\\s?([A-Za-z]{2})\\s+(.+)");
-    private static final Pattern ONLINE = Pattern.compile("(?i)^online$|teams\\.microsoft\\.com|zoom\\.us|meet\\.google\\.com|microsoft teams|jitsi");
 
     /** Outlook writes Windows zone names (CLDR windowsZones, the zones partners here are in). */
     private static final Map<String, String> WINDOWS_ZONES = Map.ofEntries(
@@ -396,7 +394,7 @@ final class IcalFeed {
             for (Prop p : about.all("CATEGORIES")) for (String w : splitText(p.value)) words.add(w);
             Categories.Mapped mapped = Categories.of(words);
             String url = about.text("URL");
-            OfferInput input = new OfferInput(null, title, null, description(about.text("DESCRIPTION")), mapped.kind().name(), mapped.line().name(),
+            OfferInput input = new OfferInput(null, title, null, FeedText.plain(about.text("DESCRIPTION")), mapped.kind().name(), mapped.line().name(),
                     mapped.themes(), mapped.targetGroups(), allOnline ? DeliveryFormat.ONLINE.name() : null, null, null,
                     url != null && url.matches("(?i)https?://\\S+") ? url : null, null, sessions, null, null, null, List.of());
             offers.add(new FeedOffer(uid, about.line, input));
@@ -516,35 +514,14 @@ final class IcalFeed {
             if (text == null || text.isBlank()) {
                 String url = event.text("URL");
                 String description = event.text("DESCRIPTION");
-                if (url != null && ONLINE.matcher(url).find() || description != null && ONLINE.matcher(description).find())
-                    return new FeedLocation("Online", new Location.Address(null, null, null));
+                if (Places.saysOnline(url) || Places.saysOnline(description)) return Places.ONLINE;
                 throw new Unreadable(event.line, "The event has no place (LOCATION): left out.");
             }
-            if (ONLINE.matcher(text.strip()).find()) return new FeedLocation("Online", new Location.Address(null, null, null));
-            List<String> parts = new ArrayList<>();
-            for (String p : text.split(text.contains("\n") ? "\\s*\\n\\s*" : "\\s*,\\s*")) if (!p.isBlank()) parts.add(p.strip());
-            while (parts.size() > 1 && parts.get(parts.size() - 1).matches("(?i)nederland|netherlands|the netherlands|nl")) parts.remove(parts.size() - 1);
-            String name = parts.get(0);
-            String street = null, postcode = null, city = null;
-            for (int i = 1; i < parts.size(); i++) {
-                Matcher m = POSTCODE_CITY.matcher(parts.get(i));
-                if (m.matches()) {
-                    postcode = m.group(1) + " " + m.group(2).toUpperCase(Locale.ROOT);
-                    city = m.group(3).strip();
-                    if (i >= 2) street = parts.get(i - 1);
-                    else if (name.matches(".*\\d+\\s*[A-Za-z]?")) street = name;
-                    break;
-                }
+            try {
+                return Places.fromText(text);
+            } catch (IllegalArgumentException e) {
+                throw new Unreadable(event.line, "Its place (LOCATION) is longer than " + Places.MAX_NAME + " characters: left out.");
             }
-            if (postcode == null && parts.size() >= 3) {
-                street = parts.get(1);
-                city = parts.get(parts.size() - 1);
-            } else if (postcode == null && parts.size() == 2) {
-                if (parts.get(1).matches(".*\\d.*")) street = parts.get(1);
-                else city = parts.get(1);
-            }
-            if (name.length() > 120) throw new Unreadable(event.line, "Its place (LOCATION) is longer than 120 characters: left out.");
-            return new FeedLocation(name, new Location.Address(street, postcode, city));
         }
     }
 
@@ -558,19 +535,6 @@ final class IcalFeed {
             super(reason, null, false, false);
             this.line = line;
         }
-    }
-
-    /** DESCRIPTION as plain text: some programs put HTML in it, which would otherwise show as tags. */
-    static String description(String text) {
-        if (text == null || text.isBlank()) return null;
-        String t = text;
-        if (t.matches("(?s).*</?[a-zA-Z][^>]*>.*")) {
-            t = t.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>", "\n").replaceAll("<[^>]*>", "")
-                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-        }
-        t = t.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
-        if (t.length() > 5000) t = t.substring(0, 4999).strip() + "…"; // the page shows at most 5,000 characters
-        return t.isEmpty() ? null : t;
     }
 
     /** TEXT unescaping (RFC 5545 3.3.11). */

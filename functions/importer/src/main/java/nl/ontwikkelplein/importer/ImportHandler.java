@@ -47,7 +47,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         Set<String> confirmed = confirmedShrinks(event);
         for (FeedConfig feed : feeds) {
             try {
-                PartnerImport.Report report = importFeed(feed, fetcher.fetch(feed.url(), feed.format().maxBytes()), confirmed.contains(feed.sourceId()));
+                PartnerImport.Report report = importFeed(feed, confirmed.contains(feed.sourceId()));
                 summaries.add(report.summary());
                 log(context, "import " + report.summary());
                 // Problems are logged by line and field, never with what the feed says: it may hold personal data by mistake.
@@ -78,10 +78,12 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         return out;
     }
 
-    PartnerImport.Report importFeed(FeedConfig feed, byte[] bytes, boolean shrinkConfirmed) {
+    PartnerImport.Report importFeed(FeedConfig feed, boolean shrinkConfirmed) throws IOException {
         FeedContent parsed = switch (feed.format()) {
-            case CSV -> CsvFeed.parse(feed.sourceId(), bytes);
-            case ICAL -> IcalFeed.parse(feed.sourceId(), bytes, clock.instant());
+            case CSV -> CsvFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()));
+            case ICAL -> IcalFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant());
+            case SCHEMA_ORG -> SchemaOrgFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant());
+            case OOAPI -> OoapiFeed.read(feed.sourceId(), feed.url(), fetcher.budget(OoapiFeed.MAX_BYTES)::fetch, clock.instant());
         };
         return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems(), shrinkConfirmed);
     }

@@ -105,11 +105,13 @@ class CsvFeedTest {
 
     @Test
     void aFeedNamesItsFormatOrIsCsv() {
-        List<FeedConfig> feeds = FeedConfig.parse("a|org|https://x.nl/a.csv,b|org|https://x.nl/b.ics|ical,c|org|https://x.nl/c.ics| ICS ,d|org|https://x.nl/d|");
-        assertEquals(List.of(FeedConfig.Format.CSV, FeedConfig.Format.ICAL, FeedConfig.Format.ICAL, FeedConfig.Format.CSV),
+        List<FeedConfig> feeds = FeedConfig.parse("a|org|https://x.nl/a.csv,b|org|https://x.nl/b.ics|ical,c|org|https://x.nl/c.ics| ICS ,d|org|https://x.nl/d|,"
+                + "e|org|https://x.nl/agenda|schemaorg,f|org|https://x.nl/e.json|JSON-LD,g|org|https://x.nl/ooapi/offerings|ooapi");
+        assertEquals(List.of(FeedConfig.Format.CSV, FeedConfig.Format.ICAL, FeedConfig.Format.ICAL, FeedConfig.Format.CSV,
+                        FeedConfig.Format.SCHEMA_ORG, FeedConfig.Format.SCHEMA_ORG, FeedConfig.Format.OOAPI),
                 feeds.stream().map(FeedConfig::format).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org|https://x.nl/a|xlsx"));
-        assertTrue(e.getMessage().contains("csv or ical"), e.getMessage());
+        assertTrue(e.getMessage().contains("csv, ical, schemaorg or ooapi"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FeedConfig.parse("a|org|https://x.nl/a|ical|extra"));
     }
 }

@@ -1,0 +1,50 @@
+package nl.ontwikkelplein.importer;
+
+import java.util.regex.Pattern;
+
+/** Text from a feed as our pages take it: plain, trimmed, within the lengths an offer allows. */
+final class FeedText {
+    private static final Pattern TAG = Pattern.compile("(?s).*</?[a-zA-Z][^>]*>.*");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
+
+    private FeedText() { }
+
+    /**
+     * A description as plain text: calendar programs, OOAPI and web pages put HTML in it, which would
+     * otherwise show as tags (our pages escape it). At most 5,000 characters, which is what a page shows.
+     */
+    static String plain(String text) {
+        if (text == null || text.isBlank()) return null;
+        String t = text;
+        if (TAG.matcher(t).matches() || t.contains("&")) {
+            t = t.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>|</h[1-6]>", "\n").replaceAll("(?s)<!--.*?-->", "").replaceAll("<[^>]*>", "");
+            t = entities(t);
+        }
+        t = t.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        if (t.length() > 5000) t = t.substring(0, 4999).strip() + "…";
+        return t.isEmpty() ? null : t;
+    }
+
+    /** A title or name on one line, or null; longer than {@code max} is cut at a word with an ellipsis. */
+    static String line(String text, int max) {
+        if (text == null) return null;
+        String t = entities(text.replaceAll("<[^>]*>", "")).replaceAll("\\s+", " ").strip();
+        if (t.isEmpty()) return null;
+        if (t.length() <= max) return t;
+        int cut = t.lastIndexOf(' ', max - 1);
+        return t.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
+    }
+
+    private static String entities(String t) {
+        String s = NUMERIC_ENTITY.matcher(t).replaceAll(m -> {
+            try {
+                int cp = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+                return Character.isValidCodePoint(cp) && cp >= 0x20 ? java.util.regex.Matcher.quoteReplacement(Character.toString(cp)) : "";
+            } catch (NumberFormatException e) {
+                return "";
+            }
+        });
+        return s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&euro;", "€").replace("&eacute;", "é").replace("&euml;", "ë").replace("&amp;", "&");
+    }
+}
