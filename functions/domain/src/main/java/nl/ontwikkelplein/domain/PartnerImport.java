@@ -30,11 +30,20 @@ public final class PartnerImport {
     private final Catalog catalog;
     private final OfferService offers;
     private final Clock clock;
+    private final int writers;
 
-    public PartnerImport(Catalog catalog, OfferService offers, Clock clock) {
+    public PartnerImport(Catalog catalog, OfferService offers, Clock clock) { this(catalog, offers, clock, 1); }
+
+    /**
+     * @param writers how many offers are read and written at the same time: a store across the
+     *                network (DynamoDB) spends most of a write waiting, so a few in flight go faster
+     */
+    public PartnerImport(Catalog catalog, OfferService offers, Clock clock, int writers) {
+        if (writers < 1 || writers > 64) throw new IllegalArgumentException("writers: 1 to 64");
         this.catalog = catalog;
         this.offers = offers;
         this.clock = clock;
+        this.writers = writers;
     }
 
     /** One offer as a feed describes it, its sessions pointing at the feed's locations. */
@@ -111,44 +120,60 @@ public final class PartnerImport {
             if (o.source() != null && o.source().sourceId().equals(sourceId)) stored.putIfAbsent(o.source().externalId(), o);
         }
         OfferService checks = offers.withPlacesReadOnce();
-        int created = 0, updated = 0, unchanged = 0;
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger(),
+                updated = new java.util.concurrent.atomic.AtomicInteger(), unchanged = new java.util.concurrent.atomic.AtomicInteger();
+        List<Runnable> writes = new ArrayList<>();
+        List<Problem> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         for (FeedOffer f : feedOffers) {
             OfferInput input = f.input().withOrganisation(organisationId);
             String hash = Ids.sha256Hex(input.toString());
-            try {
-                String id;
-                Offer existing;
-                if (stored.containsKey(f.externalId())) {
-                    id = stored.get(f.externalId()).id();
-                    existing = catalog.offer(id).orElse(null); // with its sessions
-                } else {
-                    id = newOfferId(f.input().title(), sourceId, f.externalId());
-                    existing = catalog.offer(id).orElse(null);
-                    if (existing != null && !isFrom(existing, sourceId, f.externalId())) {
-                        // Taken by another offer (another source's, an editor's), which must never be replaced.
-                        id = offerId(sourceId, f.externalId());
-                        existing = catalog.offer(id).orElse(null);
-                    }
-                }
-                if (existing != null && existing.source() != null && Objects.equals(existing.source().contentHash(), hash)) {
-                    unchanged++;
-                    continue;
-                }
-                Offer offer = OfferService.keepCourseEnrolments(existing, checks.checkImported(id,
-                        new Offer.Source(sourceId, f.externalId(), hash), input, existing == null ? List.of() : existing.sessions()));
-                if (catalog.upsertImported(offer)) {
-                    if (existing == null) created++;
-                    else updated++;
-                } else {
-                    unchanged++;
-                }
-            } catch (InvalidInputException e) {
-                for (FieldError error : e.errors())
-                    rejected.add(new Problem(f.externalId(), f.line(), error.field() + ": " + error.message()));
-            } catch (ConflictException | NotFoundException e) { // changed by someone else meanwhile: next night
-                rejected.add(new Problem(f.externalId(), f.line(), e.getMessage()));
+            Offer known = stored.get(f.externalId());
+            // The one read above holds every offer's content hash: an unchanged offer costs no further read.
+            if (known != null && Objects.equals(known.source().contentHash(), hash)) {
+                unchanged.incrementAndGet();
+                continue;
             }
+            writes.add(() -> {
+                try {
+                    String id;
+                    Offer existing;
+                    if (known != null) {
+                        id = known.id();
+                        existing = catalog.offer(id).orElse(null); // with its sessions
+                    } else {
+                        id = newOfferId(f.input().title(), sourceId, f.externalId());
+                        existing = catalog.offer(id).orElse(null);
+                        if (existing != null && !isFrom(existing, sourceId, f.externalId())) {
+                            // Taken by another offer (another source's, an editor's), which must never be replaced.
+                            id = offerId(sourceId, f.externalId());
+                            existing = catalog.offer(id).orElse(null);
+                        }
+                    }
+                    if (existing != null && existing.source() != null && Objects.equals(existing.source().contentHash(), hash)) {
+                        unchanged.incrementAndGet();
+                        return;
+                    }
+                    Offer offer = OfferService.keepCourseEnrolments(existing, checks.checkImported(id,
+                            new Offer.Source(sourceId, f.externalId(), hash), input, existing == null ? List.of() : existing.sessions()));
+                    if (catalog.upsertImported(offer)) {
+                        if (existing == null) created.incrementAndGet();
+                        else updated.incrementAndGet();
+                    } else {
+                        unchanged.incrementAndGet();
+                    }
+                } catch (InvalidInputException e) {
+                    List<Problem> each = new ArrayList<>();
+                    for (FieldError error : e.errors()) each.add(new Problem(f.externalId(), f.line(), error.field() + ": " + error.message()));
+                    refused.addAll(each);
+                } catch (ConflictException | NotFoundException e) { // changed by someone else meanwhile: next night
+                    refused.add(new Problem(f.externalId(), f.line(), e.getMessage()));
+                }
+            });
         }
+        runAll(writes);
+        List<Problem> inOrder = new ArrayList<>(refused);
+        if (writers > 1) inOrder.sort(java.util.Comparator.comparingInt(Problem::line)); // feed order, whichever writer found them
+        rejected.addAll(inOrder);
 
         int removed = 0, cancelled = 0;
         // A problem without an offer id means a row (or the rest of the feed) could not be read:
@@ -178,8 +203,38 @@ public final class PartnerImport {
                 }
             }
         }
-        return new Report(sourceId, created, updated, unchanged, locationsWritten, removed, cancelled, complete, List.copyOf(rejected),
+        return new Report(sourceId, created.get(), updated.get(), unchanged.get(), locationsWritten, removed, cancelled, complete, List.copyOf(rejected),
                 held, listed.size(), active);
+    }
+
+    /** On this thread when there is one writer; else on that many threads, each write once, all done before this returns. */
+    private void runAll(List<Runnable> writes) {
+        if (writers == 1 || writes.size() < 2) {
+            writes.forEach(Runnable::run);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(writers, writes.size()), r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Runnable w : writes) done.add(pool.submit(w));
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while importing", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static boolean isFrom(Offer offer, String sourceId, String externalId) {

@@ -4,7 +4,11 @@ import java.util.regex.Pattern;
 
 /** Text from a feed as our pages take it: plain, trimmed, within the lengths an offer allows. */
 final class FeedText {
-    private static final Pattern TAG = Pattern.compile("(?s).*</?[a-zA-Z][^>]*>.*");
+    /** HTML elements that feeds put in text; "<uw paspoort>" is not one of them and stays text (our pages escape it). */
+    private static final String ELEMENTS = "(?:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)";
+    private static final Pattern TAG = Pattern.compile("(?is)</?" + ELEMENTS + "\\b[^>]*>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</p>|</div>|</li>|</h[1-6]>|</tr>|<hr\\s*/?>");
+    private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});");
 
     private FeedText() { }
@@ -15,9 +19,10 @@ final class FeedText {
      */
     static String plain(String text) {
         if (text == null || text.isBlank()) return null;
-        String t = text;
-        if (TAG.matcher(t).matches() || t.contains("&")) {
-            t = t.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>|</h[1-6]>", "\n").replaceAll("(?s)<!--.*?-->", "").replaceAll("<[^>]*>", "");
+        // Cut before the patterns run: a hostile text of a megabyte of unclosed tags would make them slow.
+        String t = text.length() > 12_000 ? text.substring(0, 12_000) : text;
+        if (t.indexOf('<') >= 0 || t.indexOf('&') >= 0) {
+            t = TAG.matcher(BREAK.matcher(HIDDEN.matcher(t).replaceAll("")).replaceAll("\n")).replaceAll("");
             t = entities(t);
         }
         t = t.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
@@ -28,7 +33,8 @@ final class FeedText {
     /** A title or name on one line, or null; longer than {@code max} is cut at a word with an ellipsis. */
     static String line(String text, int max) {
         if (text == null) return null;
-        String t = entities(text.replaceAll("<[^>]*>", "")).replaceAll("\\s+", " ").strip();
+        String head = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        String t = entities(TAG.matcher(HIDDEN.matcher(head).replaceAll("")).replaceAll("")).replaceAll("\\s+", " ").strip();
         if (t.isEmpty()) return null;
         if (t.length() <= max) return t;
         int cut = t.lastIndexOf(' ', max - 1);

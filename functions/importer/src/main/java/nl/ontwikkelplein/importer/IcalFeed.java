@@ -58,7 +58,7 @@ import nl.ontwikkelplein.domain.Session;
  * numbers and properties, never the feed's text.
  */
 final class IcalFeed {
-    static final int HORIZON_DAYS = 180;
+    static final int HORIZON_DAYS = FeedSessions.HORIZON_DAYS;
     static final int MAX_EVENTS = 5_000;
     /** VCALENDAR › VEVENT › VALARM is three; anything deeper is not a calendar export. */
     static final int MAX_DEPTH = 4;
@@ -271,7 +271,7 @@ final class IcalFeed {
         final ZonedDateTime from, until;
         final ZoneId floating;
         final Map<String, ZoneId> fileZones = new HashMap<>();
-        final Map<String, FeedLocation> locations = new LinkedHashMap<>();
+        final FeedSessions window;
         final List<FeedOffer> offers = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
 
@@ -279,8 +279,9 @@ final class IcalFeed {
             this.sourceId = sourceId;
             this.calendar = calendar;
             this.broken = broken;
-            this.from = now.atZone(NL).toLocalDate().atStartOfDay(NL);
-            this.until = from.plusDays(HORIZON_DAYS);
+            this.window = new FeedSessions(sourceId, now);
+            this.from = window.from.atZone(NL);
+            this.until = window.until.atZone(NL);
             for (Component c : calendar.children) if (c.name.equals("VTIMEZONE")) defineZone(c);
             ZoneId calendarZone = zoneNamed(calendar.text("X-WR-TIMEZONE"));
             this.floating = calendarZone == null ? NL : calendarZone;
@@ -331,7 +332,7 @@ final class IcalFeed {
                     problems.add(new Problem(uid, e.line, e.getMessage()));
                 }
             }
-            return new FeedContent(List.copyOf(locations.values()), offers, problems);
+            return new FeedContent(window.locations(), offers, problems);
         }
 
         private void offer(String uid, Component master, List<Component> moved) {
@@ -380,16 +381,13 @@ final class IcalFeed {
             }
             if (dates.isEmpty()) return; // over, or not yet within the horizon: not on offer now
 
-            boolean allOnline = true;
-            List<OfferInput.SessionInput> sessions = new ArrayList<>();
+            List<FeedSessions.Dated> found = new ArrayList<>();
             for (Instance i : dates.values()) {
-                if (sessions.size() == OfferService.MAX_SESSIONS) break; // the first ones; later ones come into view on later nights
-                FeedLocation where = place(i.place, about);
-                allOnline &= PartnerImport.isOnline(where.name());
-                locations.putIfAbsent(where.name().toLowerCase(Locale.ROOT), where);
-                sessions.add(new OfferInput.SessionInput(null, i.start.toString(), i.end.toString(), PartnerImport.locationId(sourceId, where.name()),
-                        null, i.cancelled ? "CANCELLED" : null));
+                if (found.size() == OfferService.MAX_SESSIONS) break; // the first ones; later ones come into view on later nights
+                found.add(new FeedSessions.Dated(i.start, i.end, place(i.place, about), i.cancelled));
             }
+            List<OfferInput.SessionInput> sessions = window.sessions(found);
+            boolean allOnline = window.allOnline(found);
             List<String> words = new ArrayList<>();
             for (Prop p : about.all("CATEGORIES")) for (String w : splitText(p.value)) words.add(w);
             Categories.Mapped mapped = Categories.of(words);

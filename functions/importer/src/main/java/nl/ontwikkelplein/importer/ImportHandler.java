@@ -37,7 +37,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
         this.fetcher = new FeedFetcher(FeedFetcher.Policy.fromEnvironment(env));
         Catalog catalog = stores.catalog();
-        this.importer = new PartnerImport(catalog, new OfferService(catalog, clock), clock);
+        this.importer = new PartnerImport(catalog, new OfferService(catalog, clock), clock, writers(env.get("IMPORT_WRITERS")));
     }
 
     @Override
@@ -65,6 +65,16 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         }
         if (!failures.isEmpty()) throw new IllegalStateException("feeds not fetched: " + String.join("; ", failures));
         return String.join("\n", summaries);
+    }
+
+    /** IMPORT_WRITERS: how many offers are written at the same time (1 when unset). */
+    static int writers(String value) {
+        if (value == null || value.isBlank()) return 1;
+        try {
+            return Math.max(1, Math.min(64, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("IMPORT_WRITERS must be a number from 1 to 64: " + value.strip());
+        }
     }
 
     /**

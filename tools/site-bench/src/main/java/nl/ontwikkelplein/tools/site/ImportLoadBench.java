@@ -167,7 +167,7 @@ public final class ImportLoadBench {
     /** A CSV feed in the documented format: N offers with 5 weekly dates each at 20 partner places. */
     static final int PER_FEED = 2_500;
 
-    private static byte[] feed(int from, int to) {
+    static byte[] feed(int from, int to) {
         StringBuilder b = new StringBuilder("external_id,title,summary,description,kind,programme_line,themes,target_groups,format,price_eur,provider,"
                 + "more_info_url,location_name,street,postcode,city,start,end,seats\n");
         LocalDate first = LocalDate.now().plusDays(2);

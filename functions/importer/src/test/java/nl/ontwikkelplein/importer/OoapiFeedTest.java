@@ -1,0 +1,195 @@
+package nl.ontwikkelplein.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.OfferInput;
+import nl.ontwikkelplein.domain.PartnerImport.FeedOffer;
+import nl.ontwikkelplein.domain.PartnerImport.Problem;
+import org.junit.jupiter.api.Test;
+
+/** OOAPI v5 offerings, page by page, as an education provider's endpoint serves them, and as nobody should. */
+class OoapiFeedTest {
+    static final URI ENDPOINT = URI.create("https://api.partner.example/ooapi/offerings?consumer=ontwikkelplein&pageSize=10");
+
+    /** Pages served by their pageNumber; which URLs were asked for is kept. */
+    static final class Served implements OoapiFeed.Pages {
+        final Map<Integer, String> pages;
+        final List<URI> asked = new ArrayList<>();
+
+        Served(Map<Integer, String> pages) { this.pages = pages; }
+
+        @Override public byte[] get(URI url) throws IOException {
+            asked.add(url);
+            int n = Integer.parseInt(url.getQuery().replaceAll(".*pageNumber=(\\d+).*", "$1"));
+            String page = pages.get(n);
+            if (page == null) throw new IOException("HTTP 500 from https://api.partner.example");
+            return page.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static FeedContent read(Map<Integer, String> pages) throws IOException {
+        return OoapiFeed.read("college", ENDPOINT, new Served(pages), IcalFeedTest.NOW);
+    }
+
+    static String page(int number, boolean next, String... items) {
+        return "{\"pageSize\": 100, \"pageNumber\": " + number + ", \"hasPreviousPage\": " + (number > 1) + ", \"hasNextPage\": " + next
+                + ", \"items\": [" + String.join(",", items) + "]}";
+    }
+
+    static FeedOffer offer(FeedContent c, String id) {
+        return c.offers().stream().filter(o -> o.externalId().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " in " + c));
+    }
+
+    static Problem problem(FeedContent c, String id) {
+        return c.problems().stream().filter(p -> id.equals(p.externalId())).findFirst().orElseThrow(() -> new AssertionError(id + " in " + c.problems()));
+    }
+
+    static boolean complete(FeedContent c) { return c.problems().stream().allMatch(p -> p.externalId() != null && !p.externalId().isEmpty()); }
+
+    static final String COURSE = """
+            {"offeringId": "c1", "offeringType": "course", "primaryCode": {"codeType": "identifier", "code": "NT2-A2"},
+             "name": [{"language": "en-GB", "value": "Dutch as a second language A2"}, {"language": "nl-NL", "value": "Nederlands als tweede taal A2"}],
+             "description": [{"language": "nl-NL", "value": "<p>Oefen spreken en schrijven.</p>"}], "teachingLanguage": "nld",
+             "modeOfDelivery": ["situated"], "startDate": "2027-01-11", "endDate": "2027-01-18",
+             "priceInformation": [{"costType": "tuition fees", "amount": 100, "currency": "EUR"}, {"costType": "total costs", "amount": 125.5, "currency": "EUR"}],
+             "addresses": [{"addressType": "postal", "street": "Postbus", "streetNumber": "1", "postalCode": "8000AA", "city": "Zwolle"},
+                           {"addressType": "teaching", "street": "Van Ittersumstraat", "streetNumber": "12", "postalCode": "7701dc", "city": "Dedemsvaart",
+                            "additional": [{"language": "nl-NL", "value": "Bibliotheek Dedemsvaart"}]}],
+             "course": {"courseId": "k1", "name": [{"language": "nl-NL", "value": "NT2 A2"}], "link": "https://college.example/nt2",
+                        "organization": {"organizationId": "o1", "name": [{"language": "nl-NL", "value": "Deltion College"}]}}}
+            """;
+
+    static String lesson(String id, String parent, String start, String end) {
+        return "{\"offeringId\": \"" + id + "\", \"offeringType\": \"component\", \"courseOffering\": \"" + parent + "\","
+                + " \"name\": [{\"language\": \"nl-NL\", \"value\": \"Les\"}], \"startDateTime\": \"" + start + "\", \"endDateTime\": \"" + end + "\"}";
+    }
+
+    @Test
+    void aCourseOfferingWithItsLessonsAcrossPagesIsOneOfferInDutch() throws IOException {
+        Served served = new Served(Map.of(
+                1, page(1, true, COURSE, lesson("l1", "c1", "2027-01-11T19:00:00+01:00", "2027-01-11T21:00:00+01:00")),
+                2, page(2, false, lesson("l2", "c1", "2027-01-18T18:00:00Z", "2027-01-18T20:00:00Z"))));
+        FeedContent c = OoapiFeed.read("college", ENDPOINT, served, IcalFeedTest.NOW);
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of(URI.create("https://api.partner.example/ooapi/offerings?consumer=ontwikkelplein&pageSize=100&pageNumber=1"),
+                URI.create("https://api.partner.example/ooapi/offerings?consumer=ontwikkelplein&pageSize=100&pageNumber=2")), served.asked,
+                "the endpoint's own parameters kept, the paging ours, until hasNextPage is false");
+        FeedOffer o = offer(c, "c1");
+        OfferInput in = o.input();
+        assertEquals("Nederlands als tweede taal A2", in.title(), "Dutch before English");
+        assertEquals("Oefen spreken en schrijven.", in.description());
+        assertEquals("COURSE", in.kind());
+        assertEquals(List.of("nl"), in.languages(), "ISO 639-2 nld");
+        assertEquals(12550L, in.priceCents(), "the total costs");
+        assertEquals("Deltion College", in.provider());
+        assertEquals("https://college.example/nt2", in.moreInfoUrl(), "the course's link when the offering has none");
+        assertEquals(List.of("2027-01-11T19:00", "2027-01-18T19:00"), in.sessions().stream().map(OfferInput.SessionInput::start).toList(),
+                "lessons from both pages, offsets to Dutch time");
+        assertEquals("Bibliotheek Dedemsvaart", c.locations().get(0).name(), "the teaching address, named by its additional text");
+        assertEquals("Van Ittersumstraat 12", c.locations().get(0).address().street());
+        assertEquals("7701 DC", c.locations().get(0).address().postcode());
+    }
+
+    @Test
+    void anOnlineComponentOfferingWithoutItsCourseIsAnOfferOfItsOwn() throws IOException {
+        FeedContent c = read(Map.of(1, page(1, false, """
+                {"offeringId": "w1", "offeringType": "component", "component": {"componentId": "comp-9", "name": [{"language": "nl-NL", "value": "Webinar solliciteren"}]},
+                 "modeOfDelivery": ["online"], "startDateTime": "2026-12-15T10:00:00+01:00", "endDateTime": "2026-12-15T11:00:00+01:00"}
+                """, """
+                {"offeringId": "w2", "offeringType": "component", "component": "comp-9", "modeOfDelivery": "online",
+                 "name": [{"language": "nl-NL", "value": "Webinar solliciteren"}],
+                 "startDateTime": "2026-12-22T10:00:00+01:00", "endDateTime": "2026-12-22T11:00:00+01:00"}
+                """)));
+        assertEquals(List.of(), c.problems());
+        FeedOffer o = offer(c, "component:comp-9");
+        assertEquals("Webinar solliciteren", o.input().title());
+        assertEquals("ONLINE", o.input().format());
+        assertEquals(2, o.input().sessions().size(), "both times of the component, as an id or expanded");
+    }
+
+    @Test
+    void whatCannotBeShownIsLeftOutWithItsReason() throws IOException {
+        FeedContent c = read(Map.of(1, page(1, false,
+                "{\"offeringId\": \"dates-only\", \"offeringType\": \"course\", \"name\": [{\"language\": \"nl-NL\", \"value\": \"Rekenen\"}],"
+                        + " \"startDate\": \"2027-01-11\", \"endDate\": \"2027-03-29\", \"addresses\": [{\"street\": \"Markt\", \"city\": \"Ommen\"}]}",
+                "{\"offeringType\": \"course\", \"name\": \"Zonder id\"}",
+                "{\"offeringId\": \"p1\", \"offeringType\": \"puzzle\"}",
+                "{\"offeringId\": \"nameless\", \"offeringType\": \"course\", \"startDateTime\": \"2027-01-11T19:00:00+01:00\", \"endDateTime\": \"2027-01-11T20:00:00+01:00\"}",
+                "{\"offeringId\": \"nowhere\", \"offeringType\": \"course\", \"name\": \"Lezing\", \"startDateTime\": \"2027-01-11T19:00:00+01:00\", \"endDateTime\": \"2027-01-11T20:00:00+01:00\"}",
+                "{\"offeringId\": \"long\", \"offeringType\": \"course\", \"name\": \"Weekend\", \"modeOfDelivery\": [\"online\"],"
+                        + " \"startDateTime\": \"2027-01-11T09:00:00+01:00\", \"endDateTime\": \"2027-01-12T17:00:00+01:00\"}",
+                "42")));
+        assertTrue(problem(c, "dates-only").message().contains("no times"));
+        assertTrue(problem(c, "?").message().contains("no offeringId"));
+        assertTrue(problem(c, "p1").message().contains("offeringType"));
+        assertTrue(problem(c, "nameless").message().contains("no name"));
+        assertTrue(problem(c, "nowhere").message().contains("no address"));
+        assertTrue(problem(c, "long").message().contains("over 12 hours"));
+        assertEquals(List.of(), c.offers());
+        assertEquals(7, c.problems().size(), c.problems().toString());
+        assertTrue(complete(c));
+    }
+
+    @Test
+    void aPageThatFailsKeepsWhatWasReadAndWithdrawsNothing() throws IOException {
+        String good = "{\"offeringId\": \"ok\", \"offeringType\": \"course\", \"name\": \"Lezing\", \"modeOfDelivery\": \"online\","
+                + " \"startDateTime\": \"2027-01-11T19:00:00+01:00\", \"endDateTime\": \"2027-01-11T20:00:00+01:00\"}";
+        FeedContent failed = read(Map.of(1, page(1, true, good)));
+        assertEquals(1, failed.offers().size());
+        assertFalse(complete(failed), "page 2 failed: what it held may still be on offer");
+        assertTrue(failed.problems().get(0).message().contains("Page 2 could not be fetched"), failed.problems().toString());
+        FeedContent broken = read(Map.of(1, page(1, true, good), 2, "{\"items\": [ {\"offeringId\": "));
+        assertFalse(complete(broken));
+        assertTrue(broken.problems().get(0).message().startsWith("Page 2 cannot be read"), broken.problems().toString());
+        FeedContent notAList = read(Map.of(1, "{\"error\": \"unauthorised\"}"));
+        assertTrue(notAList.problems().get(0).message().contains("no list of offerings"));
+        assertThrows(IOException.class, () -> read(Map.of()), "the first page failing fails the feed");
+    }
+
+    @Test
+    void anEndpointThatNeverEndsIsStoppedAtThePageLimit() throws IOException {
+        OoapiFeed.Pages endless = url -> page(1, true).getBytes(StandardCharsets.UTF_8); // empty pages that claim more
+        FeedContent c = OoapiFeed.read("college", ENDPOINT, endless, IcalFeedTest.NOW);
+        assertTrue(complete(c), "an empty page ends the list");
+        int[] asked = {0};
+        String item = "{\"offeringId\": \"x\", \"offeringType\": \"course\", \"name\": \"Les\", \"modeOfDelivery\": \"online\","
+                + " \"startDateTime\": \"2027-01-11T19:00:00+01:00\", \"endDateTime\": \"2027-01-11T20:00:00+01:00\"}";
+        OoapiFeed.Pages loop = url -> {
+            asked[0]++;
+            return page(asked[0], true, item).getBytes(StandardCharsets.UTF_8);
+        };
+        FeedContent looped = OoapiFeed.read("college", ENDPOINT, loop, IcalFeedTest.NOW);
+        assertEquals(OoapiFeed.MAX_PAGES, asked[0]);
+        assertFalse(complete(looped));
+        assertEquals(1, looped.offers().size());
+        assertTrue(looped.problems().stream().anyMatch(p -> p.message().contains("same offeringId")), "the repeats are reported once each");
+    }
+
+    @Test
+    void hostileDocumentsAreRefusedWithAReason() throws IOException {
+        FeedContent deep = read(Map.of(1, "{\"items\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"));
+        assertTrue(deep.problems().get(0).message().contains("nested deeper"));
+        FeedContent latin1 = OoapiFeed.read("college", ENDPOINT,
+                url -> page(1, false, "{\"offeringId\": \"é\"}").getBytes(StandardCharsets.ISO_8859_1), IcalFeedTest.NOW);
+        assertTrue(latin1.problems().get(0).message().contains("not UTF-8"));
+        FeedContent wrongTypes = read(Map.of(1, page(1, false,
+                "{\"offeringId\": {\"a\": 1}, \"offeringType\": \"course\"}",
+                "{\"offeringId\": \"t\", \"offeringType\": [\"course\"], \"name\": 7, \"startDateTime\": true, \"endDateTime\": null}")));
+        assertEquals(2, wrongTypes.problems().size(), wrongTypes.problems().toString());
+    }
+
+    @Test
+    void readingTheSameEndpointTwiceGivesTheSameOffers() throws IOException {
+        Map<Integer, String> pages = Map.of(1, page(1, false, COURSE, lesson("l1", "c1", "2027-01-11T19:00:00+01:00", "2027-01-11T21:00:00+01:00")));
+        assertEquals(read(pages), read(pages));
+    }
+}
