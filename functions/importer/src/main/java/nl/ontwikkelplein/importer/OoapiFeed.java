@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -259,8 +258,8 @@ final class OoapiFeed {
             String street = JsonFeeds.text(best.get("street"));
             String number = JsonFeeds.text(best.get("streetNumber"));
             if (street != null && number != null) street = street.strip() + " " + number.strip();
-            String name = text(best.get("additional"));
-            return Places.of(name == null ? null : FeedText.line(name, 200), street, JsonFeeds.text(best.get("postalCode")), JsonFeeds.text(best.get("city")));
+            // "additional" is a note to the address ("1e verdieping, lift aanwezig"), not a name: the place is named by street and town.
+            return Places.of(null, street, JsonFeeds.text(best.get("postalCode")), JsonFeeds.text(best.get("city")));
         }
 
         /** The total in euros when it is given; else the lowest amount in euros. */

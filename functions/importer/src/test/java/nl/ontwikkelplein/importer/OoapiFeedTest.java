@@ -94,7 +94,7 @@ class OoapiFeedTest {
         assertEquals("https://college.example/nt2", in.moreInfoUrl(), "the course's link when the offering has none");
         assertEquals(List.of("2027-01-11T19:00", "2027-01-18T19:00"), in.sessions().stream().map(OfferInput.SessionInput::start).toList(),
                 "lessons from both pages, offsets to Dutch time");
-        assertEquals("Bibliotheek Dedemsvaart", c.locations().get(0).name(), "the teaching address, named by its additional text");
+        assertEquals("Van Ittersumstraat 12, Dedemsvaart", c.locations().get(0).name(), "the teaching address, named by street and town");
         assertEquals("Van Ittersumstraat 12", c.locations().get(0).address().street());
         assertEquals("7701 DC", c.locations().get(0).address().postcode());
     }

@@ -130,7 +130,7 @@ class FeedFormatsImportTest {
         assertEquals(7500, course.price().cents());
 
         assertTrue(TestStack.await(Duration.ofSeconds(30), () -> online(help, "Hulp bij &lt;formulieren&gt;", "Buurthuis De Schakel")
-                && online(nt2, "Nederlands A2 &amp; meer", "Bibliotheek Gramsbergen")), "both online, their texts escaped");
+                && online(nt2, "Nederlands A2 &amp; meer", "Voorstraat 1, Gramsbergen")), "both online, their texts escaped");
 
         List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         String second = runImport();
