@@ -95,8 +95,23 @@ public record Offer(
         return courseSessions().stream().mapToInt(Session::seatsLeft).min().orElse(0);
     }
 
-    /** Origin of an imported offer: the feed and the partner's own id for it. */
-    public record Source(String sourceId, String externalId, String contentHash) {}
+    /**
+     * Origin of an imported offer: the feed and the partner's own id for it.
+     *
+     * @param takenOver staff took the offer over from the feed: the import leaves it alone (it still
+     *                  knows it by the partner's id, so it never imports it a second time)
+     */
+    public record Source(String sourceId, String externalId, String contentHash, boolean takenOver) {
+        /** With the feed: the import keeps it as the feed says. */
+        public Source(String sourceId, String externalId, String contentHash) { this(sourceId, externalId, contentHash, false); }
+
+        public Source takenOver(boolean taken) { return new Source(sourceId, externalId, contentHash, taken); }
+    }
+
+    public Offer withSource(Source newSource, Instant at) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, newSource, at, sessions, status, enrolmentPolicy, languages);
+    }
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,

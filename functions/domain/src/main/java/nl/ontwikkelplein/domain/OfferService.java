@@ -62,7 +62,9 @@ public final class OfferService {
 
     public Offer update(String offerId, OfferInput input) {
         Offer existing = catalog.offer(offerId).orElseThrow(() -> new NotFoundException("Offer " + offerId + " does not exist."));
-        Offer offer = toOffer(offerId, input, existing.sessions(), null, s -> Ids.randomSuffix(8), existing.status());
+        // An edit of an imported offer takes it over: the import would otherwise overwrite the edit at night.
+        Offer.Source source = existing.source() == null ? null : existing.source().takenOver(true);
+        Offer offer = toOffer(offerId, input, existing.sessions(), source, s -> Ids.randomSuffix(8), existing.status());
         if (!offer.organisationId().equals(existing.organisationId()))
             throw InvalidInputException.of("organisationId", "Een aanbod kan niet naar een andere organisatie verhuizen.");
         catalog.updateOffer(keepCourseEnrolments(existing, offer));
@@ -78,6 +80,28 @@ public final class OfferService {
         Offer existing = get(offerId);
         if (!java.util.Objects.equals(existing.updatedAt(), expectedUpdatedAt)) throw ConflictException.of(ConflictException.Reason.CHANGED_MEANWHILE);
         return update(offerId, input);
+    }
+
+    /** Staff take an imported offer over as it is: from now on the import leaves it alone. */
+    public Offer takeOver(String offerId) {
+        Offer existing = get(offerId);
+        if (existing.source() == null) throw InvalidInputException.of("", "Dit aanbod komt niet uit een import.");
+        if (existing.source().takenOver()) return existing;
+        catalog.updateOffer(existing.withSource(existing.source().takenOver(true), clock.instant()));
+        return get(offerId);
+    }
+
+    /**
+     * Staff give a taken-over offer back to its feed: the next import writes it as the feed says
+     * (its content hash is cleared, so it counts as changed), or withdraws it when the feed no longer lists it.
+     */
+    public Offer handBack(String offerId) {
+        Offer existing = get(offerId);
+        if (existing.source() == null) throw InvalidInputException.of("", "Dit aanbod komt niet uit een import.");
+        if (!existing.source().takenOver()) return existing;
+        Offer.Source s = existing.source();
+        catalog.updateOffer(existing.withSource(new Offer.Source(s.sourceId(), s.externalId(), "", false), clock.instant()));
+        return get(offerId);
     }
 
     /** A draft copy of an offer for a new season: every field, no dates, no import source. */

@@ -61,13 +61,16 @@ public final class PartnerImport {
      * @param held      the feed lists under half the offers it had (of at least {@value #SHRINK_GUARD_FROM}), so
      *                  nothing was withdrawn: an admin confirms a shrink like that first
      * @param listed    offers the feed lists now (read or rejected); {@code before}: its offers before the run
+     * @param keptByStaff offers staff took over from the feed: left as they are, whatever the feed says or no longer lists
      */
     public record Report(String sourceId, int created, int updated, int unchanged, int locationsWritten,
-                         int removed, int cancelled, boolean complete, List<Problem> rejected, boolean held, int listed, int before) {
+                         int removed, int cancelled, boolean complete, List<Problem> rejected, boolean held, int listed, int before,
+                         int keptByStaff) {
         public String summary() {
             return "source=" + sourceId + " created=" + created + " updated=" + updated + " unchanged=" + unchanged
                     + " locationsWritten=" + locationsWritten + " removed=" + removed + " cancelled=" + cancelled
                     + " rejected=" + rejected.size() + (complete ? "" : " complete=false (offers missing from the feed were kept)")
+                    + (keptByStaff > 0 ? " keptByStaff=" + keptByStaff : "")
                     + (held ? " held=true (the feed lists " + listed + " offers, " + before + " before: nothing withdrawn until an admin confirms)" : "");
         }
     }
@@ -128,6 +131,7 @@ public final class PartnerImport {
             OfferInput input = f.input().withOrganisation(organisationId);
             String hash = Ids.sha256Hex(input.toString());
             Offer known = stored.get(f.externalId());
+            if (known != null && known.source().takenOver()) continue; // staff's now: counted below
             // The one read above holds every offer's content hash: an unchanged offer costs no further read.
             if (known != null && Objects.equals(known.source().contentHash(), hash)) {
                 unchanged.incrementAndGet();
@@ -182,13 +186,15 @@ public final class PartnerImport {
         Set<String> listed = new HashSet<>();
         for (FeedOffer f : feedOffers) listed.add(f.externalId());
         for (Problem p : parseProblems) if (p.externalId() != null && !p.externalId().isEmpty()) listed.add(p.externalId());
-        int active = 0;
-        for (Offer before : stored.values()) if (!WITHDRAWN.equals(before.source().contentHash())) active++;
+        int active = 0, keptByStaff = 0;
+        for (Offer before : stored.values()) if (before.source().takenOver()) keptByStaff++;
+        for (Offer before : stored.values()) if (!WITHDRAWN.equals(before.source().contentHash()) && !before.source().takenOver()) active++;
         // A feed that suddenly lists under half of what it had is more likely broken (an empty export, a filter left on) than emptied.
         boolean held = complete && !shrinkConfirmed && active >= SHRINK_GUARD_FROM && listed.size() * 2 < active;
         if (complete && !held) {
             for (Offer before : stored.values()) {
-                if (listed.contains(before.source().externalId()) || WITHDRAWN.equals(before.source().contentHash())) continue;
+                // Staff's offers stay, also when the partner no longer lists them.
+                if (listed.contains(before.source().externalId()) || WITHDRAWN.equals(before.source().contentHash()) || before.source().takenOver()) continue;
                 Offer offer = catalog.offer(before.id()).orElse(null);
                 if (offer == null) continue;
                 if (catalog.removeOfferWithoutEnrolments(offer)) {
@@ -204,7 +210,7 @@ public final class PartnerImport {
             }
         }
         return new Report(sourceId, created.get(), updated.get(), unchanged.get(), locationsWritten, removed, cancelled, complete, List.copyOf(rejected),
-                held, listed.size(), active);
+                held, listed.size(), active, keptByStaff);
     }
 
     /** On this thread when there is one writer; else on that many threads, each write once, all done before this returns. */

@@ -137,7 +137,19 @@ final class OfferPages {
         facts.add(new OfferOverviewPage.Fact("Taal", String.join(", ", nl.ontwikkelplein.domain.Languages.names(offer.languages()))));
         facts.add(new OfferOverviewPage.Fact("Prijs", offer.price().label()));
         facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));
-        if (offer.source() != null) facts.add(new OfferOverviewPage.Fact("Herkomst", "Geïmporteerd uit " + offer.source().sourceId()));
+        OfferOverviewPage.Origin origin = null;
+        if (offer.source() != null) {
+            String feed = offer.source().sourceId();
+            boolean mayEdit = Permissions.may(actor, Permission.EDIT_OFFERS, offer.organisationId());
+            facts.add(new OfferOverviewPage.Fact("Herkomst", "Geïmporteerd uit " + feed + (offer.source().takenOver() ? " (overgenomen)" : " (de import houdt het bij)")));
+            origin = !mayEdit ? null : offer.source().takenOver()
+                    ? new OfferOverviewPage.Origin("Dit aanbod kwam uit de import " + feed + ". U hebt het overgenomen: de import laat het met rust, ook als de partner"
+                            + " het verandert of niet meer aanbiedt. Geeft u het terug, dan zet de import het de volgende nacht weer zoals de partner het aanbiedt.",
+                            offerHref(offerId) + "/teruggeven", "Teruggeven aan de import")
+                    : new OfferOverviewPage.Origin("Dit aanbod komt uit de import " + feed + ". De import zet het elke nacht zoals de partner het aanbiedt."
+                            + " Wilt u het zelf bijhouden? Neem het dan over. Als u het aanpast, neemt u het ook over: dan overschrijft de import uw wijziging niet.",
+                            offerHref(offerId) + "/overnemen", "Overnemen van de import");
+        }
         List<OfferOverviewPage.HistoryRow> history = new ArrayList<>();
         if (Permissions.may(actor, Permission.VIEW_AUDIT, offer.organisationId())) {
             for (AuditEntry e : audit.log().forRecord("OFFER", offerId, 50))
@@ -151,6 +163,8 @@ final class OfferPages {
             case "afgezegd" -> "Het aanbod is afgezegd. De website laat zien dat het niet doorgaat.";
             case "data" -> "De data zijn toegevoegd.";
             case "gekopieerd" -> "Dit is een kopie, als concept. Pas de gegevens aan en voeg nieuwe data toe.";
+            case "overgenomen" -> "U hebt het aanbod overgenomen. De import laat het nu met rust.";
+            case "teruggegeven" -> "Het aanbod is terug bij de import. De volgende nacht zet de import het zoals de partner het aanbiedt.";
             default -> null;
         };
         OfferStatus st = offer.status();
@@ -159,7 +173,7 @@ final class OfferPages {
                 st == OfferStatus.DRAFT, st == OfferStatus.PUBLISHED, st == OfferStatus.PUBLISHED, st == OfferStatus.CANCELLED,
                 st.isPublic() ? "/aanbod/" + offerId + "/" : null, offerHref(offerId) + "/voorbeeld", offerHref(offerId) + "/bewerken",
                 offerHref(offerId) + "/data", offerHref(offerId) + "/kopie", offerHref(offerId) + "/status", history,
-                "/beheer/aanbod?organisatie=" + offer.organisationId())));
+                "/beheer/aanbod?organisatie=" + offer.organisationId(), origin)));
     }
 
     static String statusLabel(OfferStatus s) {
@@ -185,6 +199,8 @@ final class OfferPages {
             case "UNPUBLISHED" -> "zette het terug naar concept";
             case "CANCELLED" -> "zegde het af";
             case "COPIED" -> "maakte een kopie";
+            case "TAKEN_OVER" -> "nam het over van de import";
+            case "HANDED_BACK" -> "gaf het terug aan de import";
             case "DATES_ADDED" -> "voegde data toe";
             case "DATE_CHANGED" -> "wijzigde een datum";
             case "DATE_CANCELLED" -> "zegde een datum af";
@@ -291,6 +307,16 @@ final class OfferPages {
         audit.record(actor, "OFFER", copy.id(), original.organisationId(), "COPIED", List.of("*"));
         site.offersChanged(List.of(copy.id()));
         return WebResponse.seeOther(offerHref(copy.id()) + "?melding=gekopieerd", List.of());
+    }
+
+    /** Staff take an imported offer over from its feed, or give it back: editors of its organisation, as for any edit. */
+    APIGatewayV2HTTPResponse origin(WebRequest request, Actor actor, String offerId, boolean takeOver) {
+        Offer offer = editable(actor, offerId, Permission.EDIT_OFFERS);
+        if (offer.source() == null) return WebResponse.seeOther(offerHref(offerId), List.of());
+        if (takeOver) offers.takeOver(offerId);
+        else offers.handBack(offerId);
+        audit.record(actor, "OFFER", offerId, offer.organisationId(), takeOver ? "TAKEN_OVER" : "HANDED_BACK", List.of("source"));
+        return WebResponse.seeOther(offerHref(offerId) + "?melding=" + (takeOver ? "overgenomen" : "teruggegeven"), List.of());
     }
 
     /** The public page as it will look (drafts too), rendered now; never stored. */

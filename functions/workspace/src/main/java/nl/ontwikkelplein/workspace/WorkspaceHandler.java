@@ -155,7 +155,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /**
      * {@code nieuw}, {@code {id}}, {@code {id}/bewerken}, {@code {id}/data}, {@code {id}/data/{sessionId}},
-     * {@code {id}/status}, {@code {id}/kopie}, {@code {id}/voorbeeld}. Signed in, and every POST same-origin with its token.
+     * {@code {id}/status}, {@code {id}/kopie}, {@code {id}/overnemen}, {@code {id}/teruggeven}, {@code {id}/voorbeeld}. Signed in, and every POST same-origin with its token.
      */
     private APIGatewayV2HTTPResponse offerRoute(WebRequest request, String rest, boolean get, boolean post) {
         Optional<Actor> signedIn = signedIn(request);
@@ -194,6 +194,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (post) return offerPages.changeStatus(request, actor, frame, id);
         } else if (parts.length == 2 && sub.equals("kopie")) {
             if (post) return offerPages.copy(request, actor, id);
+        } else if (parts.length == 2 && (sub.equals("overnemen") || sub.equals("teruggeven"))) {
+            if (post) return offerPages.origin(request, actor, id, sub.equals("overnemen"));
         } else if (parts.length == 2 && sub.equals("voorbeeld")) {
             if (get) return offerPages.preview(actor, id);
         } else {

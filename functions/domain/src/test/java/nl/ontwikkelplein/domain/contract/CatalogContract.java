@@ -322,6 +322,30 @@ public abstract class CatalogContract extends StoreContract {
         assertEquals("hash-2", catalog().offer(base.id()).orElseThrow().source().contentHash());
     }
 
+    @Test
+    void anOfferStaffTookOverIsNeverWrittenByTheImportUntilHandedBack() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Offer base = offer(o.id(), EnrolmentScope.PER_SESSION, List.of(session(l.id(), BASE, 10)));
+        assertTrue(catalog().upsertImported(withSource(base, "hash-1", "Van de partner")));
+        Offer imported = catalog().offer(base.id()).orElseThrow();
+        assertFalse(imported.source().takenOver(), "an import keeps a new offer with the feed");
+
+        Offer edited = withSource(imported, "hash-1", "Door de bibliotheek aangepast");
+        catalog().updateOffer(edited.withSource(edited.source().takenOver(true), ContractData.now()));
+        Offer taken = catalog().offer(base.id()).orElseThrow();
+        assertTrue(taken.source().takenOver(), "taken over round-trips");
+        assertEquals("ext-" + base.id(), taken.source().externalId(), "the partner's id stays, so the feed never makes a second copy");
+
+        assertFalse(catalog().upsertImported(withSource(base, "hash-2", "Nieuwe titel van de partner")), "taken over: the import writes nothing");
+        assertEquals("Door de bibliotheek aangepast", catalog().offer(base.id()).orElseThrow().title());
+
+        catalog().updateOffer(taken.withSource(new Offer.Source("feed", "ext-" + base.id(), "", false), ContractData.now()));
+        assertFalse(catalog().offer(base.id()).orElseThrow().source().takenOver(), "handed back round-trips");
+        assertTrue(catalog().upsertImported(withSource(base, "hash-2", "Nieuwe titel van de partner")), "handed back: the import writes again");
+        assertEquals("Nieuwe titel van de partner", catalog().offer(base.id()).orElseThrow().title());
+    }
+
     private static Offer withSource(Offer o, String hash, String title) {
         return new Offer(o.id(), o.organisationId(), title, o.summary(), o.description(), o.kind(), o.programmeLine(), o.themes(),
                 o.targetGroups(), o.format(), o.price(), o.provider(), o.moreInfoUrl(), o.enrolmentScope(),

@@ -48,6 +48,8 @@ class AuthorisationMatrixTest {
     static final Map<String, StaffClient> browsers = new LinkedHashMap<>();
     static final Map<String, String> tokens = new LinkedHashMap<>();
     static Offer offerA;
+    /** An offer of library A from a partner's feed: staff may take it over and give it back. */
+    static String importedA;
     static String sessionA;
     /** A token only the revoke route touches. */
     static String doomedTokenId;
@@ -61,6 +63,10 @@ class AuthorisationMatrixTest {
                 new Location.Address("Straat 1", "1234 AB", "Plaats"), null, null));
         offerA = new OfferService(stores.catalog(), Clock.systemUTC()).create(input("Taalcafé A"));
         sessionA = offerA.sessions().get(0).id();
+        var report = new nl.ontwikkelplein.domain.PartnerImport(stores.catalog(), new OfferService(stores.catalog(), Clock.systemUTC()), Clock.systemUTC())
+                .run("partner", "bieb-a", List.of(), List.of(new nl.ontwikkelplein.domain.PartnerImport.FeedOffer("x-1", 2, input("Cursus van een partner"))), List.of());
+        assertTrue(report.created() == 1, report.summary());
+        importedA = stores.catalog().offersOf("bieb-a").stream().filter(o -> o.source() != null).findFirst().orElseThrow().id();
         Instant now = Instant.now();
         stores.staff().create(new StaffMember("editor-a", "a@bieb.test", "Editor A", Role.EDITOR, List.of("bieb-a"), now, null));
         stores.staff().create(new StaffMember("editor-b", "b@bieb.test", "Editor B", Role.EDITOR, List.of("bieb-b"), now, null));
@@ -142,6 +148,8 @@ class AuthorisationMatrixTest {
         m.put("POST " + offer + "/bewerken", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + offer + "/status", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + offer + "/kopie", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST /beheer/aanbod/" + importedA + "/overnemen", new int[]{303, 303, 403, 303, 303, 303});
+        m.put("POST /beheer/aanbod/" + importedA + "/teruggeven", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + date + "/deelnemers/aanmelden", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST /beheer/organisaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});

@@ -91,14 +91,15 @@ final class CatalogItems {
                 .put("locationIds", o.sessions().stream().map(Session::locationId).filter(java.util.Objects::nonNull).distinct().sorted().toList());
         if (o.source() != null) {
             item.put("sourceId", o.source().sourceId()).put("externalId", o.source().externalId())
-                    .put("contentHash", o.source().contentHash());
+                    .put("contentHash", o.source().contentHash())
+                    .put("takenOver", o.source().takenOver() ? "true" : null);
         }
         return item.build();
     }
 
     static Offer toOffer(Map<String, AttributeValue> i, List<Session> sessions) {
         String sourceId = str(i, "sourceId");
-        Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, str(i, "externalId"), str(i, "contentHash"));
+        Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, str(i, "externalId"), str(i, "contentHash"), "true".equals(str(i, "takenOver")));
         String updatedAt = str(i, "updatedAt");
         return new Offer(str(i, "id"), str(i, "organisationId"), str(i, "title"), str(i, "summary"), str(i, "description"),
                 valueOrNull(OfferKind.class, str(i, "kind")), valueOrNull(ProgrammeLine.class, str(i, "programmeLine")),

@@ -107,8 +107,12 @@ public final class DynamoCatalog implements Catalog {
     }
 
     @Override
-    public void updateOffer(Offer offer) {
+    public void updateOffer(Offer offer) { updateOffer(offer, false); }
+
+    /** @param importing a feed's write: refused when staff took the offer over (the write is conditional on this read) */
+    private void updateOffer(Offer offer, boolean importing) {
         Offer existing = offer(offer.id()).orElseThrow(() -> new NotFoundException("Offer " + offer.id() + " does not exist."));
+        if (importing && existing.source() != null && existing.source().takenOver()) throw ConflictException.of(ConflictException.Reason.CHANGED_MEANWHILE);
         OfferChange change = OfferChange.of(existing, offer);
         List<Session> removed = change.removed();
         String guard = change.guardSessionId();
@@ -342,7 +346,8 @@ public final class DynamoCatalog implements Catalog {
             return true;
         }
         if (Objects.equals(Attr.str(current, "contentHash"), offer.source().contentHash())) return false;
-        updateOffer(offer);
+        if ("true".equals(Attr.str(current, "takenOver"))) return false; // staff's now
+        updateOffer(offer, true);
         return true;
     }
 

@@ -28,7 +28,8 @@ final class Migrations {
             new Migration(7, "db/migration/V7__messages.sql"),
             new Migration(8, "db/migration/V8__referrals.sql"),
             new Migration(9, "db/migration/V9__intake.sql"),
-            new Migration(10, "db/migration/V10__languages.sql"));
+            new Migration(10, "db/migration/V10__languages.sql"),
+            new Migration(11, "db/migration/V11__taken_over.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -53,7 +53,7 @@ public final class SqliteCatalog implements Catalog {
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String OFFER_COLUMNS = "id, organisation_id, title, summary, description, kind, programme_line, themes,"
             + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at,"
-            + " status, waitlist_limit, intake, intake_holds_seat, languages";
+            + " status, waitlist_limit, intake, intake_holds_seat, languages, taken_over";
     private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status, note";
 
     private final SqliteDatabase database;
@@ -175,7 +175,7 @@ public final class SqliteCatalog implements Catalog {
 
     private static Offer offer(ResultSet r, List<Session> sessions) throws SQLException {
         String sourceId = r.getString(15);
-        Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, r.getString(16), r.getString(17));
+        Offer.Source source = sourceId == null ? null : new Offer.Source(sourceId, r.getString(16), r.getString(17), r.getInt(24) == 1);
         String updatedAt = r.getString(18);
         return new Offer(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 valueOrNull(OfferKind.class, r.getString(6)), valueOrNull(ProgrammeLine.class, r.getString(7)),
@@ -375,12 +375,14 @@ public final class SqliteCatalog implements Catalog {
     public boolean upsertImported(Offer offer) {
         Objects.requireNonNull(offer.source(), "an imported offer has a source");
         return database.write(c -> {
-            Map<String, Object> current = Rows.select(c, "offers", Map.of("id", offer.id()), List.of("content_hash"));
+            Map<String, Object> current = Rows.select(c, "offers", Map.of("id", offer.id()), List.of("content_hash", "taken_over"));
             if (current == null) {
                 create(c, offer);
                 return true;
             }
             if (Objects.equals(current.get("content_hash"), offer.source().contentHash())) return false;
+            // Taken over by staff since the import read it: theirs now, in the same transaction as this check.
+            if (current.get("taken_over") instanceof Number n && n.intValue() == 1) return false;
             update(c, offer);
             return true;
         });
@@ -404,6 +406,7 @@ public final class SqliteCatalog implements Catalog {
         v.put("source_id", o.source() == null ? null : o.source().sourceId());
         v.put("external_id", o.source() == null ? null : o.source().externalId());
         v.put("content_hash", o.source() == null ? null : o.source().contentHash());
+        v.put("taken_over", o.source() != null && o.source().takenOver() ? 1 : 0);
         v.put("updated_at", o.updatedAt() == null ? null : o.updatedAt().toString());
         v.put("status", o.status().name());
         v.put("waitlist_limit", o.enrolmentPolicy().waitlistLimit());

@@ -7,8 +7,11 @@ public record OfferOverviewPage(StaffPage page, String id, String title, String 
                                 List<String> hints, List<Fact> facts, List<DateRow> dates, String version,
                                 boolean canPublish, boolean canUnpublish, boolean canCancel, boolean canReopen,
                                 String publicHref, String previewHref, String editHref, String datesHref, String copyAction,
-                                String statusAction, List<HistoryRow> history, String back) {
+                                String statusAction, List<HistoryRow> history, String back, Origin origin) {
     public record Fact(String label, String value) {}
+
+    /** Where an imported offer comes from and who keeps it (null for an offer made here), with the button that changes that. */
+    public record Origin(String text, String action, String buttonLabel) {}
 
     /** @param participantsHref null for dates without enrolment */
     public record DateRow(String when, String where, String seats, String status, String statusClass, String note,
