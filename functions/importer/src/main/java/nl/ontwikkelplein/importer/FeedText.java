@@ -30,6 +30,23 @@ final class FeedText {
         return t.isEmpty() ? null : t;
     }
 
+    private static final String CALLED_OFF_WORD = "(?:geannuleerd|afgelast|vervallen|gaat niet door|cancell?ed)";
+    /** The word in brackets, or followed by a dash, colon or bar; possessive, so hostile runs of dashes cost one pass. */
+    private static final java.util.regex.Pattern CALLED_OFF = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*+(?:[\\[(]\\s*+" + CALLED_OFF_WORD + "\\s*+[\\])]|" + CALLED_OFF_WORD + "(?:\\s*+[-–—:|])++)(?:\\s*+[-–—:|])*+\\s*+");
+
+    /**
+     * A called-off event's title without the "GEANNULEERD - " or "CANCELLED: " that partners put in
+     * front (schema.org's own example does): our pages say "Gaat niet door" themselves, and the
+     * offer keeps one title whether or not it goes ahead. A title that is only that word stays.
+     */
+    static String withoutCalledOff(String title) {
+        if (title == null) return null;
+        java.util.regex.Matcher m = CALLED_OFF.matcher(title);
+        if (!m.find() || m.end() >= title.length()) return title;
+        return title.substring(m.end()).strip();
+    }
+
     /** A title or name on one line, or null; longer than {@code max} is cut at a word with an ellipsis. */
     static String line(String text, int max) {
         if (text == null) return null;

@@ -342,6 +342,7 @@ final class IcalFeed {
                 throw new Unreadable(about.line, "The event is private (CLASS:" + klass.toUpperCase(Locale.ROOT) + "): not imported.");
             String title = about.text("SUMMARY");
             if (title == null || title.isEmpty()) throw new Unreadable(about.line, "The event has no title (SUMMARY): left out.");
+            if (master != null && "CANCELLED".equalsIgnoreCase(master.text("STATUS"))) title = FeedText.withoutCalledOff(title);
 
             TreeMap<LocalDateTime, Instance> dates = new TreeMap<>();
             Map<Instant, LocalDateTime> byRecurrenceId = new HashMap<>();

@@ -260,6 +260,7 @@ final class SchemaOrgFeed {
 
             String status = last(JsonFeeds.text(node.get("eventStatus")));
             boolean cancelled = "EventCancelled".equalsIgnoreCase(status) || "EventPostponed".equalsIgnoreCase(status);
+            if (cancelled) title = FeedText.withoutCalledOff(title);
             boolean online = "EventMovedOnline".equalsIgnoreCase(status) || saysOnline(node);
             FeedLocation place = online ? Places.ONLINE : place(node.get("location"));
             if (place == null && course != null) place = place(course.get("location"));
