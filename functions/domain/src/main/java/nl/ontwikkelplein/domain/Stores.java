@@ -8,7 +8,7 @@ import java.util.Objects;
  * these interfaces.
  */
 public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, StaffAccounts staff, SignIns signIns,
-                     RateLimits rateLimits, AuditLog audit, Participants participants, Outbox outbox) {
+                     RateLimits rateLimits, AuditLog audit, Participants participants, Outbox outbox, PartnerFeeds feeds) {
     public Stores {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(seats, "seats");
@@ -19,5 +19,6 @@ public record Stores(Catalog catalog, Seats seats, EditorTokens editorTokens, St
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(participants, "participants");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(feeds, "feeds");
     }
 }

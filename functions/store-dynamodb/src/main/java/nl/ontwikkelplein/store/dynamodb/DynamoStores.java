@@ -22,6 +22,7 @@ public final class DynamoStores {
                 new DynamoRateLimits(dynamo, tables.editors()),
                 new DynamoAuditLog(dynamo, tables.audit()),
                 new DynamoParticipants(dynamo, tables.catalog(), tables.enrolments()),
-                new DynamoOutbox(dynamo, tables.enrolments()));
+                new DynamoOutbox(dynamo, tables.enrolments()),
+                new DynamoPartnerFeeds(dynamo, tables.editors()));
     }
 }

@@ -24,7 +24,8 @@ public final class SqliteStores {
                 new SqliteRateLimits(database, clock, editorsTable),
                 new SqliteAuditLog(database),
                 new SqliteParticipants(database, clock, catalogTable, enrolmentsTable),
-                new SqliteOutbox(database, enrolmentsTable));
+                new SqliteOutbox(database, enrolmentsTable),
+                new SqlitePartnerFeeds(database));
     }
 
     public static Stores on(SqliteDatabase database, Clock clock) {
