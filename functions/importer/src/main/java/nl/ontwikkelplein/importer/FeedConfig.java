@@ -41,6 +41,20 @@ record FeedConfig(String sourceId, String organisationId, URI url, Format format
 
     FeedConfig(String sourceId, String organisationId, URI url) { this(sourceId, organisationId, url, Format.CSV); }
 
+    /** A feed the admin keeps in the workspace, or null when its id, URL or format cannot be used (the workspace checks them first). */
+    static FeedConfig of(nl.ontwikkelplein.domain.PartnerFeed feed) {
+        if (!Ids.isValid(feed.id()) || !Ids.isValid(feed.organisationId())) return null;
+        Format format = Format.named(feed.format());
+        if (format == null) return null;
+        try {
+            URI url = new URI(feed.url().strip());
+            if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) return null;
+            return new FeedConfig(feed.id(), feed.organisationId(), url, format);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     static List<FeedConfig> parse(String value) {
         List<FeedConfig> feeds = new ArrayList<>();
         if (value == null || value.isBlank()) return feeds;

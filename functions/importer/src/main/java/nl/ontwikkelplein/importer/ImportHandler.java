@@ -12,20 +12,31 @@ import java.util.Set;
 import nl.ontwikkelplein.domain.OfferService;
 import nl.ontwikkelplein.domain.PartnerImport;
 import nl.ontwikkelplein.domain.Catalog;
+import nl.ontwikkelplein.domain.FeedRun;
+import nl.ontwikkelplein.domain.PartnerFeed;
+import nl.ontwikkelplein.domain.PartnerFeeds;
 import nl.ontwikkelplein.domain.Stores;
 import nl.ontwikkelplein.store.dynamodb.DynamoStores;
 
 /**
- * The nightly import: every feed in IMPORT_FEEDS is fetched ({@link FeedFetcher}: https, public
- * addresses, one deadline, a size cap per format), read by the reader of its format and upserted.
+ * The nightly import: the feeds the regional admin keeps in the workspace ({@link PartnerFeeds})
+ * and those in IMPORT_FEEDS (local runs and tests; a stored feed with the same id wins) are
+ * fetched ({@link FeedFetcher}: https, public addresses, one deadline, a size cap per format), read
+ * by the reader of their format and upserted; every run leaves a {@link FeedRun} for the feed's
+ * editors. The schedule runs the feeds that are due (nightly ones every night, weekly ones in the
+ * night to Monday); an invoke with {@code {"feeds": [id, …]}} runs those now, whatever their
+ * schedule, and {@code {"confirmShrink": [id, …]}} runs those with a large shrink allowed.
  * One broken feed does not stop the others; the function fails (so the schedule retries) only when
  * a feed could not be fetched or read at all, after the others are done.
  */
 public final class ImportHandler implements RequestHandler<Map<String, Object>, String> {
-    private final List<FeedConfig> feeds;
+    static final java.time.ZoneId REGION = java.time.ZoneId.of("Europe/Amsterdam");
+
+    private final List<FeedConfig> configured;
+    private final PartnerFeeds stored;
     private final PartnerImport importer;
     private final FeedFetcher fetcher;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** Lambda's constructor: DynamoDB and the feeds from the function's environment. */
     public ImportHandler() {
@@ -34,20 +45,53 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
 
     /** The composition root, with any storage adapters, and the feeds of {@code IMPORT_FEEDS}. */
     public ImportHandler(Stores stores, Map<String, String> env) {
-        this.feeds = FeedConfig.parse(env.get("IMPORT_FEEDS"));
+        this(stores, env, Clock.systemUTC());
+    }
+
+    ImportHandler(Stores stores, Map<String, String> env, Clock clock) {
+        this.clock = clock;
+        this.configured = FeedConfig.parse(env.get("IMPORT_FEEDS"));
+        this.stored = stores.feeds();
         this.fetcher = new FeedFetcher(FeedFetcher.Policy.fromEnvironment(env));
         Catalog catalog = stores.catalog();
         this.importer = new PartnerImport(catalog, new OfferService(catalog, clock), clock, writers(env.get("IMPORT_WRITERS")));
     }
+
+    /** A feed to run, and whether its schedule makes it due tonight. */
+    private record Planned(FeedConfig config, PartnerFeed.Schedule schedule) {}
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         List<String> summaries = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Set<String> confirmed = confirmedShrinks(event);
-        for (FeedConfig feed : feeds) {
+        Set<String> named = ids(event, "feeds");
+        boolean onDemand = !named.isEmpty() || !confirmed.isEmpty();
+        Map<String, Planned> feeds = new java.util.LinkedHashMap<>();
+        for (FeedConfig f : configured) feeds.put(f.sourceId(), new Planned(f, PartnerFeed.Schedule.NIGHTLY));
+        for (PartnerFeed f : stored.all()) {
+            FeedConfig config = FeedConfig.of(f);
+            if (config == null) {
+                failures.add(f.id() + ": its URL or format cannot be used");
+                log(context, "import failed source=" + f.id() + " its URL or format cannot be used");
+                continue;
+            }
+            feeds.put(f.id(), new Planned(config, f.schedule()));
+        }
+        for (String id : named) {
+            if (!feeds.containsKey(id)) {
+                summaries.add("source=" + id + " not found");
+                log(context, "import source=" + id + " not found");
+            }
+        }
+        for (Planned planned : feeds.values()) {
+            FeedConfig feed = planned.config();
+            boolean due = onDemand ? named.contains(feed.sourceId()) || confirmed.contains(feed.sourceId()) : dueTonight(planned.schedule());
+            if (!due) continue;
+            java.time.Instant started = clock.instant();
             try {
                 PartnerImport.Report report = importFeed(feed, confirmed.contains(feed.sourceId()));
+                record(context, FeedRun.of(feed.sourceId(), started, clock.instant(), report));
                 summaries.add(report.summary());
                 log(context, "import " + report.summary());
                 // Problems are logged by line and field, never with what the feed says: it may hold personal data by mistake.
@@ -56,15 +100,45 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
             } catch (IOException e) {
                 // The fetcher's messages name the host only: a feed's path or query may hold a partner's key.
                 failures.add(feed.sourceId() + ": " + e.getMessage());
+                record(context, FeedRun.failed(feed.sourceId(), started, clock.instant(), e.getMessage()));
                 log(context, "import failed source=" + feed.sourceId() + " " + e.getMessage());
             } catch (RuntimeException e) {
                 // A reader's bug must not stop the other feeds; the class names it without the feed's text.
                 failures.add(feed.sourceId() + ": " + e.getClass().getSimpleName());
+                record(context, FeedRun.failed(feed.sourceId(), started, clock.instant(), "Internal error (" + e.getClass().getSimpleName() + ")"));
                 log(context, "import failed source=" + feed.sourceId() + " " + e.getClass().getName());
             }
         }
         if (!failures.isEmpty()) throw new IllegalStateException("feeds not fetched: " + String.join("; ", failures));
         return String.join("\n", summaries);
+    }
+
+    /** Nightly feeds every night; weekly ones in the night to Monday (the region's time); paused ones only when asked. */
+    boolean dueTonight(PartnerFeed.Schedule schedule) { return due(schedule, clock.instant()); }
+
+    static boolean due(PartnerFeed.Schedule schedule, java.time.Instant at) {
+        return switch (schedule) {
+            case NIGHTLY -> true;
+            case WEEKLY -> at.atZone(REGION).getDayOfWeek() == java.time.DayOfWeek.MONDAY;
+            case PAUSED -> false;
+        };
+    }
+
+    /** A run's report is for the editors to read; failing to store it must not fail the import it describes. */
+    private void record(Context context, FeedRun run) {
+        try {
+            stored.recordRun(run);
+        } catch (RuntimeException e) {
+            log(context, "import report not stored source=" + run.feedId() + " " + e.getClass().getName());
+        }
+    }
+
+    /** Valid ids in a list the invoke names ({@code {"feeds": [...]}}); anything else in it is ignored. */
+    static Set<String> ids(Map<String, Object> event, String key) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (event != null && event.get(key) instanceof List<?> ids)
+            for (Object id : ids) if (id instanceof String s && nl.ontwikkelplein.domain.Ids.isValid(s)) out.add(s);
+        return out;
     }
 
     /** IMPORT_WRITERS: how many offers are written at the same time (1 when unset). */
@@ -82,10 +156,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
      * {@code {"confirmShrink": ["sourceId", …]}} (only principals allowed to invoke the function can).
      */
     static Set<String> confirmedShrinks(Map<String, Object> event) {
-        Set<String> out = new java.util.HashSet<>();
-        if (event != null && event.get("confirmShrink") instanceof List<?> ids)
-            for (Object id : ids) if (id instanceof String s && nl.ontwikkelplein.domain.Ids.isValid(s)) out.add(s);
-        return out;
+        return ids(event, "confirmShrink");
     }
 
     PartnerImport.Report importFeed(FeedConfig feed, boolean shrinkConfirmed) throws IOException {

@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.local.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -148,7 +149,7 @@ class IcalImportTest {
         // An admin confirms (an invoke of the function with the feed's source): now they go.
         String confirmed = stack.stack().functions().invoke("ImportFunction", "{\"confirmShrink\":[\"krimp\", \"../x\", 7]}");
         assertTrue(confirmed.contains("source=krimp created=0 updated=0 unchanged=2 locationsWritten=0 removed=4"), confirmed);
-        assertTrue(confirmed.contains("source=agenda created=0 updated=0 unchanged=1 locationsWritten=0 removed=0"), "only the confirmed feed: " + confirmed);
+        assertFalse(confirmed.contains("source=agenda"), "the confirmation runs only the confirmed feed: " + confirmed);
         assertEquals(List.of("Krimp 1", "Krimp 2"), krimp().stream().map(Offer::title).sorted().toList());
 
         shrinking.set(events(1)); // from 2 to 1 is under half too, but a feed this small may shrink freely

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Partner feeds in the EditorsTable (no stream, TTL on expiresAt): a feed is {@code FEED#{id}} /
- * {@code FEED}, listed under gsi1 {@code FEEDS}; its runs share its partition as
- * {@code RUN#{epoch ms, 13 digits}}, so one query reads them newest first (docs/dynamodb.md).
+ * Partner feeds in the EditorsTable (no stream, TTL on expiresAt): every feed is in one partition,
+ * {@code FEEDS} / {@code FEED#{id}} (a region has tens of feeds), so listing them needs no index and
+ * the importer's policy can be limited to the keys {@code FEEDS} and {@code FEED#*}. A feed's runs
+ * are {@code FEED#{id}} / {@code RUN#{epoch ms, 13 digits}}: one query reads them newest first (docs/dynamodb.md).
  */
 public final class DynamoPartnerFeeds implements PartnerFeeds {
     /** Runs also expire by TTL, in case a feed stops running and nothing trims them. */
@@ -35,13 +36,13 @@ public final class DynamoPartnerFeeds implements PartnerFeeds {
     @Override
     public List<PartnerFeed> all() {
         List<PartnerFeed> out = new ArrayList<>();
-        for (Map<String, AttributeValue> item : Queries.all(dynamo, Queries.index(table, "FEEDS").build(), 0)) out.add(feed(item));
+        for (Map<String, AttributeValue> item : Queries.all(dynamo, partition("FEEDS").consistentRead(true).build(), 0)) out.add(feed(item));
         return out;
     }
 
     @Override
     public Optional<PartnerFeed> feed(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(CatalogItems.key("FEED#" + id, "FEED"))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(CatalogItems.key("FEEDS", "FEED#" + id))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(feed(item));
     }
 
@@ -66,8 +67,8 @@ public final class DynamoPartnerFeeds implements PartnerFeeds {
             rules.add(AttributeValue.fromM(new Attr.Item().put("partnerCategory", r.partnerCategory())
                     .put("programmeLine", r.programmeLine() == null ? null : r.programmeLine().name()).put("theme", r.theme()).build()));
         }
-        Map<String, AttributeValue> item = new Attr.Item().put(CatalogItems.PK, "FEED#" + feed.id()).put(CatalogItems.SK, "FEED").put("type", "FEED")
-                .put(CatalogItems.GSI1PK, "FEEDS").put(CatalogItems.GSI1SK, feed.id()).put("id", feed.id())
+        Map<String, AttributeValue> item = new Attr.Item().put(CatalogItems.PK, "FEEDS").put(CatalogItems.SK, "FEED#" + feed.id()).put("type", "FEED")
+                .put("id", feed.id())
                 .put("organisationId", feed.organisationId()).put("url", feed.url()).put("format", feed.format())
                 .put("schedule", feed.schedule().name()).put("createdAt", text(feed.createdAt())).put("updatedAt", text(feed.updatedAt())).build();
         item.put("categories", AttributeValue.fromL(rules));
@@ -77,8 +78,9 @@ public final class DynamoPartnerFeeds implements PartnerFeeds {
     @Override
     public boolean remove(String id) {
         boolean existed = feed(id).isPresent();
-        for (Map<String, AttributeValue> item : Queries.all(dynamo, partition(id).build(), 0))
+        for (Map<String, AttributeValue> item : Queries.all(dynamo, partition("FEED#" + id).build(), 0))
             dynamo.deleteItem(b -> b.tableName(table).key(CatalogItems.key(Attr.str(item, CatalogItems.PK), Attr.str(item, CatalogItems.SK))));
+        dynamo.deleteItem(b -> b.tableName(table).key(CatalogItems.key("FEEDS", "FEED#" + id)));
         return existed;
     }
 
@@ -139,9 +141,9 @@ public final class DynamoPartnerFeeds implements PartnerFeeds {
         return v == null ? 0 : v.intValue();
     }
 
-    private QueryRequest.Builder partition(String feedId) {
+    private QueryRequest.Builder partition(String pk) {
         return QueryRequest.builder().tableName(table).keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", CatalogItems.PK)).expressionAttributeValues(Map.of(":pk", Attr.s("FEED#" + feedId)));
+                .expressionAttributeNames(Map.of("#pk", CatalogItems.PK)).expressionAttributeValues(Map.of(":pk", Attr.s(pk)));
     }
 
     private QueryRequest.Builder runsOf(String feedId) {
