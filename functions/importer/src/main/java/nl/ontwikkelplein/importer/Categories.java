@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.ontwikkelplein.domain.OfferKind;
+import nl.ontwikkelplein.domain.PartnerFeed;
 import nl.ontwikkelplein.domain.ProgrammeLine;
 import nl.ontwikkelplein.domain.Vocabulary;
 
@@ -17,10 +18,60 @@ import nl.ontwikkelplein.domain.Vocabulary;
 final class Categories {
     static final OfferKind DEFAULT_KIND = OfferKind.MEETUP;
     static final ProgrammeLine DEFAULT_LINE = ProgrammeLine.PERSONAL_DEVELOPMENT;
+    /** Our words only: for feeds without a mapping of their own. */
+    static final Categories DEFAULT = new Categories(List.of());
 
     record Mapped(OfferKind kind, ProgrammeLine line, List<String> themes, List<String> targetGroups) {}
 
-    private Categories() { }
+    /** The feed's mapping, by the partner's word as {@link #normal} makes it. */
+    private final java.util.Map<String, PartnerFeed.CategoryRule> rules = new java.util.LinkedHashMap<>();
+
+    private Categories(List<PartnerFeed.CategoryRule> rules) {
+        for (PartnerFeed.CategoryRule r : rules) if (!normal(r.partnerCategory()).isEmpty()) this.rules.putIfAbsent(normal(r.partnerCategory()), r);
+    }
+
+    /** A feed's own mapping ("Taal & Lezen" → Basisvaardigheden, taal), tried before our words. */
+    static Categories of(PartnerFeed feed) {
+        return feed == null || feed.categories().isEmpty() ? DEFAULT : new Categories(feed.categories());
+    }
+
+    /**
+     * The partner's words through the feed's mapping first (the first mapped word with a line sets
+     * the line; every mapped theme counts), then through ours, which fill in what the mapping left open.
+     */
+    Mapped map(List<String> words) {
+        ProgrammeLine line = null;
+        List<String> themes = new ArrayList<>();
+        for (String word : words) {
+            PartnerFeed.CategoryRule r = rules.get(normal(word));
+            if (r == null) continue;
+            if (line == null) line = r.programmeLine();
+            if (r.theme() != null && !themes.contains(r.theme())) themes.add(r.theme());
+        }
+        Mapped ours = of(words);
+        for (String t : ours.themes()) if (!themes.contains(t)) themes.add(t);
+        boolean lineSaid = words.stream().anyMatch(w -> java.util.Arrays.stream(ProgrammeLine.values())
+                .anyMatch(l -> normal(w).equals(normal(l.label())) || normal(w).equals(normal(l.name()))));
+        return new Mapped(ours.kind(), line != null && !lineSaid ? line : ours.line(), List.copyOf(themes), ours.targetGroups());
+    }
+
+    /** A CSV programme_line cell: the mapped line's code when the partner's word is mapped, else as written. */
+    String line(String cell) {
+        PartnerFeed.CategoryRule r = cell == null ? null : rules.get(normal(cell));
+        return r != null && r.programmeLine() != null ? r.programmeLine().name() : cell;
+    }
+
+    /** CSV themes: each mapped word as its theme (a word mapped to a line only is left out), the rest as written. */
+    List<String> themes(List<String> cells) {
+        if (rules.isEmpty() || cells == null) return cells;
+        List<String> out = new ArrayList<>();
+        for (String c : cells) {
+            PartnerFeed.CategoryRule r = rules.get(normal(c));
+            String t = r == null ? c : r.theme();
+            if (t != null && !out.contains(t)) out.add(t);
+        }
+        return out;
+    }
 
     static Mapped of(List<String> words) {
         OfferKind kind = null;

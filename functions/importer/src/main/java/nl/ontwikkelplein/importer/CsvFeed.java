@@ -36,7 +36,10 @@ final class CsvFeed {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.TRIM_SPACES).build();
 
-    static FeedContent parse(String sourceId, byte[] bytes) {
+    static FeedContent parse(String sourceId, byte[] bytes) { return parse(sourceId, bytes, Categories.DEFAULT); }
+
+    /** @param categories the feed's own words for programme lines and themes, translated before the columns are checked */
+    static FeedContent parse(String sourceId, byte[] bytes, Categories categories) {
         List<Problem> problems = new ArrayList<>();
         String text;
         try {
@@ -100,7 +103,7 @@ final class CsvFeed {
                 OfferInput.SessionInput session = new OfferInput.SessionInput(null, dateTime(v.get("start")), dateTime(v.get("end")),
                         PartnerImport.locationId(sourceId, locationName), seats(v.get("seats")), null);
                 Builder offer = offers.get(externalId);
-                if (offer == null) offers.put(externalId, offer = new Builder(externalId, line, v));
+                if (offer == null) offers.put(externalId, offer = new Builder(externalId, line, v, categories));
                 offer.sessions.add(session);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(externalId, line, e.getMessage()));
@@ -118,8 +121,10 @@ final class CsvFeed {
         final List<OfferInput.SessionInput> sessions = new ArrayList<>();
 
         final Long priceCents;
+        final Categories categories;
 
-        Builder(String externalId, int line, Map<String, String> first) {
+        Builder(String externalId, int line, Map<String, String> first, Categories categories) {
+            this.categories = categories;
             this.externalId = externalId;
             this.line = line;
             this.first = first;
@@ -130,8 +135,8 @@ final class CsvFeed {
             OfferInput input = new OfferInput(null, first.get("title"), blankToNull(first.get("summary")),
                     blankToNull(first.get("description")),
                     enumName(OfferKind.class, first.get("kind"), OfferKind::label),
-                    enumName(ProgrammeLine.class, first.get("programme_line"), ProgrammeLine::label),
-                    list(first.get("themes")), list(first.get("target_groups")),
+                    enumName(ProgrammeLine.class, categories.line(first.get("programme_line")), ProgrammeLine::label),
+                    categories.themes(list(first.get("themes"))), list(first.get("target_groups")),
                     first.get("format") == null || first.get("format").isEmpty() ? null
                             : enumName(DeliveryFormat.class, first.get("format"), DeliveryFormat::label),
                     priceCents, blankToNull(first.get("provider")), blankToNull(first.get("more_info_url")),

@@ -83,7 +83,10 @@ final class IcalFeed {
 
     private IcalFeed() { }
 
-    static FeedContent parse(String sourceId, byte[] bytes, Instant now) {
+    static FeedContent parse(String sourceId, byte[] bytes, Instant now) { return parse(sourceId, bytes, now, Categories.DEFAULT); }
+
+    /** @param categories the feed's own category mapping, tried before our words */
+    static FeedContent parse(String sourceId, byte[] bytes, Instant now, Categories categories) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
@@ -104,7 +107,7 @@ final class IcalFeed {
             return FeedContent.unreadable("The calendar cannot be read.");
         }
         if (tree.calendars.isEmpty()) return FeedContent.unreadable("The feed holds no calendar (BEGIN:VCALENDAR).");
-        return new Reader(sourceId, tree.calendars.get(0), cleaned.brokenEvents, now).read();
+        return new Reader(sourceId, tree.calendars.get(0), cleaned.brokenEvents, now, categories).read();
     }
 
     // ------------------------------------------------------------------ lines
@@ -274,8 +277,10 @@ final class IcalFeed {
         final FeedSessions window;
         final List<FeedOffer> offers = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
+        final Categories categories;
 
-        Reader(String sourceId, Component calendar, Map<Integer, String> broken, Instant now) {
+        Reader(String sourceId, Component calendar, Map<Integer, String> broken, Instant now, Categories categories) {
+            this.categories = categories;
             this.sourceId = sourceId;
             this.calendar = calendar;
             this.broken = broken;
@@ -391,7 +396,7 @@ final class IcalFeed {
             boolean allOnline = window.allOnline(found);
             List<String> words = new ArrayList<>();
             for (Prop p : about.all("CATEGORIES")) for (String w : splitText(p.value)) words.add(w);
-            Categories.Mapped mapped = Categories.of(words);
+            Categories.Mapped mapped = categories.map(words);
             String url = about.text("URL");
             OfferInput input = new OfferInput(null, title, null, FeedText.plain(about.text("DESCRIPTION")), mapped.kind().name(), mapped.line().name(),
                     mapped.themes(), mapped.targetGroups(), allOnline ? DeliveryFormat.ONLINE.name() : null, null, null,

@@ -58,7 +58,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
     }
 
     /** A feed to run, and whether its schedule makes it due tonight. */
-    private record Planned(FeedConfig config, PartnerFeed.Schedule schedule) {}
+    private record Planned(FeedConfig config, PartnerFeed.Schedule schedule, Categories categories) {}
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
@@ -68,7 +68,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         Set<String> named = ids(event, "feeds");
         boolean onDemand = !named.isEmpty() || !confirmed.isEmpty();
         Map<String, Planned> feeds = new java.util.LinkedHashMap<>();
-        for (FeedConfig f : configured) feeds.put(f.sourceId(), new Planned(f, PartnerFeed.Schedule.NIGHTLY));
+        for (FeedConfig f : configured) feeds.put(f.sourceId(), new Planned(f, PartnerFeed.Schedule.NIGHTLY, Categories.DEFAULT));
         for (PartnerFeed f : stored.all()) {
             FeedConfig config = FeedConfig.of(f);
             if (config == null) {
@@ -76,7 +76,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
                 log(context, "import failed source=" + f.id() + " its URL or format cannot be used");
                 continue;
             }
-            feeds.put(f.id(), new Planned(config, f.schedule()));
+            feeds.put(f.id(), new Planned(config, f.schedule(), Categories.of(f)));
         }
         for (String id : named) {
             if (!feeds.containsKey(id)) {
@@ -90,7 +90,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
             if (!due) continue;
             java.time.Instant started = clock.instant();
             try {
-                PartnerImport.Report report = importFeed(feed, confirmed.contains(feed.sourceId()));
+                PartnerImport.Report report = importFeed(feed, confirmed.contains(feed.sourceId()), planned.categories());
                 record(context, FeedRun.of(feed.sourceId(), started, clock.instant(), report));
                 summaries.add(report.summary());
                 log(context, "import " + report.summary());
@@ -159,12 +159,12 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         return ids(event, "confirmShrink");
     }
 
-    PartnerImport.Report importFeed(FeedConfig feed, boolean shrinkConfirmed) throws IOException {
+    PartnerImport.Report importFeed(FeedConfig feed, boolean shrinkConfirmed, Categories categories) throws IOException {
         FeedContent parsed = switch (feed.format()) {
-            case CSV -> CsvFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()));
-            case ICAL -> IcalFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant());
-            case SCHEMA_ORG -> SchemaOrgFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant());
-            case OOAPI -> OoapiFeed.read(feed.sourceId(), feed.url(), fetcher.budget(OoapiFeed.MAX_BYTES)::fetch, clock.instant());
+            case CSV -> CsvFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), categories);
+            case ICAL -> IcalFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant(), categories);
+            case SCHEMA_ORG -> SchemaOrgFeed.parse(feed.sourceId(), fetcher.fetch(feed.url(), feed.format().maxBytes()), clock.instant(), categories);
+            case OOAPI -> OoapiFeed.read(feed.sourceId(), feed.url(), fetcher.budget(OoapiFeed.MAX_BYTES)::fetch, clock.instant(), categories);
         };
         return importer.run(feed.sourceId(), feed.organisationId(), parsed.locations(), parsed.offers(), parsed.problems(), shrinkConfirmed);
     }

@@ -52,6 +52,11 @@ final class OoapiFeed {
      *                     that fails leaves a problem, and nothing is withdrawn
      */
     static FeedContent read(String sourceId, URI endpoint, Pages pages, Instant now) throws IOException {
+        return read(sourceId, endpoint, pages, now, Categories.DEFAULT);
+    }
+
+    /** @param categories the feed's own category mapping, tried before our words */
+    static FeedContent read(String sourceId, URI endpoint, Pages pages, Instant now, Categories categories) throws IOException {
         List<JsonNode> items = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int page = 1; ; page++) {
@@ -88,7 +93,7 @@ final class OoapiFeed {
             }
             if (items.size() == MAX_OFFERINGS || json.isArray() || !json.path("hasNextPage").asBoolean(false) || list.isEmpty()) break;
         }
-        return new Reader(sourceId, now, problems).read(items);
+        return new Reader(sourceId, now, problems, categories).read(items);
     }
 
     /** The endpoint with pageSize and pageNumber set (other parameters, such as a consumer or expand, kept). */
@@ -118,8 +123,10 @@ final class OoapiFeed {
         final FeedSessions dates;
         final List<Problem> problems;
         final List<FeedOffer> offers = new ArrayList<>();
+        final Categories categories;
 
-        Reader(String sourceId, Instant now, List<Problem> problems) {
+        Reader(String sourceId, Instant now, List<Problem> problems, Categories categories) {
+            this.categories = categories;
             this.sourceId = sourceId;
             this.dates = new FeedSessions(sourceId, now);
             this.problems = problems;
@@ -212,7 +219,7 @@ final class OoapiFeed {
                 for (JsonNode t : JsonFeeds.many(course.get("themes"))) if (text(t) != null) words.add(text(t));
             }
             words.add("Cursus"); // an education provider's offering is a course unless the partner's words say otherwise
-            Categories.Mapped mapped = Categories.of(words);
+            Categories.Mapped mapped = categories.map(words);
             String url = JsonFeeds.text(offering.get("link"));
             if ((url == null || !url.matches("(?i)https?://\\S{1,490}")) && course != null) url = JsonFeeds.text(course.get("link"));
             if (url != null && !url.matches("(?i)https?://\\S{1,490}")) url = null;

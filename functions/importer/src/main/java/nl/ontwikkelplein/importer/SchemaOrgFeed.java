@@ -59,7 +59,10 @@ final class SchemaOrgFeed {
 
     private SchemaOrgFeed() { }
 
-    static FeedContent parse(String sourceId, byte[] bytes, Instant now) {
+    static FeedContent parse(String sourceId, byte[] bytes, Instant now) { return parse(sourceId, bytes, now, Categories.DEFAULT); }
+
+    /** @param categories the feed's own category mapping, tried before our words */
+    static FeedContent parse(String sourceId, byte[] bytes, Instant now, Categories categories) {
         String text;
         try {
             text = decode(bytes);
@@ -93,7 +96,7 @@ final class SchemaOrgFeed {
         } else {
             return FeedContent.unreadable("The feed is neither JSON nor a web page.");
         }
-        return new Reader(sourceId, now, problems).read(documents);
+        return new Reader(sourceId, now, problems, categories).read(documents);
     }
 
     /** UTF-8, or for a web page that says so in its meta tag, Windows-1252 (old sites still are). */
@@ -149,8 +152,10 @@ final class SchemaOrgFeed {
         final List<FeedOffer> offers = new ArrayList<>();
         final List<Found> found = new ArrayList<>();
         final Set<JsonNode> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Categories categories;
 
-        Reader(String sourceId, Instant now, List<Problem> problems) {
+        Reader(String sourceId, Instant now, List<Problem> problems, Categories categories) {
+            this.categories = categories;
             this.sourceId = sourceId;
             this.dates = new FeedSessions(sourceId, now);
             this.problems = problems;
@@ -290,7 +295,7 @@ final class SchemaOrgFeed {
             List<String> words = new ArrayList<>(words(node));
             if (course != null) words.addAll(words(course));
             if (types.contains("CourseInstance")) words.add("Cursus"); // after the feed's own words, which win
-            Categories.Mapped mapped = Categories.of(words);
+            Categories.Mapped mapped = categories.map(words);
             String provider = name(node.get("organizer"));
             if (provider == null) provider = name(node.get("provider"));
             if (provider == null && course != null) provider = name(course.get("provider"));

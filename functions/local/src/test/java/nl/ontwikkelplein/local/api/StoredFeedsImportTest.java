@@ -43,8 +43,8 @@ class StoredFeedsImportTest {
     static HttpServer partner;
     static String base;
 
-    static String csv(String id, String title) {
-        return HEADER + id + "," + title + ",Workshop,Basisvaardigheden,Buurthuis Noord," + DAY + " 10:00," + DAY + " 11:00\n"
+    static String csv(String id, String title, String line) {
+        return HEADER + id + "," + title + ",Workshop," + line + ",Buurthuis Noord," + DAY + " 10:00," + DAY + " 11:00\n"
                 + id + "-kapot,Zonder eind,Workshop,Basisvaardigheden,Buurthuis Noord," + DAY + " 10:00,\n";
     }
 
@@ -53,7 +53,7 @@ class StoredFeedsImportTest {
         partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         for (String name : List.of("taalhuis", "pauze", "template", "beheer")) {
             partner.createContext("/" + name + ".csv", exchange -> {
-                byte[] body = csv(name.toUpperCase(), "Aanbod van " + name).getBytes(StandardCharsets.UTF_8);
+                byte[] body = csv(name.toUpperCase(), "Aanbod van " + name, name.equals("pauze") ? "Taal en lezen" : "Basisvaardigheden").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
@@ -72,7 +72,9 @@ class StoredFeedsImportTest {
         Instant now = Instant.now();
         PartnerFeeds feeds = stack.stack().stores().feeds();
         feeds.save(new PartnerFeed("taalhuis", Fixtures.ORG, base + "/taalhuis.csv", "csv", PartnerFeed.Schedule.NIGHTLY, List.of(), now, now));
-        feeds.save(new PartnerFeed("pauze", Fixtures.ORG, base + "/pauze.csv", "csv", PartnerFeed.Schedule.PAUSED, List.of(), now, now));
+        // Its partner writes "Taal en lezen" for what we call basic skills: the admin mapped it.
+        feeds.save(new PartnerFeed("pauze", Fixtures.ORG, base + "/pauze.csv", "csv", PartnerFeed.Schedule.PAUSED,
+                List.of(new PartnerFeed.CategoryRule("Taal en lezen", nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, null)), now, now));
         feeds.save(new PartnerFeed("dubbel", Fixtures.ORG, base + "/beheer.csv", "csv", PartnerFeed.Schedule.NIGHTLY, List.of(), now, now));
         feeds.save(new PartnerFeed("kapot", Fixtures.ORG, base + "/kapot.csv?key=geheim", "csv", PartnerFeed.Schedule.NIGHTLY, List.of(), now, now));
     }
@@ -120,6 +122,7 @@ class StoredFeedsImportTest {
         assertTrue(out.contains("source=bestaat-niet not found"), out);
         assertEquals(1, feeds().runs("pauze", 5).size());
         assertEquals(taalhuisRuns, feeds().runs("taalhuis", 50).size(), "only the feed asked for ran");
-        assertTrue(Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().anyMatch(o -> o.title().equals("Aanbod van pauze")));
+        assertTrue(Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().anyMatch(o -> o.title().equals("Aanbod van pauze")
+                && o.programmeLine() == nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS), "through the feed's own category mapping");
     }
 }
