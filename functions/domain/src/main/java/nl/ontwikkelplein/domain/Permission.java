@@ -18,6 +18,8 @@ public enum Permission {
     MANAGE_STAFF(false),
     /** Create, list and revoke API tokens. */
     MANAGE_TOKENS(false),
+    /** Add and change partner feeds (their URL may hold a partner's key); an organisation's editors read its feeds' reports with VIEW_OFFERS. */
+    MANAGE_FEEDS(false),
     /** Read the audit trail. */
     VIEW_AUDIT(false),
     /** Enrol a client in an organisation's offers, with their consent, and follow one's own referrals. */

@@ -47,6 +47,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final OfferPages offerPages;
     private final ParticipantPages participantPages;
     private final AdminPages adminPages;
+    private final FeedPages feedPages;
     private final CallListPages callListPages;
     private final ReferralPages referralPages;
     private final StaffSignIn.LinkMail linkMail = new SignInMail();
@@ -77,6 +78,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.referralPages = new ReferralPages(new nl.ontwikkelplein.domain.Referrals(stores.catalog(), stores.participants(), enrolments, audit, clock),
                 stores.catalog(), pages);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
+        this.feedPages = new FeedPages(stores.feeds(), stores.catalog(), audit, pages, clock);
     }
 
     @Override
@@ -143,6 +145,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
             default:
                 if (path.startsWith("/beheer/aanbod/")) return offerRoute(request, path.substring("/beheer/aanbod/".length()), get, post);
                 if (path.startsWith(ReferralPages.BASE + "/")) return referralRoute(request, path.substring(ReferralPages.BASE.length() + 1), get, post);
+                if (path.equals(FeedPages.BASE) || path.startsWith(FeedPages.BASE + "/")) return feedRoute(request, path.substring(FeedPages.BASE.length()), get, post);
                 for (String section : List.of("organisaties", "locaties", "medewerkers", "tokens"))
                     if (path.equals("/beheer/" + section) || path.startsWith("/beheer/" + section + "/"))
                         return adminRoute(request, section, path.substring(("/beheer/" + section).length()), get, post);
@@ -201,6 +204,25 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         } else {
             return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
         }
+        return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
+    }
+
+    /** {@code /beheer/importen} and {@code /beheer/importen/{id}}: read by the admin and the feed's organisation's editors, changed by the admin. */
+    private APIGatewayV2HTTPResponse feedRoute(WebRequest request, String rest, boolean get, boolean post) {
+        Optional<Actor> signedIn = signedIn(request);
+        if (signedIn.isEmpty()) return toSignIn(request);
+        Actor actor = signedIn.get();
+        if (actor.role() == nl.ontwikkelplein.domain.Role.REFERRER) throw new ForbiddenException(nl.ontwikkelplein.domain.Permission.VIEW_OFFERS);
+        if (post && !validPost(request)) return expiredForm(request);
+        AdminPages.Frame frame = (title, current) -> staffPage(request, actor, title, current);
+        String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
+        if (parts.length > 1 || (parts.length == 1 && parts[0].isEmpty()))
+            return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
+        String id = parts.length == 1 ? parts[0] : null;
+        if (id == null && get) return feedPages.list(request, actor, frame, null, 200);
+        if (id == null && post) return feedPages.save(request, actor, frame, null);
+        if (get) return feedPages.feed(request, actor, frame, id, null, 200);
+        if (post) return feedPages.save(request, actor, frame, id);
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
     }
 

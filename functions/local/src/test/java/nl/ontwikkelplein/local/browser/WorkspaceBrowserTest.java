@@ -270,6 +270,22 @@ class WorkspaceBrowserTest {
             open(b, admin);
             PageChecks.assertNoAxeViolations(b, admin);
         }
+        // A partner feed with a run that quarantined two records, and the form with errors.
+        java.time.Instant ran = java.time.Instant.now();
+        var feeds = stack.stack().stores().feeds();
+        feeds.save(new nl.ontwikkelplein.domain.PartnerFeed("taalhuis-axe", DemoData.ORGANISATION, "https://partner.example/a.csv", "csv", null,
+                List.of(new nl.ontwikkelplein.domain.PartnerFeed.CategoryRule("Taal & Lezen", nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, "taal")), ran, ran));
+        feeds.recordRun(nl.ontwikkelplein.domain.FeedRun.of("taalhuis-axe", ran, ran.plusSeconds(3), new nl.ontwikkelplein.domain.PartnerImport.Report(
+                "taalhuis-axe", 2, 1, 10, 1, 0, 0, true, List.of(new nl.ontwikkelplein.domain.PartnerImport.Problem("T-9", 4, "De eindtijd ligt voor de begintijd."),
+                new nl.ontwikkelplein.domain.PartnerImport.Problem("<b>T-10</b>", 7, "<script>alert(1)</script>")), false, 15, 14, 1)));
+        open(b, "/beheer/importen");
+        PageChecks.assertNoAxeViolations(b, "the list of partner feeds with the form to add one");
+        submit(b, "Toevoegen");
+        PageChecks.assertNoAxeViolations(b, "the feed form with errors");
+        open(b, "/beheer/importen/taalhuis-axe");
+        assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("<script>alert(1)</script>"), "a feed's text is shown as text");
+        PageChecks.assertNoAxeViolations(b, "a feed's page with its runs and quarantined records");
+
         open(b, "/beheer/niet-bestaand");
         PageChecks.assertNoAxeViolations(b, "a workspace message page");
 

@@ -68,6 +68,7 @@ class AuthorisationMatrixTest {
         assertTrue(report.created() == 1, report.summary());
         importedA = stores.catalog().offersOf("bieb-a").stream().filter(o -> o.source() != null).findFirst().orElseThrow().id();
         Instant now = Instant.now();
+        stores.feeds().save(new nl.ontwikkelplein.domain.PartnerFeed("feed-a", "bieb-a", "https://partner.example/a.csv?key=geheim", "csv", null, List.of(), now, now));
         stores.staff().create(new StaffMember("editor-a", "a@bieb.test", "Editor A", Role.EDITOR, List.of("bieb-a"), now, null));
         stores.staff().create(new StaffMember("editor-b", "b@bieb.test", "Editor B", Role.EDITOR, List.of("bieb-b"), now, null));
         stores.staff().create(new StaffMember("admin", "admin@bieb.test", "Beheerder", Role.ADMIN, List.of(), now, null));
@@ -136,6 +137,9 @@ class AuthorisationMatrixTest {
         m.put("GET /beheer/medewerkers/editor-a", ADMIN_ONLY);
         m.put("GET /beheer/tokens", ADMIN_ONLY);
         m.put("GET /beheer/bellijst", new int[]{303, 200, 200, 200, 303, 303});
+        // Every editor has the list (with their organisations' feeds); a feed's page is its organisation's.
+        m.put("GET /beheer/importen", new int[]{303, 200, 200, 200, 303, 303});
+        m.put("GET /beheer/importen/feed-a", LIBRARY_A);
         m.put("GET /beheer/niet-bestaand", new int[]{303, 404, 404, 404, 303, 303});
         return m;
     }
@@ -152,6 +156,8 @@ class AuthorisationMatrixTest {
         m.put("POST /beheer/aanbod/" + importedA + "/teruggeven", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST " + date + "/deelnemers/aanmelden", new int[]{303, 303, 403, 303, 303, 303});
         m.put("POST /beheer/organisaties", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/importen", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/importen/feed-a", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/medewerkers", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/tokens", new int[]{303, 403, 403, 201, 303, 303});
@@ -185,6 +191,9 @@ class AuthorisationMatrixTest {
             f.putAll(Map.of("status", "PUBLISHED", "versie", version));
         } else if (path.endsWith("/aanmelden")) {
             f.putAll(Map.of("naam", "Deelnemer " + actor, "telefoon", "06" + String.format("%08d", Math.abs(actor.hashCode()) % 100_000_000)));
+        } else if (path.startsWith("/beheer/importen")) {
+            f.putAll(Map.of("kenmerk", "feed-" + actor.toLowerCase(), "organisatie", "bieb-a", "adres", "https://partner.example/a.csv?key=geheim",
+                    "formaat", "csv", "schema", "NIGHTLY"));
         } else if (path.equals("/beheer/organisaties")) {
             f.putAll(Map.of("naam", "Organisatie " + actor));
         } else if (path.equals("/beheer/locaties")) {

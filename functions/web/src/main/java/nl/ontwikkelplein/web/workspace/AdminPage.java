@@ -9,9 +9,15 @@ import java.util.List;
  * @param secret shown once, right after it was made (a new API token); null otherwise
  * @param table  null for a page with only a form
  * @param form   null for a page with only a table
+ * @param more   tables under the first one, each with its own caption (a feed's runs, then what the last one quarantined)
  */
 public record AdminPage(StaffPage page, String heading, List<String> intro, String notice, String secret, List<RowAction> actions,
-                        Table table, FormBlock form, String back) {
+                        Table table, FormBlock form, String back, List<Table> more) {
+    public AdminPage(StaffPage page, String heading, List<String> intro, String notice, String secret, List<RowAction> actions,
+                     Table table, FormBlock form, String back) {
+        this(page, heading, intro, notice, secret, actions, table, form, back, List.of());
+    }
+
     public record Table(String caption, List<String> headers, List<Row> rows, String empty) {}
 
     public record Row(List<Cell> cells, List<RowAction> actions) {}

@@ -1,0 +1,155 @@
+package nl.ontwikkelplein.local.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.ontwikkelplein.domain.Location;
+import nl.ontwikkelplein.domain.Organisation;
+import nl.ontwikkelplein.domain.PartnerFeed;
+import nl.ontwikkelplein.domain.ProgrammeLine;
+import nl.ontwikkelplein.domain.Role;
+import nl.ontwikkelplein.domain.StaffMember;
+import nl.ontwikkelplein.local.LocalStackTest;
+import nl.ontwikkelplein.local.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The regional admin keeps a partner's feed in the workspace: bad input gets Dutch errors and
+ * keeps what was typed, a good form stores the feed with its category mapping; after it ran, the
+ * organisation's editor reads the report and the quarantined records, never the URL's key; other
+ * editors see nothing of it.
+ */
+@LocalStackTest
+class FeedWorkspaceTest {
+    static TestStack stack;
+    static HttpServer partner;
+    static final String DAY = LocalDate.now().plusDays(9).toString();
+
+    @BeforeAll
+    static void data() throws Exception {
+        var stores = stack.stack().stores();
+        stores.catalog().saveOrganisation(new Organisation("bieb-f", "Bibliotheek F", null));
+        stores.catalog().saveOrganisation(new Organisation("bieb-g", "Bibliotheek G", null));
+        stores.catalog().saveLocation(new Location("vestiging-f", "bieb-f", "Vestiging F", Location.LocationKind.BRANCH,
+                new Location.Address("Straat 1", "1234 AB", "Plaats"), null, null));
+        Instant now = Instant.now();
+        stores.staff().create(new StaffMember("beheer-f", "beheer-f@bieb.test", "Beheer", Role.ADMIN, List.of(), now, null));
+        stores.staff().create(new StaffMember("fien", "fien@bieb.test", "Fien", Role.EDITOR, List.of("bieb-f"), now, null));
+        stores.staff().create(new StaffMember("gert", "gert@bieb.test", "Gert", Role.EDITOR, List.of("bieb-g"), now, null));
+        partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        partner.createContext("/aanbod.csv", exchange -> {
+            byte[] body = ("external_id,title,kind,programme_line,location_name,start,end\n"
+                    + "W-1,Werkcafé,Bijeenkomst,Sollicitatie,Buurthuis," + DAY + " 10:00," + DAY + " 11:00\n"
+                    + "W-2,Zonder eind,Bijeenkomst,Sollicitatie,Buurthuis," + DAY + " 10:00,\n").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        partner.start();
+    }
+
+    @AfterAll
+    static void stopPartner() {
+        partner.stop(0);
+    }
+
+    static Map<String, String> form(String id, String url, String rules) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("kenmerk", id);
+        f.put("organisatie", "bieb-f");
+        f.put("adres", url);
+        f.put("formaat", "csv");
+        f.put("schema", "WEEKLY");
+        f.put("categorieen", rules);
+        return f;
+    }
+
+    @Test
+    void theAdminAddsAFeedAndTheEditorReadsWhatItsRunDid() throws Exception {
+        StaffClient admin = new StaffClient(stack);
+        admin.signIn("beheer-f@bieb.test");
+        HttpResponse<String> list = admin.get("/beheer/importen");
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("Import toevoegen"));
+
+        // Bad input: every field says what to do, what was typed stays (escaped), nothing is stored.
+        Map<String, String> bad = form("Werk & Zo!", "ftp://partner.example/<x>", "Sollicitatie = Werken op maandag\nZonder gelijkteken");
+        bad.put("formaat", "xml");
+        bad.put("schema", "HOURLY");
+        HttpResponse<String> refused = admin.post("/beheer/importen", bad);
+        assertEquals(400, refused.statusCode());
+        for (String field : List.of("kenmerk", "adres", "formaat", "schema", "categorieen"))
+            assertTrue(refused.body().contains("href=\"#veld-" + field + "\""), field + " has an error: " + refused.body());
+        assertTrue(refused.body().contains("‘Werken op maandag’ is geen programmalijn"), refused.body());
+        // In a quoted attribute "<" is escaped and ">" is harmless: jte escapes what can break out.
+        assertTrue(refused.body().contains("value=\"ftp://partner.example/&lt;x") && !refused.body().contains("/<x>"), "typed text shown again, escaped");
+        assertTrue(stack.stack().stores().feeds().feed("werk-zo").isEmpty());
+
+        String url = "http://127.0.0.1:" + partner.getAddress().getPort() + "/aanbod.csv?key=geheim";
+        HttpResponse<String> saved = admin.post("/beheer/importen", form("werkplein", url, "Sollicitatie = Werk en inzetbaarheid; werk\n\nComputer = ; digitale vaardigheden"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals("/beheer/importen/werkplein?melding=opgeslagen", saved.headers().firstValue("location").orElse(""));
+        PartnerFeed feed = stack.stack().stores().feeds().feed("werkplein").orElseThrow();
+        assertEquals(PartnerFeed.Schedule.WEEKLY, feed.schedule());
+        assertEquals(List.of(new PartnerFeed.CategoryRule("Sollicitatie", ProgrammeLine.WORK, "werk"),
+                new PartnerFeed.CategoryRule("Computer", null, "digitale vaardigheden")), feed.categories());
+        HttpResponse<String> taken = admin.post("/beheer/importen", form("werkplein", url, ""));
+        assertEquals(400, taken.statusCode());
+        assertTrue(taken.body().contains("Er is al een import met dit kenmerk."));
+        HttpResponse<String> page = admin.get("/beheer/importen/werkplein");
+        assertTrue(page.body().contains("Deze import heeft nog niet gedraaid"));
+        assertTrue(page.body().contains("Sollicitatie = Werk en inzetbaarheid; werk"), "the mapping as it was typed");
+
+        // It runs (a weekly feed, asked by name as the admin's "run now" will).
+        String out = stack.stack().functions().invoke("ImportFunction", "{\"feeds\": [\"werkplein\"]}");
+        assertTrue(out.contains("source=werkplein created=1"), out);
+
+        StaffClient fien = new StaffClient(stack);
+        fien.signIn("fien@bieb.test");
+        HttpResponse<String> mine = fien.get("/beheer/importen");
+        assertTrue(mine.body().contains("werkplein") && mine.body().contains("Gelukt"), mine.body());
+        assertFalse(mine.body().contains("Import toevoegen"), "editors do not add feeds");
+        HttpResponse<String> report = fien.get("/beheer/importen/werkplein");
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains("W-2"), "the quarantined record, with its reason");
+        assertTrue(report.body().contains("127.0.0.1") && !report.body().contains("geheim"), "the host, never the key");
+        assertFalse(report.body().contains("Import wijzigen"));
+        assertEquals(403, fien.post("/beheer/importen/werkplein", form("werkplein", "https://evil.example/", "")).statusCode());
+        assertEquals(url, stack.stack().stores().feeds().feed("werkplein").orElseThrow().url(), "unchanged");
+
+        StaffClient gert = new StaffClient(stack);
+        gert.signIn("gert@bieb.test");
+        assertFalse(gert.get("/beheer/importen").body().contains("werkplein"), "another library's feeds are not listed");
+        assertEquals(403, gert.get("/beheer/importen/werkplein").statusCode());
+        assertEquals(404, gert.get("/beheer/importen/bestaat-niet").statusCode());
+    }
+
+    @Test
+    void hostileAndOversizedMappingsAreRefusedWithAReason() throws Exception {
+        StaffClient admin = new StaffClient(stack);
+        admin.signIn("beheer-f@bieb.test");
+        admin.get("/beheer/importen");
+        String many = "Woord = Basisvaardigheden\n".repeat(101);
+        HttpResponse<String> tooMany = admin.post("/beheer/importen", form("veel", "https://partner.example/a.csv", many));
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("Gebruik hoogstens 100 regels."));
+        HttpResponse<String> script = admin.post("/beheer/importen", form("script", "https://partner.example/a.csv", "<script>x</script> = ; <img src=x>"));
+        assertEquals(400, script.statusCode());
+        assertTrue(script.body().contains("&lt;img src=x&gt;") && !script.body().contains("<img src=x>"), "escaped in the error and the field");
+        HttpResponse<String> userInfo = admin.post("/beheer/importen", form("wachtwoord", "https://user:pw@partner.example/a.csv", ""));
+        assertEquals(400, userInfo.statusCode(), "a password in the URL is refused");
+        assertTrue(stack.stack().stores().feeds().all().stream().noneMatch(f -> List.of("veel", "script", "wachtwoord").contains(f.id())));
+    }
+}
