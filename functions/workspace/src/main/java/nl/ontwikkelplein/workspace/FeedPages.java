@@ -38,6 +38,7 @@ import nl.ontwikkelplein.web.workspace.WorkspacePages;
  */
 final class FeedPages {
     static final String BASE = "/beheer/importen";
+    static final String RUN_NOW = "nu", CONFIRM_SHRINK = "krimp-bevestigen";
     static final List<String> FORMATS = List.of("csv", "ical", "schemaorg", "ooapi");
     static final int MAX_RULES = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
@@ -48,8 +49,10 @@ final class FeedPages {
     private final Audit audit;
     private final WorkspacePages pages;
     private final Clock clock;
+    private final nl.ontwikkelplein.domain.ImportRuns runs;
 
-    FeedPages(PartnerFeeds feeds, Catalog catalog, Audit audit, WorkspacePages pages, Clock clock) {
+    FeedPages(PartnerFeeds feeds, Catalog catalog, Audit audit, WorkspacePages pages, Clock clock, nl.ontwikkelplein.domain.ImportRuns runs) {
+        this.runs = runs;
         this.feeds = feeds;
         this.catalog = catalog;
         this.audit = audit;
@@ -114,12 +117,22 @@ final class FeedPages {
                 + ". " + scheduleLabel(feed.schedule()) + ".");
         intro.add(admin ? "Adres: " + feed.url() : "Adres: " + host(feed.url()) + " (het volledige adres ziet alleen de beheerder).");
         if (!feed.categories().isEmpty()) intro.add("Eigen categorieën van de partner: " + feed.categories().size() + ".");
+        List<AdminPage.RowAction> actions = new ArrayList<>();
+        if (admin) {
+            actions.add(new AdminPage.RowAction("Nu importeren", BASE + "/" + feed.id() + "/" + RUN_NOW));
+            if (!runs.isEmpty() && runs.get(0).report() != null && runs.get(0).report().held()) {
+                PartnerImport.Report held = runs.get(0).report();
+                intro.add("De laatste import noemde " + held.listed() + " van de " + held.before() + " aanbiedingen. Daarom is er niets ingetrokken."
+                        + " Biedt de partner echt zoveel minder aan? Bevestig het dan. De import haalt dan het aanbod dat de partner niet meer noemt van de website.");
+                actions.add(new AdminPage.RowAction("Ja, het klopt: trek de rest in", BASE + "/" + feed.id() + "/" + CONFIRM_SHRINK));
+            }
+        }
         AdminPage.FormBlock change = null;
         if (admin) {
             Form shown = form != null ? form : formOf(feed);
             change = new AdminPage.FormBlock("Import wijzigen", BASE + "/" + feed.id(), shown, fields(shown, false), "Opslaan");
         }
-        return html(status, new AdminPage(frame.page("Import " + feed.id(), "importen"), "Import " + feed.id(), intro, notice(request), null, List.of(),
+        return html(status, new AdminPage(frame.page("Import " + feed.id(), "importen"), "Import " + feed.id(), intro, notice(request), null, actions,
                 new AdminPage.Table("Laatste imports", List.of("Wanneer", "Uitkomst", "Nieuw", "Gewijzigd", "Ongewijzigd", "Ingetrokken", "Door u bijgehouden", "Niet ingelezen"),
                         runRows, "Deze import heeft nog niet gedraaid. Dat gebeurt vannacht."), change, BASE, more));
     }
@@ -161,6 +174,15 @@ final class FeedPages {
         // The URL is not in the audit trail's fields: it may hold the partner's key.
         audit.record(actor, "FEED", saved.id(), saved.organisationId(), existing == null ? "CREATED" : "CHANGED", List.of(existing == null ? "*" : "feed"));
         return WebResponse.seeOther(BASE + "/" + saved.id() + "?melding=opgeslagen", List.of());
+    }
+
+    /** The admin runs a feed now, or confirms that it really shrank (which runs it too): the run's report follows on the feed's page. */
+    APIGatewayV2HTTPResponse runNow(Actor actor, String id, boolean confirmShrink) {
+        Permissions.require(actor, Permission.MANAGE_FEEDS, null);
+        PartnerFeed feed = byId(id);
+        boolean asked = this.runs.runNow(feed.id(), confirmShrink);
+        if (asked) audit.record(actor, "FEED", feed.id(), feed.organisationId(), confirmShrink ? "SHRINK_CONFIRMED" : "RUN_NOW", List.of());
+        return WebResponse.seeOther(BASE + "/" + feed.id() + "?melding=" + (asked ? (confirmShrink ? "bevestigd" : "gestart") : "niet-gestart"), List.of());
     }
 
     /**
@@ -317,7 +339,13 @@ final class FeedPages {
     }
 
     private static String notice(WebRequest request) {
-        return "opgeslagen".equals(request.query("melding")) ? "Opgeslagen. De import draait volgens het schema; de eerste keer vannacht." : null;
+        return switch (request.query("melding")) {
+            case "opgeslagen" -> "Opgeslagen. De import draait volgens het schema. Wilt u niet wachten? Kies ‘Nu importeren’.";
+            case "gestart" -> "De import is gestart. Over een minuut staat het verslag hieronder: ververs dan de pagina.";
+            case "bevestigd" -> "Bevestigd. De import draait nu en trekt het aanbod in dat de partner niet meer noemt.";
+            case "niet-gestart" -> "De import kon niet worden gestart. Probeer het over een paar minuten opnieuw.";
+            default -> null;
+        };
     }
 
     private APIGatewayV2HTTPResponse html(int status, AdminPage page) {

@@ -78,7 +78,7 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.referralPages = new ReferralPages(new nl.ontwikkelplein.domain.Referrals(stores.catalog(), stores.participants(), enrolments, audit, clock),
                 stores.catalog(), pages);
         this.adminPages = new AdminPages(stores.catalog(), stores.staff(), stores.signIns(), stores.editorTokens(), audit, mailer, pages, clock);
-        this.feedPages = new FeedPages(stores.feeds(), stores.catalog(), audit, pages, clock);
+        this.feedPages = new FeedPages(stores.feeds(), stores.catalog(), audit, pages, clock, nl.ontwikkelplein.messaging.LambdaImportRuns.fromEnvironment(env));
     }
 
     @Override
@@ -207,7 +207,10 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
     }
 
-    /** {@code /beheer/importen} and {@code /beheer/importen/{id}}: read by the admin and the feed's organisation's editors, changed by the admin. */
+    /**
+     * {@code /beheer/importen}, {@code /beheer/importen/{id}}: read by the admin and the feed's organisation's editors, changed by the
+     * admin, who also runs a feed now ({@code {id}/nu}) or confirms its shrink ({@code {id}/krimp-bevestigen}).
+     */
     private APIGatewayV2HTTPResponse feedRoute(WebRequest request, String rest, boolean get, boolean post) {
         Optional<Actor> signedIn = signedIn(request);
         if (signedIn.isEmpty()) return toSignIn(request);
@@ -216,9 +219,12 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (post && !validPost(request)) return expiredForm(request);
         AdminPages.Frame frame = (title, current) -> staffPage(request, actor, title, current);
         String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
-        if (parts.length > 1 || (parts.length == 1 && parts[0].isEmpty()))
+        boolean action = parts.length == 2 && (parts[1].equals(FeedPages.RUN_NOW) || parts[1].equals(FeedPages.CONFIRM_SHRINK));
+        if (parts.length > 2 || (parts.length == 2 && !action) || (parts.length > 0 && parts[0].isEmpty()))
             return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
-        String id = parts.length == 1 ? parts[0] : null;
+        String id = parts.length >= 1 ? parts[0] : null;
+        if (action && post) return feedPages.runNow(actor, id, parts[1].equals(FeedPages.CONFIRM_SHRINK));
+        if (action) return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
         if (id == null && get) return feedPages.list(request, actor, frame, null, 200);
         if (id == null && post) return feedPages.save(request, actor, frame, null);
         if (get) return feedPages.feed(request, actor, frame, id, null, 200);

@@ -158,6 +158,8 @@ class AuthorisationMatrixTest {
         m.put("POST /beheer/organisaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/importen", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/importen/feed-a", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/importen/feed-a/nu", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/importen/feed-a/krimp-bevestigen", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/medewerkers", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/tokens", new int[]{303, 403, 403, 201, 303, 303});

@@ -112,9 +112,16 @@ class FeedWorkspaceTest {
         assertTrue(page.body().contains("Deze import heeft nog niet gedraaid"));
         assertTrue(page.body().contains("Sollicitatie = Werk en inzetbaarheid; werk"), "the mapping as it was typed");
 
-        // It runs (a weekly feed, asked by name as the admin's "run now" will).
-        String out = stack.stack().functions().invoke("ImportFunction", "{\"feeds\": [\"werkplein\"]}");
-        assertTrue(out.contains("source=werkplein created=1"), out);
+        // A weekly feed: the admin does not wait for Monday night.
+        assertTrue(page.body().contains("action=\"/beheer/importen/werkplein/nu\""));
+        HttpResponse<String> started = admin.post("/beheer/importen/werkplein/nu", Map.of());
+        assertEquals(303, started.statusCode(), started.body());
+        assertEquals("/beheer/importen/werkplein?melding=gestart", started.headers().firstValue("location").orElse(""));
+        assertTrue(TestStack.await(java.time.Duration.ofSeconds(30), () -> !stack.stack().stores().feeds().runs("werkplein", 1).isEmpty()),
+                "the import ran, asked asynchronously");
+        assertEquals(1, stack.stack().stores().feeds().runs("werkplein", 1).get(0).report().created());
+        assertTrue(stack.stack().stores().audit().forRecord("FEED", "werkplein", 10).stream().anyMatch(e -> e.action().equals("RUN_NOW")));
+        assertFalse(admin.get("/beheer/importen/werkplein").body().contains("krimp-bevestigen"), "nothing to confirm after a normal run");
 
         StaffClient fien = new StaffClient(stack);
         fien.signIn("fien@bieb.test");
@@ -128,6 +135,20 @@ class FeedWorkspaceTest {
         assertFalse(report.body().contains("Import wijzigen"));
         assertEquals(403, fien.post("/beheer/importen/werkplein", form("werkplein", "https://evil.example/", "")).statusCode());
         assertEquals(url, stack.stack().stores().feeds().feed("werkplein").orElseThrow().url(), "unchanged");
+
+        assertEquals(403, fien.post("/beheer/importen/werkplein/nu", Map.of()).statusCode(), "editors read reports; the admin runs feeds");
+
+        // A run that held back (the feed suddenly lists far fewer): the admin sees why, and a button to confirm.
+        Instant at = Instant.now();
+        stack.stack().stores().feeds().recordRun(nl.ontwikkelplein.domain.FeedRun.of("werkplein", at, at.plusSeconds(2),
+                new nl.ontwikkelplein.domain.PartnerImport.Report("werkplein", 0, 0, 2, 0, 0, 0, true, List.of(), true, 2, 9, 0)));
+        HttpResponse<String> held = admin.get("/beheer/importen/werkplein");
+        assertTrue(held.body().contains("De laatste import noemde 2 van de 9 aanbiedingen"), held.body());
+        assertTrue(held.body().contains("action=\"/beheer/importen/werkplein/krimp-bevestigen\""));
+        assertTrue(fien.get("/beheer/importen/werkplein").body().contains("Niets ingetrokken"), "the editor sees it held back too");
+        HttpResponse<String> confirmed = admin.post("/beheer/importen/werkplein/krimp-bevestigen", Map.of());
+        assertEquals("/beheer/importen/werkplein?melding=bevestigd", confirmed.headers().firstValue("location").orElse(""));
+        assertTrue(stack.stack().stores().audit().forRecord("FEED", "werkplein", 10).stream().anyMatch(e -> e.action().equals("SHRINK_CONFIRMED")));
 
         StaffClient gert = new StaffClient(stack);
         gert.signIn("gert@bieb.test");
