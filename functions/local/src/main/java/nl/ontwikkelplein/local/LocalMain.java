@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * ONTWIKKELPLEIN_DATA_DIR (repo root/.local-data),
  * ONTWIKKELPLEIN_PARAMETER_&lt;Name&gt; for template parameters. Stops on Ctrl-C.
  *
- * <p>What only the local run does, all here: the ImportFeeds parameter defaults to the demo feeds
- * served by the local front; demo data is loaded into an empty catalog; the whole site is rebuilt
+ * <p>What only the local run does, all here: the demo feeds served by the local front are kept as
+ * partner feeds (so the workspace's Importen page shows them, as it shows an admin's); demo data is loaded into an empty catalog; the whole site is rebuilt
  * once at start, and so is the search index (nobody's laptop is on at 02:30, when the nightly rebuilds run).
  */
 public final class LocalMain {
@@ -37,8 +37,9 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalConfig config = withPublicOrigin(withDemoFeeds(LocalConfig.fromEnvironment()));
+        LocalConfig config = withPublicOrigin(LocalConfig.fromEnvironment());
         LocalStack stack = LocalStack.start(config);
+        if (!config.parameterOverrides().containsKey("ImportFeeds")) registerDemoFeeds(stack.stores().feeds(), config.httpUrl(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -53,19 +54,23 @@ public final class LocalMain {
         stopped.await();
     }
 
-    static LocalConfig withDemoFeeds(LocalConfig config) {
-        if (config.parameterOverrides().containsKey("ImportFeeds")) {
-            return config;
-        }
-        StringBuilder feeds = new StringBuilder();
+    /**
+     * The demo feeds as partner feeds of the demo organisation, nightly, at this run's address: made
+     * on the first start, and on later starts only their address follows the port (an admin's changes
+     * to schedule or mapping stay).
+     */
+    static void registerDemoFeeds(nl.ontwikkelplein.domain.PartnerFeeds feeds, String httpUrl, Clock clock) {
         for (String source : DEMO_FEEDS) {
-            if (!feeds.isEmpty()) {
-                feeds.append(',');
+            String url = httpUrl + "/_local/feeds/" + source + ".csv";
+            java.time.Instant now = clock.instant();
+            java.util.Optional<nl.ontwikkelplein.domain.PartnerFeed> known = feeds.feed(source);
+            if (known.isEmpty()) {
+                feeds.save(new nl.ontwikkelplein.domain.PartnerFeed(source, DemoData.ORGANISATION, url, "csv", null, List.of(), now, now));
+            } else if (!known.get().url().equals(url)) {
+                nl.ontwikkelplein.domain.PartnerFeed f = known.get();
+                feeds.save(new nl.ontwikkelplein.domain.PartnerFeed(f.id(), f.organisationId(), url, f.format(), f.schedule(), f.categories(), f.createdAt(), now));
             }
-            feeds.append(source).append('|').append(DemoData.ORGANISATION).append('|')
-                    .append(config.httpUrl()).append("/_local/feeds/").append(source).append(".csv");
         }
-        return config.withParameter("ImportFeeds", feeds.toString());
     }
 
     /**
