@@ -69,7 +69,16 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         boolean onDemand = !named.isEmpty() || !confirmed.isEmpty();
         Map<String, Planned> feeds = new java.util.LinkedHashMap<>();
         for (FeedConfig f : configured) feeds.put(f.sourceId(), new Planned(f, PartnerFeed.Schedule.NIGHTLY, Categories.DEFAULT));
-        for (PartnerFeed f : stored.all()) {
+        List<PartnerFeed> kept;
+        try {
+            kept = stored.all();
+        } catch (RuntimeException e) {
+            // The configured feeds still run; the function fails afterwards, so the schedule retries.
+            kept = List.of();
+            failures.add("the stored feeds could not be read: " + e.getClass().getSimpleName());
+            log(context, "import failed the stored feeds could not be read " + e.getClass().getName());
+        }
+        for (PartnerFeed f : kept) {
             FeedConfig config = FeedConfig.of(f);
             if (config == null) {
                 failures.add(f.id() + ": its URL or format cannot be used");

@@ -125,4 +125,27 @@ class StoredFeedsImportTest {
         assertTrue(Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().anyMatch(o -> o.title().equals("Aanbod van pauze")
                 && o.programmeLine() == nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS), "through the feed's own category mapping");
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void whenTheStoredFeedsCannotBeReadTheConfiguredOnesStillRun() throws Exception {
+        int before = feeds().runs("template", 50).size();
+        rename("partner_feeds", "partner_feeds_away");
+        try {
+            FunctionError failed = assertThrows(FunctionError.class, () -> stack.stack().scheduler().runNow("ImportFunction"));
+            assertTrue(failed.getMessage().contains("the stored feeds could not be read"), failed.getMessage());
+            assertEquals(before + 1, feeds().runs("template", 50).size(), "the configured feed ran all the same");
+        } finally {
+            rename("partner_feeds_away", "partner_feeds");
+        }
+    }
+
+    static void rename(String from, String to) {
+        stack.stack().database().write(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("ALTER TABLE " + from + " RENAME TO " + to);
+            }
+            return null;
+        });
+    }
 }
