@@ -98,21 +98,24 @@ final class FeedFetcher {
                 int status = connection.getResponseCode();
                 String location = connection.getHeaderField("Location");
                 if (status >= 300 && status < 400 && location != null) {
-                    if (redirects >= MAX_REDIRECTS) throw new IOException("too many redirects from " + host(url));
+                    if (redirects >= MAX_REDIRECTS) throw new IOException("te veel doorverwijzingen vanaf " + host(url));
                     try {
                         current = current.resolve(location.strip());
                     } catch (IllegalArgumentException e) {
-                        throw new IOException("a redirect to an unreadable address from " + host(current));
+                        throw new IOException("een doorverwijzing naar een onbruikbaar adres vanaf " + host(current));
                     }
                     continue;
                 }
-                if (status != 200) throw new IOException("HTTP " + status + " from " + host(current));
-                if (connection.getContentLengthLong() > maxBytes) throw new IOException("feed larger than " + maxBytes + " bytes from " + host(current));
+                if (status != 200) throw new IOException("HTTP " + status + " van " + host(current));
+                if (connection.getContentLengthLong() > maxBytes) throw new IOException("het bestand is groter dan " + maxBytes + " bytes (van " + host(current) + ")");
                 try (InputStream body = connection.getInputStream()) {
                     return read(body, maxBytes, end, current);
                 }
             } catch (java.net.SocketTimeoutException e) {
-                throw new IOException("no answer in time from " + host(current));
+                throw new IOException("geen antwoord op tijd van " + host(current));
+            } catch (java.net.ConnectException | javax.net.ssl.SSLException e) {
+                // The JDK's own text is not for editors (and not ours to vouch for): the kind of failure and the host.
+                throw new IOException("de verbinding met " + host(current) + " mislukte (" + e.getClass().getSimpleName() + ")");
             } finally {
                 connection.disconnect();
             }
@@ -124,15 +127,15 @@ final class FeedFetcher {
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = body.read(buffer)) >= 0; ) {
             out.write(buffer, 0, n);
-            if (out.size() > maxBytes) throw new IOException("feed larger than " + maxBytes + " bytes from " + host(from));
-            if (System.nanoTime() > end) throw new IOException("the feed took longer than " + deadline.toSeconds() + " s from " + host(from));
+            if (out.size() > maxBytes) throw new IOException("het bestand is groter dan " + maxBytes + " bytes (van " + host(from) + ")");
+            if (System.nanoTime() > end) throw new IOException("het ophalen duurde langer dan " + deadline.toSeconds() + " s (van " + host(from) + ")");
         }
         return out.toByteArray();
     }
 
     private int millisLeft(long end, int most, URI at) throws IOException {
         long left = (end - System.nanoTime()) / 1_000_000;
-        if (left <= 0) throw new IOException("the feed took longer than " + deadline.toSeconds() + " s from " + host(at));
+        if (left <= 0) throw new IOException("het ophalen duurde langer dan " + deadline.toSeconds() + " s (van " + host(at) + ")");
         return (int) Math.min(most, left);
     }
 
@@ -141,22 +144,22 @@ final class FeedFetcher {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         String host = url.getHost();
         if (host == null || host.isBlank() || !(scheme.equals("https") || scheme.equals("http")))
-            throw new IOException("not a web address (https://…): " + host(url));
+            throw new IOException("geen webadres (https://…): " + host(url));
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw new IOException("the host cannot be found: " + host(url));
+            throw new IOException("de server is niet te vinden: " + host(url));
         }
-        if (addresses.length == 0) throw new IOException("the host cannot be found: " + host(url));
+        if (addresses.length == 0) throw new IOException("de server is niet te vinden: " + host(url));
         boolean allLoopback = true;
         for (InetAddress a : addresses) {
             boolean loopback = a.isLoopbackAddress();
             allLoopback &= loopback;
             if (loopback ? !policy.loopback() : !isPublic(a))
-                throw new IOException("not a public address: " + host(url) + " (" + a.getHostAddress() + ")");
+                throw new IOException("geen openbaar adres: " + host(url) + " (" + a.getHostAddress() + ")");
         }
-        if (scheme.equals("http") && !(policy.loopback() && allLoopback)) throw new IOException("only https is allowed: " + host(url));
+        if (scheme.equals("http") && !(policy.loopback() && allLoopback)) throw new IOException("alleen https is toegestaan: " + host(url));
     }
 
     /** Reachable on the internet: not loopback, private, link-local, shared (CGNAT), multicast or reserved. */

@@ -114,7 +114,7 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
             } catch (RuntimeException e) {
                 // A reader's bug must not stop the other feeds; the class names it without the feed's text.
                 failures.add(feed.sourceId() + ": " + e.getClass().getSimpleName());
-                record(context, FeedRun.failed(feed.sourceId(), started, clock.instant(), "Internal error (" + e.getClass().getSimpleName() + ")"));
+                record(context, FeedRun.failed(feed.sourceId(), started, clock.instant(), "De import kon deze feed niet verwerken (interne fout " + e.getClass().getSimpleName() + "). Meld het aan de beheerder."));
                 log(context, "import failed source=" + feed.sourceId() + " " + e.getClass().getName());
             }
         }

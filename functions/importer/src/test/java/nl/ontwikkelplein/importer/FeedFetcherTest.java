@@ -104,8 +104,16 @@ class FeedFetcherTest {
     }
 
     @Test
+    void aServerThatRefusesTheConnectionIsNamedByItsHostAndTheKindOfFailure() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { closed = socket.getLocalPort(); }
+        String message = refusal(local(), "http://127.0.0.1:" + closed + "/feed.csv?key=geheim");
+        assertEquals("de verbinding met http://127.0.0.1:" + closed + " mislukte (ConnectException)", message);
+    }
+
+    @Test
     void inLambdaNothingOnThisMachineIsReachableEvenIfTheConfigurationAsksForIt() {
-        assertTrue(refusal(strict(), base + "/feed.csv").contains("not a public address"));
+        assertTrue(refusal(strict(), base + "/feed.csv").contains("geen openbaar adres"));
         assertEquals(0, requests.get());
         assertEquals(FeedFetcher.Policy.STRICT, FeedFetcher.Policy.fromEnvironment(Map.of()));
         assertEquals(new FeedFetcher.Policy(true), FeedFetcher.Policy.fromEnvironment(Map.of("IMPORT_LOOPBACK_FEEDS", "true")));
@@ -119,7 +127,7 @@ class FeedFetcherTest {
                 "https://100.64.0.1/a", "https://0.0.0.0/a", "https://[::1]/a", "https://[fd00:ec2::254]/a", "https://[fe80::1]/a",
                 "https://[::ffff:10.0.0.1]/a", "https://[::ffff:127.0.0.1]/a", "https://224.0.0.1/a", "https://255.255.255.255/a",
                 "https://intranet.example/a", "https://tweeslachtig.example/a"))
-            assertTrue(refusal(strict(), url).contains("not a public address"), url);
+            assertTrue(refusal(strict(), url).contains("geen openbaar adres"), url);
         assertTrue(FeedFetcher.isPublic(addr("93.184.215.14")));
         assertTrue(FeedFetcher.isPublic(addr("2606:2800:21f:cb07:6820:80da:af6b:8b2c")));
         assertFalse(FeedFetcher.isPublic(addr("64:ff9b::a00:1")), "NAT64 of 10.0.0.1");
@@ -135,30 +143,30 @@ class FeedFetcherTest {
 
     @Test
     void onlyHttpsLeavesThisMachine() {
-        assertTrue(refusal(strict(), "http://partner.example/feed.csv").contains("only https"));
-        assertTrue(refusal(local(), "http://partner.example/feed.csv").contains("only https"), "plain http only to loopback, even locally");
-        assertTrue(refusal(strict(), "ftp://partner.example/feed.csv").contains("not a web address"));
-        assertTrue(refusal(strict(), "https:///feed.csv").contains("not a web address"));
-        assertTrue(refusal(strict(), "https://bestaat-niet.invalid/feed.csv").contains("cannot be found"));
+        assertTrue(refusal(strict(), "http://partner.example/feed.csv").contains("alleen https"));
+        assertTrue(refusal(local(), "http://partner.example/feed.csv").contains("alleen https"), "plain http only to loopback, even locally");
+        assertTrue(refusal(strict(), "ftp://partner.example/feed.csv").contains("geen webadres"));
+        assertTrue(refusal(strict(), "https:///feed.csv").contains("geen webadres"));
+        assertTrue(refusal(strict(), "https://bestaat-niet.invalid/feed.csv").contains("niet te vinden"));
     }
 
     @Test
     void everyRedirectIsCheckedAsTheFirstAddressWas() {
-        assertTrue(refusal(local(), base + "/naar-metadata").contains("not a public address: http://169.254.169.254"));
-        assertTrue(refusal(local(), base + "/naar-intranet").contains("not a public address: https://intranet.example"));
-        assertTrue(refusal(local(), base + "/naar-bestand").contains("not a web address"));
-        assertTrue(refusal(local(), base + "/rondje").contains("too many redirects"));
+        assertTrue(refusal(local(), base + "/naar-metadata").contains("geen openbaar adres: http://169.254.169.254"));
+        assertTrue(refusal(local(), base + "/naar-intranet").contains("geen openbaar adres: https://intranet.example"));
+        assertTrue(refusal(local(), base + "/naar-bestand").contains("geen webadres"));
+        assertTrue(refusal(local(), base + "/rondje").contains("te veel doorverwijzingen"));
         assertTrue(refusal(local(), base + "/weg").contains("HTTP 404"));
     }
 
     @Test
     void aFeedOverItsCapOrSlowerThanTheDeadlineIsStoppedAndNamedWithoutItsPathOrQuery() {
         String big = refusal(local(), base + "/groot?key=geheim-123");
-        assertTrue(big.contains("larger than"), big);
+        assertTrue(big.contains("groter dan"), big);
         FeedFetcher impatient = new FeedFetcher(new FeedFetcher.Policy(true), FAKE_DNS, Duration.ofMillis(1500));
         long t0 = System.nanoTime();
         String slow = assertThrows(IOException.class, () -> impatient.fetch(URI.create(base + "/traag?token=geheim-456"), 1 << 20)).getMessage();
-        assertTrue(slow.contains("took longer than"), slow);
+        assertTrue(slow.contains("duurde langer dan"), slow);
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "one deadline for the whole download, not per read");
         for (String message : List.of(big, slow)) {
             assertFalse(message.contains("geheim") || message.contains("/groot") || message.contains("/traag"), message);
