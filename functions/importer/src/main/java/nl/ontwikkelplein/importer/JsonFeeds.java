@@ -53,22 +53,22 @@ final class JsonFeeds {
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new Unreadable("The feed is not UTF-8 text.");
+            throw new Unreadable("Het bestand is geen UTF-8-tekst.");
         }
     }
 
     static JsonNode parse(String text) throws Unreadable {
         try {
             JsonNode node = JSON.readTree(text);
-            if (node == null || node.isMissingNode()) throw new Unreadable("The feed is empty.");
+            if (node == null || node.isMissingNode()) throw new Unreadable("Het bestand is leeg.");
             return node;
         } catch (StreamConstraintsException e) {
-            throw new Unreadable("The JSON is nested deeper than " + MAX_DEPTH + " levels, or holds a value that is far too long.");
+            throw new Unreadable("De JSON is dieper genest dan " + MAX_DEPTH + " niveaus, of heeft een waarde die veel te lang is.");
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new Unreadable("The JSON cannot be read" + (at == null || at.getLineNr() < 1 ? "" : " from line " + at.getLineNr() + " on") + ".");
+            throw new Unreadable("De JSON kan niet worden gelezen" + (at == null || at.getLineNr() < 1 ? "" : " vanaf regel " + at.getLineNr()) + ".");
         } catch (IOException e) {
-            throw new Unreadable("The JSON cannot be read.");
+            throw new Unreadable("De JSON kan niet worden gelezen.");
         }
     }
 

@@ -61,7 +61,7 @@ final class OoapiFeed {
         List<Problem> problems = new ArrayList<>();
         for (int page = 1; ; page++) {
             if (page > MAX_PAGES) {
-                problems.add(new Problem("", page, "The endpoint has more than " + MAX_PAGES + " pages of " + PAGE_SIZE + "; the rest is not read."));
+                problems.add(new Problem("", page, "De koppeling heeft meer dan " + MAX_PAGES + " pagina's van " + PAGE_SIZE + "; de rest is niet gelezen."));
                 break;
             }
             byte[] body;
@@ -69,24 +69,24 @@ final class OoapiFeed {
                 body = pages.get(page(endpoint, page));
             } catch (IOException e) {
                 if (page == 1) throw e;
-                problems.add(new Problem("", page, "Page " + page + " could not be fetched (" + e.getMessage() + "); offers on it and later pages are kept as they were."));
+                problems.add(new Problem("", page, "Pagina " + page + " kon niet worden opgehaald (" + e.getMessage() + "); het aanbod op die en latere pagina's blijft zoals het was."));
                 break;
             }
             JsonNode json;
             try {
                 json = JsonFeeds.parse(JsonFeeds.utf8(body));
             } catch (JsonFeeds.Unreadable e) {
-                problems.add(new Problem("", page, "Page " + page + " cannot be read. " + e.getMessage()));
+                problems.add(new Problem("", page, "Pagina " + page + " kan niet worden gelezen. " + e.getMessage()));
                 break;
             }
             JsonNode list = json.isArray() ? json : json.get("items");
             if (list == null || !list.isArray()) {
-                problems.add(new Problem("", page, "Page " + page + " has no list of offerings (items)."));
+                problems.add(new Problem("", page, "Pagina " + page + " heeft geen lijst met aanbod (items)."));
                 break;
             }
             for (JsonNode item : list) {
                 if (items.size() == MAX_OFFERINGS) {
-                    problems.add(new Problem("", page, "The endpoint lists more than " + MAX_OFFERINGS + " offerings; the rest is not read."));
+                    problems.add(new Problem("", page, "De koppeling noemt meer dan " + MAX_OFFERINGS + " aanbiedingen; de rest is niet gelezen."));
                     break;
                 }
                 items.add(item);
@@ -140,14 +140,14 @@ final class OoapiFeed {
                 JsonNode item = items.get(i);
                 String id = item.isObject() ? JsonFeeds.text(item.get("offeringId")) : null;
                 if (id == null || id.isBlank() || id.length() > 200) {
-                    problems.add(new Problem("?", i + 1, "Offering " + (i + 1) + " has no offeringId (or one over 200 characters): left out."));
+                    problems.add(new Problem("?", i + 1, "Aanbieding " + (i + 1) + " heeft geen offeringId (of een van meer dan 200 tekens): niet ingelezen."));
                     continue;
                 }
                 String type = JsonFeeds.text(item.get("offeringType"));
                 if (type == null) type = item.has("startDateTime") ? "component" : "course";
                 switch (type.strip().toLowerCase(Locale.ROOT)) {
                     case "course", "program", "programme" -> {
-                        if (parents.putIfAbsent(id, item) != null) problems.add(new Problem(id, i + 1, "A second offering with the same offeringId: left out."));
+                        if (parents.putIfAbsent(id, item) != null) problems.add(new Problem(id, i + 1, "Een tweede aanbieding met dezelfde offeringId: niet ingelezen."));
                         else positions.put(id, i + 1);
                     }
                     case "component" -> {
@@ -156,7 +156,7 @@ final class OoapiFeed {
                         lessons.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
                         positions.putIfAbsent(key, i + 1);
                     }
-                    default -> problems.add(new Problem(id, i + 1, "Its offeringType is not course, program or component: left out."));
+                    default -> problems.add(new Problem(id, i + 1, "Het offeringType is niet course, program of component: niet ingelezen."));
                 }
             }
             for (Map.Entry<String, JsonNode> p : parents.entrySet()) {
@@ -165,7 +165,7 @@ final class OoapiFeed {
                 } catch (Skip e) {
                     problems.add(new Problem(p.getKey(), positions.get(p.getKey()), e.getMessage()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(p.getKey(), positions.get(p.getKey()), e.getMessage() + ": left out."));
+                    problems.add(new Problem(p.getKey(), positions.get(p.getKey()), e.getMessage() + ": niet ingelezen."));
                 }
             }
             // Component offerings whose course offering is not in this feed: one offer per component.
@@ -176,7 +176,7 @@ final class OoapiFeed {
                 } catch (Skip e) {
                     problems.add(new Problem(key, positions.get(l.getKey()), e.getMessage()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(key, positions.get(l.getKey()), e.getMessage() + ": left out."));
+                    problems.add(new Problem(key, positions.get(l.getKey()), e.getMessage() + ": niet ingelezen."));
                 }
             }
             return new FeedContent(dates.locations(), offers, problems);
@@ -188,7 +188,7 @@ final class OoapiFeed {
             if (course == null) course = expanded(offering.get("component"));
             String title = FeedText.line(text(offering.get("name")), 120);
             if (title == null && course != null) title = FeedText.line(text(course.get("name")), 120);
-            if (title == null) throw new Skip("It has no name: left out.");
+            if (title == null) throw new Skip("Het heeft geen naam: niet ingelezen.");
             String description = FeedText.plain(text(offering.get("description")));
             if (description == null && course != null) description = FeedText.plain(text(course.get("description")));
 
@@ -199,15 +199,15 @@ final class OoapiFeed {
                 LocalDateTime start = JsonFeeds.moment(JsonFeeds.text(c.get("startDateTime")));
                 LocalDateTime end = JsonFeeds.moment(JsonFeeds.text(c.get("endDateTime")));
                 if (start == null || end == null) {
-                    if (c == offering) throw new Skip("It has only a startDate and endDate (no times) and no component offerings with times: left out."
-                            + " Our pages show each date with its times.");
-                    throw new Skip("A component offering of it has no startDateTime and endDateTime: left out.");
+                    if (c == offering) throw new Skip("Het heeft alleen een startDate en endDate (geen tijden) en geen component offerings met tijden: niet ingelezen."
+                            + " Onze pagina's tonen elke datum met de tijden.");
+                    throw new Skip("Een component offering ervan heeft geen startDateTime en endDateTime: niet ingelezen.");
                 }
                 if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_LENGTH) > 0)
-                    throw new Skip("A date of it ends before it starts, or lasts over 12 hours: left out.");
+                    throw new Skip("Een datum ervan eindigt voor het begin, of duurt langer dan 12 uur: niet ingelezen.");
                 FeedLocation where = c == offering ? place : place(c, expanded(c.get("component")));
                 if (where == null) where = place;
-                if (where == null) throw new Skip("It has no address and is not online (modeOfDelivery): left out.");
+                if (where == null) throw new Skip("Het heeft geen adres en is niet online (modeOfDelivery): niet ingelezen.");
                 found.add(new FeedSessions.Dated(start, end, where, cancelled(c) || cancelled(offering)));
             }
             List<OfferInput.SessionInput> sessions = dates.sessions(found);

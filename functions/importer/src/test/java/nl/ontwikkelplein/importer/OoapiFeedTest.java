@@ -128,12 +128,12 @@ class OoapiFeedTest {
                 "{\"offeringId\": \"long\", \"offeringType\": \"course\", \"name\": \"Weekend\", \"modeOfDelivery\": [\"online\"],"
                         + " \"startDateTime\": \"2027-01-11T09:00:00+01:00\", \"endDateTime\": \"2027-01-12T17:00:00+01:00\"}",
                 "42")));
-        assertTrue(problem(c, "dates-only").message().contains("no times"));
-        assertTrue(problem(c, "?").message().contains("no offeringId"));
+        assertTrue(problem(c, "dates-only").message().contains("geen tijden"));
+        assertTrue(problem(c, "?").message().contains("geen offeringId"));
         assertTrue(problem(c, "p1").message().contains("offeringType"));
-        assertTrue(problem(c, "nameless").message().contains("no name"));
-        assertTrue(problem(c, "nowhere").message().contains("no address"));
-        assertTrue(problem(c, "long").message().contains("over 12 hours"));
+        assertTrue(problem(c, "nameless").message().contains("geen naam"));
+        assertTrue(problem(c, "nowhere").message().contains("geen adres"));
+        assertTrue(problem(c, "long").message().contains("langer dan 12 uur"));
         assertEquals(List.of(), c.offers());
         assertEquals(7, c.problems().size(), c.problems().toString());
         assertTrue(complete(c));
@@ -146,12 +146,12 @@ class OoapiFeedTest {
         FeedContent failed = read(Map.of(1, page(1, true, good)));
         assertEquals(1, failed.offers().size());
         assertFalse(complete(failed), "page 2 failed: what it held may still be on offer");
-        assertTrue(failed.problems().get(0).message().contains("Page 2 could not be fetched"), failed.problems().toString());
+        assertTrue(failed.problems().get(0).message().contains("Pagina 2 kon niet worden opgehaald"), failed.problems().toString());
         FeedContent broken = read(Map.of(1, page(1, true, good), 2, "{\"items\": [ {\"offeringId\": "));
         assertFalse(complete(broken));
-        assertTrue(broken.problems().get(0).message().startsWith("Page 2 cannot be read"), broken.problems().toString());
+        assertTrue(broken.problems().get(0).message().startsWith("Pagina 2 kan niet worden gelezen"), broken.problems().toString());
         FeedContent notAList = read(Map.of(1, "{\"error\": \"unauthorised\"}"));
-        assertTrue(notAList.problems().get(0).message().contains("no list of offerings"));
+        assertTrue(notAList.problems().get(0).message().contains("geen lijst met aanbod"));
         assertThrows(IOException.class, () -> read(Map.of()), "the first page failing fails the feed");
     }
 
@@ -171,16 +171,16 @@ class OoapiFeedTest {
         assertEquals(OoapiFeed.MAX_PAGES, asked[0]);
         assertFalse(complete(looped));
         assertEquals(1, looped.offers().size());
-        assertTrue(looped.problems().stream().anyMatch(p -> p.message().contains("same offeringId")), "the repeats are reported once each");
+        assertTrue(looped.problems().stream().anyMatch(p -> p.message().contains("dezelfde offeringId")), "the repeats are reported once each");
     }
 
     @Test
     void hostileDocumentsAreRefusedWithAReason() throws IOException {
         FeedContent deep = read(Map.of(1, "{\"items\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"));
-        assertTrue(deep.problems().get(0).message().contains("nested deeper"));
+        assertTrue(deep.problems().get(0).message().contains("dieper genest"));
         FeedContent latin1 = OoapiFeed.read("college", ENDPOINT,
                 url -> page(1, false, "{\"offeringId\": \"é\"}").getBytes(StandardCharsets.ISO_8859_1), IcalFeedTest.NOW);
-        assertTrue(latin1.problems().get(0).message().contains("not UTF-8"));
+        assertTrue(latin1.problems().get(0).message().contains("geen UTF-8"));
         FeedContent wrongTypes = read(Map.of(1, page(1, false,
                 "{\"offeringId\": {\"a\": 1}, \"offeringType\": \"course\"}",
                 "{\"offeringId\": \"t\", \"offeringType\": [\"course\"], \"name\": 7, \"startDateTime\": true, \"endDateTime\": null}")));

@@ -144,7 +144,7 @@ class PublicExampleFeedsTest {
         assertEquals(Set.of("c9268abd-4ddf-5cdc-9473-e204622b6494", "cc9f0c01-5f86-574b-a711-80c00b51d894", "9fbfad80-bac8-538e-9847-11e4eff1ec7c",
                         "d5dfcd7c-1c86-53af-9548-8109ca5bb6af", "10e14f20-b263-5169-a82d-a58e23a0d2d3", "b115fa5a-37f3-59ea-bcac-9f5479065675"),
                 c.problems().stream().map(p -> p.externalId()).collect(Collectors.toSet()));
-        assertTrue(c.problems().stream().allMatch(p -> p.message().contains("no times")), c.problems().toString());
+        assertTrue(c.problems().stream().allMatch(p -> p.message().contains("geen tijden")), c.problems().toString());
 
         Set<String> places = c.locations().stream().map(l -> l.name()).collect(Collectors.toSet());
         assertEquals(Set.of("Thorbeckegracht 12, Zwolle", "Julianastraat 3, Dedemsvaart", "Online"), places);
