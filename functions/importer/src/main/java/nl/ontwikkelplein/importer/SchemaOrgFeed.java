@@ -80,21 +80,21 @@ final class SchemaOrgFeed {
             }
         } else if (start.startsWith("<")) {
             List<String> blocks = scripts(text);
-            if (blocks.isEmpty()) return FeedContent.unreadable("The page holds no schema.org data (no script of type application/ld+json).");
+            if (blocks.isEmpty()) return FeedContent.unreadable("De pagina heeft geen schema.org-gegevens (geen script van het type application/ld+json).");
             for (int i = 0; i < blocks.size(); i++) {
                 if (i == MAX_BLOCKS) {
-                    problems.add(new Problem("", i + 1, "The page holds more than " + MAX_BLOCKS + " blocks of schema.org data; the rest is not read."));
+                    problems.add(new Problem("", i + 1, "De pagina heeft meer dan " + MAX_BLOCKS + " blokken schema.org-gegevens; de rest is niet gelezen."));
                     break;
                 }
                 try {
                     documents.add(JsonFeeds.parse(blocks.get(i)));
                 } catch (JsonFeeds.Unreadable e) {
                     // Part of the page cannot be read: what it held may still be on offer, so nothing is withdrawn.
-                    problems.add(new Problem("", i + 1, "Block " + (i + 1) + " of schema.org data on the page cannot be read. " + e.getMessage()));
+                    problems.add(new Problem("", i + 1, "Blok " + (i + 1) + " met schema.org-gegevens op de pagina kan niet worden gelezen. " + e.getMessage()));
                 }
             }
         } else {
-            return FeedContent.unreadable("The feed is neither JSON nor a web page.");
+            return FeedContent.unreadable("Het bestand is geen JSON en geen webpagina.");
         }
         return new Reader(sourceId, now, problems, categories).read(documents);
     }
@@ -106,7 +106,7 @@ final class SchemaOrgFeed {
         } catch (JsonFeeds.Unreadable e) {
             String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
             if (META_CHARSET.matcher(head).find()) return new String(bytes, Charset.forName("windows-1252"));
-            throw new JsonFeeds.Unreadable("The feed is not UTF-8 text, and no other character set is named in the page.");
+            throw new JsonFeeds.Unreadable("Het bestand is geen UTF-8-tekst, en de pagina noemt geen andere tekenset.");
         }
     }
 
@@ -228,7 +228,7 @@ final class SchemaOrgFeed {
         private void add(Found f) {
             if (found.size() == MAX_ITEMS) {
                 if (problems.stream().noneMatch(p -> p.externalId().isEmpty() && p.line() == MAX_ITEMS + 1))
-                    problems.add(new Problem("", MAX_ITEMS + 1, "The feed holds more than " + MAX_ITEMS + " events; the rest is not read."));
+                    problems.add(new Problem("", MAX_ITEMS + 1, "Het bestand heeft meer dan " + MAX_ITEMS + " activiteiten; de rest is niet gelezen."));
                 return;
             }
             found.add(f);
@@ -246,7 +246,7 @@ final class SchemaOrgFeed {
             }
             if (id == null) {
                 String name = JsonFeeds.text(f.node.get("name")), start = JsonFeeds.text(f.node.get("startDate"));
-                if (name == null || start == null) throw new Skip("Item " + f.position + " has no @id, identifier or url, and no name with a startDate: left out.");
+                if (name == null || start == null) throw new Skip("Onderdeel " + f.position + " heeft geen @id, identifier of url, en geen name met een startDate: niet ingelezen.");
                 id = name.strip() + "@" + start.strip(); // stable as long as the event is not moved
             }
             id = id.strip();
@@ -256,10 +256,10 @@ final class SchemaOrgFeed {
         private void offer(String id, Found f) {
             JsonNode node = f.node, course = f.course;
             Set<String> types = types(node);
-            if (types.contains("Course")) throw new Skip("A Course without hasCourseInstance has no dates: left out.");
+            if (types.contains("Course")) throw new Skip("Een Course zonder hasCourseInstance heeft geen data: niet ingelezen.");
             String title = FeedText.line(language(node.get("name")), 120);
             if (title == null && course != null) title = FeedText.line(language(course.get("name")), 120);
-            if (title == null) throw new Skip("It has no name: left out.");
+            if (title == null) throw new Skip("Het heeft geen naam (name): niet ingelezen.");
             String description = FeedText.plain(language(node.get("description")));
             if (description == null && course != null) description = FeedText.plain(language(course.get("description")));
 
@@ -314,25 +314,25 @@ final class SchemaOrgFeed {
         }
 
         private static FeedLocation need(FeedLocation place) {
-            if (place == null) throw new Skip("It has no location: left out.");
+            if (place == null) throw new Skip("Het heeft geen plaats (location): niet ingelezen.");
             return place;
         }
 
         /** One date: startDate with endDate or duration, both with a time of day, within 12 hours. */
         private FeedSessions.Dated single(JsonNode node, FeedLocation place, boolean cancelled) {
             String startText = JsonFeeds.text(node.get("startDate"));
-            if (startText == null) throw new Skip("It has no startDate: left out.");
+            if (startText == null) throw new Skip("Het heeft geen startDate: niet ingelezen.");
             LocalDateTime start = JsonFeeds.moment(startText);
-            if (start == null) throw new Skip("Its startDate has no time of day (or is not a date): left out. Give the time, or a schedule (eventSchedule).");
+            if (start == null) throw new Skip("De startDate heeft geen tijd (of is geen datum): niet ingelezen. Geef de tijd, of een schema (eventSchedule).");
             LocalDateTime end = JsonFeeds.moment(JsonFeeds.text(node.get("endDate")));
             if (end == null) {
                 Duration length = duration(JsonFeeds.text(node.get("duration")));
-                if (length == null) throw new Skip("It has no endDate with a time, and no duration: left out.");
+                if (length == null) throw new Skip("Het heeft geen endDate met een tijd, en geen duration: niet ingelezen.");
                 end = start.plus(length);
             }
-            if (!end.isAfter(start)) throw new Skip("Its endDate is not after its startDate: left out.");
+            if (!end.isAfter(start)) throw new Skip("De endDate ligt niet na de startDate: niet ingelezen.");
             if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0)
-                throw new Skip("It runs from one day to another (over 12 hours) without a schedule (eventSchedule) or subEvents with times: left out.");
+                throw new Skip("Het loopt van de ene dag naar de andere (langer dan 12 uur) zonder schema (eventSchedule) of subEvents met tijden: niet ingelezen.");
             return new FeedSessions.Dated(start, end, place, cancelled);
         }
 
@@ -345,7 +345,7 @@ final class SchemaOrgFeed {
                 String t = JsonFeeds.text(d);
                 String day = t == null ? null : DAYS.get(last(t).toLowerCase(Locale.ROOT));
                 if (day == null && t != null && t.strip().toUpperCase(Locale.ROOT).matches("(MO|TU|WE|TH|FR|SA|SU)")) day = t.strip().toUpperCase(Locale.ROOT);
-                if (day == null) throw new Skip("Its schedule names a day (byDay) we cannot read: left out.");
+                if (day == null) throw new Skip("Het schema noemt een dag (byDay) die we niet kunnen lezen: niet ingelezen.");
                 if (!days.contains(day)) days.add(day);
             }
             rule.append("FREQ=").append(frequency(frequency, !days.isEmpty()));
@@ -353,7 +353,7 @@ final class SchemaOrgFeed {
             rule.append(numbers(s.get("byMonthDay"), "BYMONTHDAY", 1, 31)).append(numbers(s.get("byMonth"), "BYMONTH", 1, 12));
             String count = JsonFeeds.text(s.get("repeatCount"));
             if (count != null) {
-                if (!count.strip().matches("\\d{1,4}")) throw new Skip("Its schedule's repeatCount is not a number: left out.");
+                if (!count.strip().matches("\\d{1,4}")) throw new Skip("De repeatCount van het schema is geen getal: niet ingelezen.");
                 rule.append(";COUNT=").append(count.strip());
             }
             ZoneId zone = Session.ZONE;
@@ -362,14 +362,14 @@ final class SchemaOrgFeed {
                 try {
                     zone = ZoneId.of(tz.strip());
                 } catch (java.time.DateTimeException e) {
-                    throw new Skip("Its schedule is in a time zone we do not know (scheduleTimezone): left out.");
+                    throw new Skip("Het schema staat in een tijdzone die we niet kennen (scheduleTimezone): niet ingelezen.");
                 }
             }
             LocalDateTime eventStart = JsonFeeds.moment(JsonFeeds.text(event.get("startDate")));
             LocalTime startTime = time(JsonFeeds.text(s.get("startTime")));
             if (startTime == null) startTime = time(JsonFeeds.text(event.get("startTime")));
             if (startTime == null && eventStart != null) startTime = eventStart.toLocalTime();
-            if (startTime == null) throw new Skip("Its schedule has no startTime: left out.");
+            if (startTime == null) throw new Skip("Het schema heeft geen startTime: niet ingelezen.");
             LocalTime endTime = time(JsonFeeds.text(s.get("endTime")));
             Duration length = endTime != null ? Duration.between(startTime, endTime) : duration(JsonFeeds.text(s.get("duration")));
             if (length == null) length = duration(JsonFeeds.text(event.get("duration")));
@@ -379,7 +379,7 @@ final class SchemaOrgFeed {
                     length = Duration.between(eventStart, eventEnd);
             }
             if (length == null || length.isNegative() || length.isZero() || length.compareTo(MAX_LENGTH) > 0)
-                throw new Skip("Its schedule has no endTime or duration (of at most 12 hours): left out.");
+                throw new Skip("Het schema heeft geen endTime of duration (van hoogstens 12 uur): niet ingelezen.");
             LocalDate first = date(JsonFeeds.text(s.get("startDate")));
             if (first == null) first = date(JsonFeeds.text(event.get("startDate")));
             if (first == null) first = dates.from.toLocalDate();
@@ -402,7 +402,7 @@ final class SchemaOrgFeed {
             try {
                 at = new Recur<ZonedDateTime>(rule.toString()).getDates(seed, periodStart, periodEnd, MAX_EXPANDED);
             } catch (RuntimeException e) {
-                throw new Skip("Its schedule cannot be expanded: left out.");
+                throw new Skip("Het schema kan niet worden uitgerekend: niet ingelezen.");
             }
             List<FeedSessions.Dated> out = new ArrayList<>();
             for (ZonedDateTime z : at) {
@@ -416,13 +416,13 @@ final class SchemaOrgFeed {
         private static String frequency(String value, boolean hasDays) {
             if (value == null || value.isBlank()) {
                 if (hasDays) return "WEEKLY";
-                throw new Skip("Its schedule has no repeatFrequency: left out.");
+                throw new Skip("Het schema heeft geen repeatFrequency: niet ingelezen.");
             }
             String v = value.strip().toLowerCase(Locale.ROOT);
             Matcher m = ISO_PERIOD.matcher(v);
             if (m.matches()) {
                 int n = Integer.parseInt(m.group(1));
-                if (n < 1) throw new Skip("Its schedule's repeatFrequency is zero: left out.");
+                if (n < 1) throw new Skip("De repeatFrequency van het schema is nul: niet ingelezen.");
                 String unit = switch (m.group(2).toUpperCase(Locale.ROOT)) {
                     case "D" -> "DAILY";
                     case "W" -> "WEEKLY";
@@ -435,8 +435,8 @@ final class SchemaOrgFeed {
                 case "daily", "dagelijks", "p1d" -> "DAILY";
                 case "weekly", "wekelijks", "elke week" -> "WEEKLY";
                 case "monthly", "maandelijks", "elke maand" -> "MONTHLY";
-                default -> throw new Skip(v.startsWith("pt") ? "Its schedule repeats more often than daily: left out."
-                        : "Its schedule's repeatFrequency cannot be read (use P1W, P1D or P1M): left out.");
+                default -> throw new Skip(v.startsWith("pt") ? "Het schema herhaalt vaker dan dagelijks: niet ingelezen."
+                        : "De repeatFrequency van het schema is niet te lezen (gebruik P1W, P1D of P1M): niet ingelezen.");
             };
         }
 
@@ -445,7 +445,7 @@ final class SchemaOrgFeed {
             for (JsonNode n : JsonFeeds.many(node)) {
                 String t = JsonFeeds.text(n);
                 if (t == null || !t.strip().matches("\\d{1,2}") || Integer.parseInt(t.strip()) < min || Integer.parseInt(t.strip()) > max)
-                    throw new Skip("Its schedule's " + name.substring(2).toLowerCase(Locale.ROOT) + " cannot be read: left out.");
+                    throw new Skip("De " + name.substring(2).toLowerCase(Locale.ROOT) + " van het schema is niet te lezen: niet ingelezen.");
                 out.add(String.valueOf(Integer.parseInt(t.strip())));
             }
             return out.isEmpty() ? "" : ";" + name + "=" + String.join(",", out);

@@ -96,7 +96,7 @@ class PublicExampleFeedsTest {
         // The Hardenberg group runs from September to February with no schedule: no times to show.
         assertEquals(1, c.problems().size(), c.problems().toString());
         assertTrue(c.problems().get(0).externalId().endsWith("#2026-09-16T18:30:00+02:00"));
-        assertTrue(c.problems().get(0).message().contains("without a schedule"), c.problems().get(0).message());
+        assertTrue(c.problems().get(0).message().contains("zonder schema"), c.problems().get(0).message());
     }
 
     @Test
@@ -114,8 +114,8 @@ class PublicExampleFeedsTest {
         // What cannot be read is in quarantine with its reason; the malformed block costs nothing else.
         List<String> problems = c.problems().stream().map(p -> p.externalId() + ": " + p.message()).toList();
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(base + "voorleesochtend-dedemsvaart-2026-10-09") && p.contains("no endDate")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Taalcafé Dedemsvaart@") && p.contains("no location")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(base + "voorleesochtend-dedemsvaart-2026-10-09") && p.contains("geen endDate")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Taalcafé Dedemsvaart@") && p.contains("geen plaats")), problems.toString());
     }
 
     @Test

@@ -123,7 +123,7 @@ class SchemaOrgFeedTest {
         assertEquals("2026-12-11T21:30", b.input().sessions().get(0).end());
         assertEquals(1, c.problems().size());
         assertFalse(complete(c), "a block that cannot be read may hold offers: nothing is withdrawn");
-        assertTrue(c.problems().get(0).message().startsWith("Block 3 of schema.org data"), c.problems().toString());
+        assertTrue(c.problems().get(0).message().startsWith("Blok 3 met schema.org-gegevens"), c.problems().toString());
         assertFalse(c.problems().get(0).message().contains("kapot"), "no feed text in reasons");
     }
 
@@ -141,12 +141,12 @@ class SchemaOrgFeedTest {
                  {"@type": "Course", "@id": "no-instances", "name": "Cursus zonder data"},
                  {"@type": "Person", "name": "Not an event at all"}]
                 """);
-        assertTrue(problem(c, "date-only").message().contains("no time of day"));
-        assertTrue(problem(c, "weeks").message().contains("over 12 hours"));
-        assertTrue(problem(c, "nowhere").message().contains("no location"));
-        assertTrue(problem(c, "backwards").message().contains("not after"));
-        assertTrue(problem(c, "hourly").message().contains("more often than daily"));
-        assertTrue(problem(c, "nameless").message().contains("no name"));
+        assertTrue(problem(c, "date-only").message().contains("geen tijd"));
+        assertTrue(problem(c, "weeks").message().contains("langer dan 12 uur"));
+        assertTrue(problem(c, "nowhere").message().contains("geen plaats"));
+        assertTrue(problem(c, "backwards").message().contains("niet na"));
+        assertTrue(problem(c, "hourly").message().contains("vaker dan dagelijks"));
+        assertTrue(problem(c, "nameless").message().contains("geen naam"));
         assertTrue(problem(c, "no-instances").message().contains("hasCourseInstance"));
         assertEquals(List.of(), c.offers(), "a past event is simply not on offer");
         assertEquals(7, c.problems().size(), c.problems().toString());
@@ -170,10 +170,10 @@ class SchemaOrgFeedTest {
         FeedContent nested = parse(deep);
         assertTrue(nested.problems().get(0).message().contains("dieper genest"), nested.problems().toString());
         assertTrue(parse("{\"@type\": \"Event\", \"name\": ").problems().get(0).message().startsWith("De JSON kan niet worden gelezen"));
-        assertTrue(parse("").problems().get(0).message().contains("neither JSON nor a web page"));
-        assertTrue(parse("<html><body>Geen data</body></html>").problems().get(0).message().contains("no schema.org data"));
+        assertTrue(parse("").problems().get(0).message().contains("geen JSON en geen webpagina"));
+        assertTrue(parse("<html><body>Geen data</body></html>").problems().get(0).message().contains("geen schema.org-gegevens"));
         FeedContent utf16 = SchemaOrgFeed.parse("partner", "{\"@type\": \"Event\"}".getBytes(StandardCharsets.UTF_16), NOW);
-        assertTrue(utf16.problems().get(0).message().contains("not UTF-8"));
+        assertTrue(utf16.problems().get(0).message().contains("geen UTF-8"));
         assertFalse(complete(utf16));
         String huge = "{\"@type\": \"Event\", \"name\": \"" + "x".repeat(2_000_000) + "\"}";
         assertTrue(parse(huge).problems().get(0).message().contains("veel te lang"));
@@ -186,7 +186,7 @@ class SchemaOrgFeedTest {
         assertFalse(complete(tooMany), "what was not read may still be on offer");
         // An unclosed script tag in a large page: one pass, no backtracking.
         String page = "<html><script type=\"application/ld+json\">" + "<script ".repeat(200_000);
-        assertTrue(parse(page).problems().get(0).message().contains("cannot be read"));
+        assertTrue(parse(page).problems().get(0).message().contains("niet worden gelezen"));
     }
 
     @Test
