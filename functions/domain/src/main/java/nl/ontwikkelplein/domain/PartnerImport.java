@@ -205,7 +205,7 @@ public final class PartnerImport {
                     catalog.updateOffer(withdrawn(offer, clock.instant()));
                     cancelled++;
                 } catch (ConflictException e) {
-                    rejected.add(new Problem(offer.source().externalId(), 0, "Not withdrawn: " + e.getMessage()));
+                    rejected.add(new Problem(offer.source().externalId(), 0, "Niet ingetrokken: " + e.getMessage()));
                 }
             }
         }

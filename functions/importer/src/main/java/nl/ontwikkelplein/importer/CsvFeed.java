@@ -45,7 +45,7 @@ final class CsvFeed {
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            problems.add(new Problem("", 0, "The feed is not UTF-8 text."));
+            problems.add(new Problem("", 0, "Het bestand is geen UTF-8-tekst. Sla het op als CSV UTF-8."));
             return new FeedContent(List.of(), List.of(), problems);
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1); // spreadsheet exports add a BOM
@@ -56,7 +56,7 @@ final class CsvFeed {
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
                 if (rows.size() == MAX_ROWS + 1) { // the header plus MAX_ROWS rows
-                    problems.add(new Problem("", line, "More than " + MAX_ROWS + " rows; the rest is ignored."));
+                    problems.add(new Problem("", line, "Meer dan " + MAX_ROWS + " regels; de rest is niet gelezen."));
                     break;
                 }
                 rows.add(it.nextValue());
@@ -65,17 +65,17 @@ final class CsvFeed {
         } catch (IOException | RuntimeException e) {
             // A broken quote or similar: keep what was read before it, report where it broke.
             problems.add(new Problem("", lines.isEmpty() ? 1 : lines.get(lines.size() - 1) + 1,
-                    "The CSV cannot be read from here on (a quote that is not closed, or similar)."));
+                    "Het CSV-bestand kan vanaf hier niet worden gelezen (een aanhalingsteken dat niet sluit, of iets dergelijks)."));
         }
         if (rows.isEmpty()) {
-            if (problems.isEmpty()) problems.add(new Problem("", 1, "The feed is empty."));
+            if (problems.isEmpty()) problems.add(new Problem("", 1, "Het bestand is leeg."));
             return new FeedContent(List.of(), List.of(), problems);
         }
 
         String[] header = Arrays.stream(rows.get(0)).map(h -> h.strip().toLowerCase(Locale.ROOT)).toArray(String[]::new);
         List<String> missing = REQUIRED.stream().filter(c -> !Arrays.asList(header).contains(c)).toList();
         if (!missing.isEmpty()) {
-            problems.add(new Problem("", 1, "Missing columns: " + String.join(", ", missing) + "."));
+            problems.add(new Problem("", 1, "Deze kolommen ontbreken: " + String.join(", ", missing) + "."));
             return new FeedContent(List.of(), List.of(), problems);
         }
 
@@ -85,7 +85,7 @@ final class CsvFeed {
             String[] row = rows.get(r);
             int line = lines.get(r);
             if (row.length != header.length) {
-                problems.add(new Problem("", line, "Expected " + header.length + " columns, found " + row.length + "."));
+                problems.add(new Problem("", line, "Verwacht " + header.length + " kolommen, gevonden " + row.length + "."));
                 continue;
             }
             Map<String, String> v = new LinkedHashMap<>();
@@ -97,7 +97,7 @@ final class CsvFeed {
             }
             try {
                 String locationName = v.get("location_name");
-                if (locationName.isEmpty() || locationName.length() > 120) throw new IllegalArgumentException("location_name is empty or too long.");
+                if (locationName.isEmpty() || locationName.length() > 120) throw new IllegalArgumentException("location_name is leeg of te lang.");
                 locations.putIfAbsent(locationName.toLowerCase(Locale.ROOT), new FeedLocation(locationName,
                         new Location.Address(blankToNull(v.get("street")), blankToNull(v.get("postcode")), blankToNull(v.get("city")))));
                 OfferInput.SessionInput session = new OfferInput.SessionInput(null, dateTime(v.get("start")), dateTime(v.get("end")),
@@ -177,7 +177,7 @@ final class CsvFeed {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("seats must be a whole number or empty.");
+            throw new IllegalArgumentException("seats moet een heel getal zijn, of leeg.");
         }
     }
 
@@ -188,7 +188,7 @@ final class CsvFeed {
             BigDecimal euro = new BigDecimal(value.strip().replace("€", "").strip().replace(',', '.'));
             return euro.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("price_eur must be an amount like 12,50 or 'gratis'.");
+            throw new IllegalArgumentException("price_eur moet een bedrag zijn zoals 12,50, of 'gratis'.");
         }
     }
 

@@ -91,22 +91,22 @@ final class IcalFeed {
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return FeedContent.unreadable("The feed is not UTF-8 text (iCalendar is UTF-8).");
+            return FeedContent.unreadable("Het bestand is geen UTF-8-tekst (iCalendar is altijd UTF-8).");
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Cleaned cleaned = clean(text);
         if (cleaned.refusal != null) return FeedContent.unreadable(cleaned.refusal);
-        if (!cleaned.text.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15)) return FeedContent.unreadable("The feed holds no calendar (BEGIN:VCALENDAR).");
+        if (!cleaned.text.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15)) return FeedContent.unreadable("Het bestand bevat geen agenda (BEGIN:VCALENDAR).");
 
         Tree tree = new Tree(cleaned.eventLines);
         try {
             new CalendarParserImpl().parse(new StringReader(cleaned.text), tree);
         } catch (ParserException e) {
-            return FeedContent.unreadable("The calendar cannot be read from line " + cleaned.originalLine(e.getLineNo()) + " on.");
+            return FeedContent.unreadable("De agenda kan niet worden gelezen vanaf regel " + cleaned.originalLine(e.getLineNo()) + ".");
         } catch (IOException | RuntimeException e) {
-            return FeedContent.unreadable("The calendar cannot be read.");
+            return FeedContent.unreadable("De agenda kan niet worden gelezen.");
         }
-        if (tree.calendars.isEmpty()) return FeedContent.unreadable("The feed holds no calendar (BEGIN:VCALENDAR).");
+        if (tree.calendars.isEmpty()) return FeedContent.unreadable("Het bestand bevat geen agenda (BEGIN:VCALENDAR).");
         return new Reader(sourceId, tree.calendars.get(0), cleaned.brokenEvents, now, categories).read();
     }
 
@@ -152,7 +152,7 @@ final class IcalFeed {
             int nameEnd = colon < 0 ? -1 : semi >= 0 && semi < colon ? semi : colon;
             if (nameEnd <= 0 || !NAME.matcher(line.substring(0, nameEnd)).matches()) {
                 // Not a content line: an event around it cannot be trusted, elsewhere it is dropped.
-                if ("VEVENT".equals(open.peek())) out.brokenEvents.putIfAbsent(events - 1, "Line " + lineOf.get(i) + " is not iCalendar.");
+                if ("VEVENT".equals(open.peek())) out.brokenEvents.putIfAbsent(events - 1, "Regel " + lineOf.get(i) + " is geen iCalendar.");
                 continue;
             }
             String name = line.substring(0, nameEnd).toUpperCase(Locale.ROOT);
@@ -160,12 +160,12 @@ final class IcalFeed {
                 String component = line.substring(colon + 1).strip().toUpperCase(Locale.ROOT);
                 open.push(component);
                 if (open.size() > MAX_DEPTH) {
-                    out.refusal = "Components are nested more than " + MAX_DEPTH + " deep (line " + lineOf.get(i) + ").";
+                    out.refusal = "Onderdelen zijn meer dan " + MAX_DEPTH + " keer in elkaar genest (regel " + lineOf.get(i) + ").";
                     return out;
                 }
                 if (component.equals("VEVENT") && open.size() == 2) {
                     if (++events > MAX_EVENTS) {
-                        out.refusal = "More than " + MAX_EVENTS + " events in one feed.";
+                        out.refusal = "Meer dan " + MAX_EVENTS + " activiteiten in één bestand.";
                         return out;
                     }
                     out.eventLines.add(lineOf.get(i));
@@ -317,16 +317,16 @@ final class IcalFeed {
                 index++;
                 String uid = c.text("UID");
                 if (broken.containsKey(index)) {
-                    problems.add(new Problem(uid == null ? "?" : uid, c.line, broken.get(index) + " The event is left out."));
+                    problems.add(new Problem(uid == null ? "?" : uid, c.line, broken.get(index) + " De activiteit is niet ingelezen."));
                     continue;
                 }
                 if (uid == null || uid.isEmpty() || uid.length() > 200) {
-                    problems.add(new Problem("?", c.line, "The event has no UID (or one over 200 characters): left out."));
+                    problems.add(new Problem("?", c.line, "De activiteit heeft geen UID (of een van meer dan 200 tekens): niet ingelezen."));
                     continue;
                 }
                 if (c.first("RECURRENCE-ID") != null) overrides.computeIfAbsent(uid, k -> new ArrayList<>()).add(c);
                 else if (masters.putIfAbsent(uid, c) != null)
-                    problems.add(new Problem(uid, c.line, "A second event with the same UID and no RECURRENCE-ID: left out."));
+                    problems.add(new Problem(uid, c.line, "Een tweede activiteit met dezelfde UID en zonder RECURRENCE-ID: niet ingelezen."));
             }
             Set<String> uids = new java.util.LinkedHashSet<>(masters.keySet());
             uids.addAll(overrides.keySet());
@@ -344,9 +344,9 @@ final class IcalFeed {
             Component about = master != null ? master : moved.get(0);
             String klass = about.text("CLASS");
             if (klass != null && (klass.equalsIgnoreCase("PRIVATE") || klass.equalsIgnoreCase("CONFIDENTIAL")))
-                throw new Unreadable(about.line, "The event is private (CLASS:" + klass.toUpperCase(Locale.ROOT) + "): not imported.");
+                throw new Unreadable(about.line, "De activiteit is privé (CLASS:" + klass.toUpperCase(Locale.ROOT) + "): niet geïmporteerd.");
             String title = about.text("SUMMARY");
-            if (title == null || title.isEmpty()) throw new Unreadable(about.line, "The event has no title (SUMMARY): left out.");
+            if (title == null || title.isEmpty()) throw new Unreadable(about.line, "De activiteit heeft geen titel (SUMMARY): niet ingelezen.");
             if (master != null && "CANCELLED".equalsIgnoreCase(master.text("STATUS"))) title = FeedText.withoutCalledOff(title);
 
             TreeMap<LocalDateTime, Instance> dates = new TreeMap<>();
@@ -414,16 +414,16 @@ final class IcalFeed {
                 try {
                     recur = new Recur<>(rule.value.strip());
                 } catch (RuntimeException e) {
-                    throw new Unreadable(event.line, "Its RRULE cannot be read: left out.");
+                    throw new Unreadable(event.line, "De RRULE is niet te lezen: niet ingelezen.");
                 }
                 Frequency f = recur.getFrequency();
                 if (f == Frequency.SECONDLY || f == Frequency.MINUTELY || f == Frequency.HOURLY
                         || recur.getHourList().size() + recur.getMinuteList().size() + recur.getSecondList().size() > MAX_TIMES_A_DAY)
-                    throw new Unreadable(event.line, "Its RRULE repeats more often than daily: left out.");
+                    throw new Unreadable(event.line, "De RRULE herhaalt vaker dan dagelijks: niet ingelezen.");
                 try {
                     out.addAll(recur.getDates(start, from, until, MAX_EXPANDED));
                 } catch (RuntimeException e) {
-                    throw new Unreadable(event.line, "Its RRULE cannot be expanded: left out.");
+                    throw new Unreadable(event.line, "De RRULE kan niet worden uitgerekend: niet ingelezen.");
                 }
             }
             for (Prop rdate : event.all("RDATE")) {
@@ -447,17 +447,17 @@ final class IcalFeed {
                 try {
                     return Duration.parse(duration.toUpperCase(Locale.ROOT).replaceFirst("^\\+", ""));
                 } catch (DateTimeParseException e) {
-                    throw new Unreadable(event.line, "Its DURATION cannot be read: left out.");
+                    throw new Unreadable(event.line, "De DURATION is niet te lezen: niet ingelezen.");
                 }
             }
-            throw new Unreadable(event.line, "The event has no end (DTEND or DURATION): left out.");
+            throw new Unreadable(event.line, "De activiteit heeft geen einde (DTEND of DURATION): niet ingelezen.");
         }
 
         private ZonedDateTime dateTime(Component event, String prop, boolean required) {
             Prop p = event.first(prop);
-            if (p == null) throw new Unreadable(event.line, "The event has no " + prop + ": left out.");
+            if (p == null) throw new Unreadable(event.line, "De activiteit heeft geen " + prop + ": niet ingelezen.");
             ZonedDateTime at = parseDateTime(p.value.strip(), p.param("TZID"), event.line, prop);
-            if (at == null) throw new Unreadable(event.line, "An event for whole days has no times (" + prop + " is a date): left out.");
+            if (at == null) throw new Unreadable(event.line, "Een activiteit van hele dagen heeft geen tijden (" + prop + " is een datum): niet ingelezen.");
             return at;
         }
 
@@ -468,17 +468,17 @@ final class IcalFeed {
                 return null;
             }
             Matcher m = Pattern.compile("(\\d{8})T(\\d{4}|\\d{6})(Z?)").matcher(value.toUpperCase(Locale.ROOT));
-            if (!m.matches()) throw new Unreadable(line, "Its " + prop + " is not a date and time: left out.");
+            if (!m.matches()) throw new Unreadable(line, "De " + prop + " is geen datum met tijd: niet ingelezen.");
             LocalDateTime local;
             try {
                 local = LocalDateTime.parse(m.group(1) + "T" + (m.group(2).length() == 4 ? m.group(2) + "00" : m.group(2)), BASIC);
             } catch (DateTimeParseException e) {
-                throw new Unreadable(line, "Its " + prop + " is not a date and time: left out.");
+                throw new Unreadable(line, "De " + prop + " is geen datum met tijd: niet ingelezen.");
             }
             if (!m.group(3).isEmpty()) return local.atZone(ZoneOffset.UTC);
             if (tzid == null) return local.atZone(floating);
             ZoneId zone = zoneNamed(tzid);
-            if (zone == null) throw new Unreadable(line, "Its " + prop + " is in a time zone we do not know: left out.");
+            if (zone == null) throw new Unreadable(line, "De " + prop + " staat in een tijdzone die we niet kennen: niet ingelezen.");
             return local.atZone(zone);
         }
 
@@ -519,12 +519,12 @@ final class IcalFeed {
                 String url = event.text("URL");
                 String description = event.text("DESCRIPTION");
                 if (Places.saysOnline(url) || Places.saysOnline(description)) return Places.ONLINE;
-                throw new Unreadable(event.line, "The event has no place (LOCATION): left out.");
+                throw new Unreadable(event.line, "De activiteit heeft geen plaats (LOCATION): niet ingelezen.");
             }
             try {
                 return Places.fromText(text);
             } catch (IllegalArgumentException e) {
-                throw new Unreadable(event.line, "Its place (LOCATION) is longer than " + Places.MAX_NAME + " characters: left out.");
+                throw new Unreadable(event.line, "De plaats (LOCATION) is langer dan " + Places.MAX_NAME + " tekens: niet ingelezen.");
             }
         }
     }

@@ -72,7 +72,7 @@ final class Places {
     }
 
     private static FeedLocation named(String name, String street, String postcode, String city) {
-        if (name.length() > MAX_NAME) throw new IllegalArgumentException("Its place is named in more than " + MAX_NAME + " characters");
+        if (name.length() > MAX_NAME) throw new IllegalArgumentException("De naam van de plaats is langer dan " + MAX_NAME + " tekens");
         return new FeedLocation(name, new Location.Address(street, postcode, city));
     }
 

@@ -170,14 +170,14 @@ final class SchemaOrgFeed {
                     id = externalId(f);
                     JsonNode before = taken.putIfAbsent(id, f.node);
                     if (before != null) {
-                        if (!before.equals(f.node)) problems.add(new Problem(id, f.position, "A second item with the same @id: left out."));
+                        if (!before.equals(f.node)) problems.add(new Problem(id, f.position, "Een tweede onderdeel met dezelfde @id: niet ingelezen."));
                         continue;
                     }
                     offer(id, f);
                 } catch (Skip e) {
                     problems.add(new Problem(id == null ? "?" : id, f.position, e.getMessage()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(id == null ? "?" : id, f.position, e.getMessage() + ": left out."));
+                    problems.add(new Problem(id == null ? "?" : id, f.position, e.getMessage() + ": niet ingelezen."));
                 }
             }
             return new FeedContent(dates.locations(), offers, problems);

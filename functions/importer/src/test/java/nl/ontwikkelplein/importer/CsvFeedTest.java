@@ -58,7 +58,7 @@ class CsvFeedTest {
     void missingColumnsRejectTheFeedClearly() {
         FeedContent p = parse("external_id,title\nX,Y\n");
         assertEquals(0, p.offers().size());
-        assertTrue(p.problems().get(0).message().contains("Missing columns"));
+        assertTrue(p.problems().get(0).message().contains("ontbreken"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class CsvFeedTest {
 
     @Test
     void emptyNonUtf8AndBomFeeds() {
-        assertTrue(parse("").problems().get(0).message().contains("empty"));
+        assertTrue(parse("").problems().get(0).message().contains("leeg"));
         byte[] latin1 = (HEADER + "TH-1,Caf\u00e9,,Cursus,BASIC_SKILLS,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,\n").getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(CsvFeed.parse("s", latin1).problems().get(0).message().contains("UTF-8"));
         assertEquals(1, parse("\uFEFF" + HEADER + "TH-1,Goed,,Cursus,BASIC_SKILLS,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,\n").offers().size());
@@ -91,7 +91,7 @@ class CsvFeedTest {
         for (int i = 0; i < CsvFeed.MAX_ROWS + 10; i++) csv.append(String.format(row, i));
         FeedContent p = parse(csv.toString());
         assertTrue(p.offers().size() <= CsvFeed.MAX_ROWS);
-        assertTrue(p.problems().stream().anyMatch(x -> x.message().contains("More than")));
+        assertTrue(p.problems().stream().anyMatch(x -> x.message().contains("Meer dan")));
     }
 
     @Test

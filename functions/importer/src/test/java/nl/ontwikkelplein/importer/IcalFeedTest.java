@@ -85,8 +85,8 @@ class IcalFeedTest {
 
         assertEquals(2, c.offers().size(), "the private event and the all-day event are not offers");
         Map<String, String> why = c.problems().stream().collect(Collectors.toMap(Problem::externalId, Problem::message));
-        assertTrue(why.get("privé-overleg@google.com").contains("private"), why.toString());
-        assertTrue(why.get("boekenweek@google.com").contains("whole days"), why.toString());
+        assertTrue(why.get("privé-overleg@google.com").contains("privé"), why.toString());
+        assertTrue(why.get("boekenweek@google.com").contains("hele dagen"), why.toString());
         assertTrue(c.problems().stream().allMatch(p -> p.line() > 0), "each reason names the event's line");
         assertFalse(c.problems().toString().contains("Overleg met de gemeente"), "reasons never repeat the feed's text");
     }
@@ -168,11 +168,11 @@ class IcalFeedTest {
             long t0 = System.nanoTime();
             FeedContent c = parse(event("UID:vaak", "SUMMARY:Te vaak", "DTSTART:20261208T100000", "DTEND:20261208T110000", rule, "LOCATION:Bieb"));
             assertEquals(List.of(), c.offers(), rule);
-            assertTrue(c.problems().get(0).message().contains("more often than daily"), c.problems().toString());
+            assertTrue(c.problems().get(0).message().contains("vaker dan dagelijks"), c.problems().toString());
             assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused, not expanded first");
         }
         FeedContent bogus = parse(event("UID:raar", "SUMMARY:Raar", "DTSTART:20261208T100000", "DTEND:20261208T110000", "RRULE:FREQ=SOMETIMES", "LOCATION:Bieb"));
-        assertTrue(bogus.problems().get(0).message().contains("RRULE cannot be read"), bogus.problems().toString());
+        assertTrue(bogus.problems().get(0).message().contains("RRULE is niet te lezen"), bogus.problems().toString());
     }
 
     private static String range(int n) {
@@ -199,14 +199,14 @@ class IcalFeedTest {
         assertEquals(List.of("goed", "duur"), c.offers().stream().map(FeedOffer::externalId).toList());
         assertEquals(List.of("2026-12-08T11:30"), c.offers().get(1).input().sessions().stream().map(OfferInput.SessionInput::end).toList());
         Map<String, String> why = c.problems().stream().collect(Collectors.toMap(p -> p.externalId() + "@" + p.line(), Problem::message));
-        assertTrue(why.get("kapot@10").contains("Line 13 is not iCalendar"), why.toString());
-        assertTrue(why.get("?@18").contains("no UID"), why.toString());
-        assertTrue(why.get("zonder-titel@24").contains("no title"), why.toString());
-        assertTrue(why.get("zonder-einde@30").contains("no end"), why.toString());
-        assertTrue(why.get("zone@43").contains("time zone we do not know"), why.toString());
-        assertTrue(why.get("nergens@50").contains("no place"), why.toString());
-        assertTrue(why.get("datum@56").contains("not a date and time"), why.toString());
-        assertTrue(why.get("goed@63").contains("same UID"), why.toString());
+        assertTrue(why.get("kapot@10").contains("Regel 13 is geen iCalendar"), why.toString());
+        assertTrue(why.get("?@18").contains("geen UID"), why.toString());
+        assertTrue(why.get("zonder-titel@24").contains("geen titel"), why.toString());
+        assertTrue(why.get("zonder-einde@30").contains("geen einde"), why.toString());
+        assertTrue(why.get("zone@43").contains("tijdzone die we niet kennen"), why.toString());
+        assertTrue(why.get("nergens@50").contains("geen plaats"), why.toString());
+        assertTrue(why.get("datum@56").contains("geen datum met tijd"), why.toString());
+        assertTrue(why.get("goed@63").contains("dezelfde UID"), why.toString());
         assertTrue(c.problems().stream().noneMatch(p -> p.externalId().isEmpty()), "every problem is an event's: the feed was read completely");
     }
 
@@ -214,19 +214,19 @@ class IcalFeedTest {
     void aFileThatIsNotACalendarImportsNothingAndSaysWhy() {
         byte[] latin1 = event("UID:x", "SUMMARY:Caf\u00e9", "DTSTART:20261208T100000", "DTEND:20261208T110000", "LOCATION:Bieb")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertUnreadable(IcalFeed.parse("partner", latin1, NOW), "not UTF-8");
-        assertUnreadable(parse("<html><body>Onze agenda</body></html>"), "no calendar");
-        assertUnreadable(parse(""), "no calendar");
-        assertUnreadable(parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Afgebroken\r\n"), "cannot be read");
+        assertUnreadable(IcalFeed.parse("partner", latin1, NOW), "geen UTF-8");
+        assertUnreadable(parse("<html><body>Onze agenda</body></html>"), "geen agenda");
+        assertUnreadable(parse(""), "geen agenda");
+        assertUnreadable(parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Afgebroken\r\n"), "niet worden gelezen");
 
         StringBuilder deep = new StringBuilder("BEGIN:VCALENDAR\r\n");
         for (int i = 0; i < 100_000; i++) deep.append("BEGIN:VEVENT\r\n");
-        assertUnreadable(parse(deep.toString()), "nested more than");
+        assertUnreadable(parse(deep.toString()), "in elkaar genest");
 
         StringBuilder many = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
         for (int i = 0; i <= IcalFeed.MAX_EVENTS; i++)
             many.append("BEGIN:VEVENT\r\nUID:e").append(i).append("\r\nSUMMARY:E\r\nDTSTART:20261208T100000\r\nDTEND:20261208T110000\r\nLOCATION:B\r\nEND:VEVENT\r\n");
-        assertUnreadable(parse(many.append("END:VCALENDAR\r\n").toString()), "More than 5000 events");
+        assertUnreadable(parse(many.append("END:VCALENDAR\r\n").toString()), "Meer dan 5000 activiteiten");
     }
 
     private static void assertUnreadable(FeedContent c, String reason) {
