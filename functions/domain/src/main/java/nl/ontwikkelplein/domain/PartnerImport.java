@@ -187,8 +187,10 @@ public final class PartnerImport {
         for (FeedOffer f : feedOffers) listed.add(f.externalId());
         for (Problem p : parseProblems) if (p.externalId() != null && !p.externalId().isEmpty()) listed.add(p.externalId());
         int active = 0, keptByStaff = 0;
-        for (Offer before : stored.values()) if (before.source().takenOver()) keptByStaff++;
-        for (Offer before : stored.values()) if (!WITHDRAWN.equals(before.source().contentHash()) && !before.source().takenOver()) active++;
+        for (Offer before : stored.values()) {
+            if (before.source().takenOver()) keptByStaff++;
+            else if (!WITHDRAWN.equals(before.source().contentHash())) active++;
+        }
         // A feed that suddenly lists under half of what it had is more likely broken (an empty export, a filter left on) than emptied.
         boolean held = complete && !shrinkConfirmed && active >= SHRINK_GUARD_FROM && listed.size() * 2 < active;
         if (complete && !held) {

@@ -50,8 +50,7 @@ final class Categories {
         }
         Mapped ours = of(words);
         for (String t : ours.themes()) if (!themes.contains(t)) themes.add(t);
-        boolean lineSaid = words.stream().anyMatch(w -> java.util.Arrays.stream(ProgrammeLine.values())
-                .anyMatch(l -> normal(w).equals(normal(l.label())) || normal(w).equals(normal(l.name()))));
+        boolean lineSaid = words.stream().anyMatch(w -> ourLine(normal(w)) != null);
         return new Mapped(ours.kind(), line != null && !lineSaid ? line : ours.line(), List.copyOf(themes), ours.targetGroups());
     }
 
@@ -81,11 +80,17 @@ final class Categories {
             String w = normal(word);
             if (w.isEmpty()) continue;
             for (OfferKind k : OfferKind.values()) if (kind == null && (w.equals(normal(k.label())) || w.equals(normal(k.name())))) kind = k;
-            for (ProgrammeLine l : ProgrammeLine.values()) if (line == null && (w.equals(normal(l.label())) || w.equals(normal(l.name())))) line = l;
+            if (line == null) line = ourLine(w);
             for (String t : Vocabulary.THEMES) if (w.equals(normal(t)) && !themes.contains(t)) themes.add(t);
             for (String g : Vocabulary.TARGET_GROUPS) if (w.equals(normal(g)) && !groups.contains(g)) groups.add(g);
         }
         return new Mapped(kind == null ? DEFAULT_KIND : kind, line == null ? DEFAULT_LINE : line, List.copyOf(themes), List.copyOf(groups));
+    }
+
+    /** One of our programme lines by its label or code, as {@link #normal} makes the word; null when it names none. */
+    private static ProgrammeLine ourLine(String normalWord) {
+        for (ProgrammeLine l : ProgrammeLine.values()) if (normalWord.equals(normal(l.label())) || normalWord.equals(normal(l.name()))) return l;
+        return null;
     }
 
     /** "Taalcafé " → "taalcafe", "E_LEARNING" → "e learning", "E-learning" → "e learning". */

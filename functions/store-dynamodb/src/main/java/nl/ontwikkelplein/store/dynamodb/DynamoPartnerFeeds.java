@@ -95,12 +95,11 @@ public final class DynamoPartnerFeeds implements PartnerFeeds {
             List<AttributeValue> problems = new ArrayList<>();
             for (PartnerImport.Problem p : r.rejected())
                 problems.add(AttributeValue.fromM(new Attr.Item().put("externalId", p.externalId()).put("line", (long) p.line()).put("message", p.message()).build()));
-            built.put("report", AttributeValue.fromM(new Attr.Item().put("sourceId", r.sourceId()).put("created", (long) r.created())
+            Map<String, AttributeValue> report = new Attr.Item().put("sourceId", r.sourceId()).put("created", (long) r.created())
                     .put("updated", (long) r.updated()).put("unchanged", (long) r.unchanged()).put("locationsWritten", (long) r.locationsWritten())
                     .put("removed", (long) r.removed()).put("cancelled", (long) r.cancelled()).put("complete", Boolean.toString(r.complete()))
                     .put("held", Boolean.toString(r.held())).put("listed", (long) r.listed()).put("before", (long) r.before())
-                    .put("keptByStaff", (long) r.keptByStaff()).build()));
-            Map<String, AttributeValue> report = new java.util.LinkedHashMap<>(built.get("report").m());
+                    .put("keptByStaff", (long) r.keptByStaff()).build();
             report.put("rejected", AttributeValue.fromL(problems));
             built.put("report", AttributeValue.fromM(report));
         }
