@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * One DynamoDB event source mapping, reading the table's rows of the SQLite change log the way
  * Lambda's poller reads a stream: one thread, in sequence order, one batch at a time (so records
- * are never reordered), batches of at most BatchSize, and per mapping a position that survives a
+ * are never reordered), batches of at most BatchSize and of at most 6 MB of event, and per mapping a position that survives a
  * restart. The very first start begins at the mapping's StartingPosition (LATEST: after what is in
  * the log now; TRIM_HORIZON: the oldest record kept). Failures, retries, bisecting and the
  * on-failure destination: {@link BatchDelivery}. A batch's position is saved once it is settled.
@@ -25,6 +25,8 @@ final class ChangeLogPoller implements AutoCloseable {
     private static final long ERROR_PAUSE_MILLIS = 1_000;
     /** Lambda reads at most 10,000 records per batch from a DynamoDB stream. */
     private static final int MAX_BATCH = 10_000;
+    /** Lambda's limit on a synchronous invocation's event, which a stream batch is. */
+    static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     /** The change log has one shard per table. */
     static final String SHARD_ID = "shardId-00000000000000000001-local";
 
@@ -87,7 +89,10 @@ final class ChangeLogPoller implements AutoCloseable {
         if (batch.isEmpty()) {
             return false;
         }
-        if (source.batchingWindowSeconds() > 1 && batch.size() < Math.min(source.batchSize(), MAX_BATCH)) {
+        int fitting = StreamRecords.fitting(batch, MAX_PAYLOAD_BYTES);
+        boolean full = fitting < batch.size() || batch.size() == Math.min(source.batchSize(), MAX_BATCH);
+        batch = batch.subList(0, fitting);
+        if (source.batchingWindowSeconds() > 1 && !full) {
             long now = System.currentTimeMillis();
             if (waitingSince == 0) waitingSince = now;
             if (now - waitingSince < source.batchingWindowSeconds() * 1000L) return false;

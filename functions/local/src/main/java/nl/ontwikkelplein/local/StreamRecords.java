@@ -37,6 +37,20 @@ final class StreamRecords {
         return "arn:aws:dynamodb:" + LocalNames.REGION + ":" + LocalNames.ACCOUNT_ID + ":table/" + tableName + "/stream/local";
     }
 
+    /**
+     * How many of the changes, from the first, fit one event of at most {@code maxBytes} (at least
+     * one: an item is at most 400 KB, so a record always fits). Lambda's poller cuts a batch where
+     * its payload would pass 6 MB, whatever BatchSize says.
+     */
+    static int fitting(List<ChangeLog.Change> changes, int maxBytes) {
+        long bytes = "{\"Records\":[]}".length();
+        for (int i = 0; i < changes.size(); i++) {
+            bytes += record(changes.get(i)).toString().getBytes(StandardCharsets.UTF_8).length + (i == 0 ? 0 : 1);
+            if (bytes > maxBytes) return Math.max(1, i);
+        }
+        return changes.size();
+    }
+
     static String event(List<ChangeLog.Change> changes) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode array = event.putArray("Records");

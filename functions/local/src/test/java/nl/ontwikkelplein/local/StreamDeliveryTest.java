@@ -174,6 +174,20 @@ class StreamDeliveryTest {
         assertEquals(expected, order, "never reordered");
     }
 
+    @Test
+    void aBatchIsCutWhereItsEventWouldPassSixMegabytes() throws Exception {
+        StreamRecorder.BATCH_SIZES.clear();
+        // DynamoDB items are at most 400 KB; a MODIFY with both images of 350 KB is a record of 700 KB.
+        String text = "x".repeat(350 * 1024);
+        List<ChangeLog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 10; i++)
+            entries.add(new ChangeLog.Entry("TestTable", "MODIFY", ChangeLog.keys("big-" + i, "ITEM"), image("big-" + i, "text", text),
+                    image("big-" + i, "text", text), false));
+        stack.stack().changeLog().appendAll(entries);
+        assertTrue(TestStack.await(WAIT, () -> StreamRecorder.DELIVERIES.stream().filter(d -> d.pk().startsWith("big-")).count() >= 10));
+        assertEquals(List.of(8, 2), StreamRecorder.BATCH_SIZES, "8 records of 700 KB fit 6 MB, 9 do not; BatchSize (10) is not reached");
+    }
+
     private static long lines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file).size() : 0;

@@ -390,11 +390,9 @@ public final class ColdStartBench {
                     r + "awsRegion=" + REGION,
                     r + "eventSourceARN=arn:aws:dynamodb:" + REGION + ":000000000000:table/" + CATALOG + "/stream/2026-01-01T00:00:00.000",
                     r + "dynamodb.sequenceNumber=100000000000000000001",
-                    r + "dynamodb.streamViewType=NEW_AND_OLD_IMAGES",
+                    r + "dynamodb.streamViewType=KEYS_ONLY",
                     r + "dynamodb.keys.pk.s=OFFER#" + offerId,
-                    r + "dynamodb.keys.sk.s=OFFER",
-                    r + "dynamodb.newImage.pk.s=OFFER#" + offerId,
-                    r + "dynamodb.newImage.sk.s=OFFER");
+                    r + "dynamodb.keys.sk.s=OFFER");
         }
 
         // -------------------------------------------------------------- measuring
