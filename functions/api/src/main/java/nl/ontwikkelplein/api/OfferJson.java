@@ -17,7 +17,8 @@ record OfferJson(
         List<String> targetGroups,
         String format,
         List<String> languages,
-        long priceCents,
+        /** null when the partner's feed does not say */
+        Long priceCents,
         String provider,
         String moreInfoUrl,
         String enrolmentScope,
@@ -32,7 +33,7 @@ record OfferJson(
 
     static OfferJson from(Offer o) {
         return new OfferJson(o.id(), o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()),
-                name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.languages(), o.price().cents(), o.provider(),
+                name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.languages(), o.price().isKnown() ? o.price().cents() : null, o.provider(),
                 o.moreInfoUrl(), o.enrolmentScope().name(), o.enrolmentPolicy().waitlistLimit(),
                 nl.ontwikkelplein.domain.OfferInputs.intake(o.enrolmentPolicy()), o.updatedAt() == null ? null : o.updatedAt().toString(), o.status().name(), "/aanbod/" + o.id() + "/",
                 o.sessions().stream().map(OfferJson::session).toList());

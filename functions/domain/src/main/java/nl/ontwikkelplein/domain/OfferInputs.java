@@ -9,7 +9,7 @@ public final class OfferInputs {
 
     public static OfferInput from(Offer o) {
         return new OfferInput(o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()), name(o.programmeLine()),
-                o.themes(), o.targetGroups(), o.format().name(), o.price().cents(), o.provider(), o.moreInfoUrl(),
+                o.themes(), o.targetGroups(), o.format().name(), o.price().isKnown() ? o.price().cents() : null, o.provider(), o.moreInfoUrl(),
                 o.enrolmentScope().name(), sessions(o.sessions()), o.status().name(), o.enrolmentPolicy().waitlistLimit(), intake(o.enrolmentPolicy()), o.languages());
     }
 

@@ -179,8 +179,9 @@ public final class OfferService {
         List<String> themes = labels(in.themes(), "themes", errors);
         List<String> groups = labels(in.targetGroups(), "targetGroups", errors);
         List<String> languages = languages(in.languages(), errors);
-        long cents = in.priceCents() == null ? 0 : in.priceCents();
-        if (cents < 0 || cents > MAX_PRICE_CENTS)
+        // An editor who gives no price means free; a feed that gives none leaves it unknown (also once staff took the offer over).
+        long cents = in.priceCents() != null ? in.priceCents() : source != null ? Price.UNKNOWN.cents() : 0;
+        if (in.priceCents() != null && (cents < 0 || cents > MAX_PRICE_CENTS))
             errors.add(new FieldError("priceCents", "De prijs moet tussen 0 (gratis) en 100000 euro liggen, in centen."));
         String provider = text(in.provider(), "provider", 0, 120, false, errors);
         String url = text(in.moreInfoUrl(), "moreInfoUrl", 0, 500, false, errors);

@@ -48,8 +48,10 @@ final class OfferJsonLd {
         e.put("location", location(offer, location, page));
         Map<String, Object> price = new LinkedHashMap<>();
         price.put("@type", "Offer");
-        price.put("price", String.format(Locale.ROOT, "%d.%02d", offer.price().cents() / 100, offer.price().cents() % 100));
-        price.put("priceCurrency", "EUR");
+        if (offer.price().isKnown()) {
+            price.put("price", String.format(Locale.ROOT, "%d.%02d", offer.price().cents() / 100, offer.price().cents() % 100));
+            price.put("priceCurrency", "EUR");
+        }
         price.put("url", page);
         if (s.needsEnrolment()) price.put("availability", SCHEMA + (s.isFull() ? "SoldOut" : "InStock"));
         e.put("offers", price);

@@ -144,6 +144,21 @@ class OfferPageTest {
     }
 
     @Test
+    void aPriceTheFeedDoesNotGiveIsNotCalledFreeAnywhere() throws Exception {
+        Offer o = Fixtures.klikEnTik();
+        Offer unknown = new Offer(o.id(), o.organisationId(), o.title(), o.summary(), o.description(), o.kind(), o.programmeLine(), o.themes(),
+                o.targetGroups(), o.format(), nl.ontwikkelplein.domain.Price.UNKNOWN, "Taalhuis", o.moreInfoUrl(), o.enrolmentScope(),
+                new Offer.Source("partner", "X-1", "hash"), o.updatedAt(), o.sessions());
+        String html = pages.offer(unknown, LOCATIONS, ORG, NOW);
+        Document doc = Html.parse(html);
+        assertEquals("Vraag het aan de aanbieder", doc.selectFirst("dt:contains(Kosten) + dd").text());
+        JsonNode offers = Html.jsonLd(html).get("@graph").get(0).get("offers");
+        assertNull(offers.get("price"), "no price rather than 0.00: " + offers);
+        assertNull(offers.get("priceCurrency"));
+        assertEquals("https://schema.org/InStock", offers.get("availability").asText());
+    }
+
+    @Test
     void offerWithoutUpcomingSessionsSaysSo() {
         Offer offer = Fixtures.klikEnTik().withSessions(List.of());
         Document doc = Html.parse(pages.offer(offer, LOCATIONS, ORG, NOW));

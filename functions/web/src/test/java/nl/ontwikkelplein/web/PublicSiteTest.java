@@ -199,6 +199,21 @@ class PublicSiteTest {
     }
 
     @Test
+    void anOfferWithoutAKnownPriceIsFoundNeitherAsFreeNorAsPaid() {
+        Offer free = new Offer("gratis-les", Fixtures.ORG.id(), "Gratis les", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of(), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,
+                List.of(Fixtures.session("a", LocalDateTime.parse("2026-12-01T10:00"), 10, 0)));
+        Offer unknown = new Offer("roc-cursus", Fixtures.ORG.id(), "Cursus van het ROC", "Samenvatting", "Beschrijving", OfferKind.COURSE,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of(), DeliveryFormat.IN_PERSON, Price.UNKNOWN, "ROC", null, null,
+                new Offer.Source("roc", "C-1", "hash"), NOW, List.of(Fixtures.session("b", LocalDateTime.parse("2026-12-02T10:00"), 10, 0)));
+        Map<String, SitePage> all = pagesOf(List.of(free, unknown));
+        assertTrue(text(all.get("zoeken/gratis/index.html")).contains("Gratis les"));
+        assertFalse(text(all.get("zoeken/gratis/index.html")).contains("Cursus van het ROC"), "not known to be free");
+        assertFalse(all.containsKey("zoeken/betaald/index.html"), "nor known to cost something");
+        assertTrue(text(all.get("zoeken/onderwerp-taal/index.html")).contains("Cursus van het ROC"), "found by everything else");
+    }
+
+    @Test
     void languagesBecomeAFilterOnlyWhenThereIsAChoiceAndShowOnTheOfferPage() {
         Offer dutch = new Offer("taalcafe", Fixtures.ORG.id(), "Taalcafé", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,
                 ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("anderstaligen"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW,

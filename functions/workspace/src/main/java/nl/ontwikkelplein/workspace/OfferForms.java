@@ -86,7 +86,7 @@ final class OfferForms {
         v.put("doelgroep", String.join("\n", o.targetGroups()));
         v.put("taal", String.join("\n", o.languages()));
         v.put("vorm", o.format().name());
-        v.put("prijs", o.price().isFree() ? "0" : euros(o.price().cents()));
+        v.put("prijs", !o.price().isKnown() ? "" : o.price().isFree() ? "0" : euros(o.price().cents()));
         v.put("aanbieder", nz(o.provider()));
         v.put("meerInfo", nz(o.moreInfoUrl()));
         v.put("aanmelden", o.enrolmentScope().name());
@@ -116,8 +116,8 @@ final class OfferForms {
      */
     static OfferInput input(WebRequest request, OfferInput base) {
         String price = request.field("prijs").strip();
-        Long cents = cents(price);
-        if (cents == null) throw nl.ontwikkelplein.domain.InvalidInputException.of("priceCents", "Schrijf de prijs in euro, zoals 0 of 12,50.");
+        Long cents = price.isEmpty() ? null : cents(price); // empty: free for an editor's offer, unknown for an imported one
+        if (cents == null && !price.isEmpty()) throw nl.ontwikkelplein.domain.InvalidInputException.of("priceCents", "Schrijf de prijs in euro, zoals 0 of 12,50.");
         String waitlist = request.field("wachtlijst").strip();
         if (!waitlist.isEmpty() && !waitlist.matches("\\d{1,4}"))
             throw nl.ontwikkelplein.domain.InvalidInputException.of("waitlistLimit", "Schrijf een getal, zoals 10. Laat het leeg voor een wachtlijst zonder maximum.");

@@ -104,12 +104,14 @@ class IcalImportTest {
         assertEquals(List.of(10, 10, 10), offer.sessions().stream().map(s -> s.start().getHour()).toList());
         assertEquals(nl.ontwikkelplein.domain.OfferKind.DROP_IN, offer.kind());
         assertEquals(List.of("taal"), offer.themes());
+        assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, offer.price(), "a calendar says nothing of the price: not free, but unknown");
         assertTrue(Fixtures.catalog(stack).offersOf(Fixtures.ORG).stream().noneMatch(o -> o.title().equals("Overleg")), "private events never come in");
 
         assertTrue(TestStack.await(Duration.ofSeconds(30), () -> {
             try {
                 HttpResponse<String> page = stack.get("/aanbod/" + id + "/");
-                return page.statusCode() == 200 && page.body().contains("Taalcafé &lt;met koffie&gt;") && page.body().contains("Bibliotheek Gramsbergen");
+                return page.statusCode() == 200 && page.body().contains("Taalcafé &lt;met koffie&gt;") && page.body().contains("Bibliotheek Gramsbergen")
+                        && page.body().contains("Vraag het aan de aanbieder") && !page.body().contains("Gratis");
             } catch (Exception e) {
                 return false;
             }

@@ -110,7 +110,8 @@ final class Finder {
                 add(perFacet, mine, WHEN[day][part], WHEN_ORDER[day][part]);
                 if (!s.isFull()) placesLeft = true;
             }
-            add(perFacet, mine, o.price().isFree() ? new Filter(3, "gratis", "Gratis") : new Filter(3, "betaald", "Betaald"), o.price().isFree() ? "0" : "1");
+            if (o.price().isKnown()) // an unknown price is neither
+                add(perFacet, mine, o.price().isFree() ? new Filter(3, "gratis", "Gratis") : new Filter(3, "betaald", "Betaald"), o.price().isFree() ? "0" : "1");
             if (o.format() != DeliveryFormat.ONLINE) add(perFacet, mine, new Filter(4, "op-locatie", "Op locatie"), "0");
             if (o.format() != DeliveryFormat.IN_PERSON) add(perFacet, mine, new Filter(4, "online", "Online"), "1");
             for (String group : o.targetGroups()) {
