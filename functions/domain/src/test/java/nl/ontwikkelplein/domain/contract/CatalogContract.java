@@ -131,6 +131,22 @@ public abstract class CatalogContract extends StoreContract {
     }
 
     @Test
+    void aPriceTheFeedDidNotGiveStaysUnknownInTheOfferAndInTheAgenda() {
+        Organisation o = organisation(stores);
+        Location l = new Location(id("loc"), o.id(), "Taalhuis", Location.LocationKind.PARTNER, null, null, null);
+        catalog().saveLocation(l);
+        LocalDateTime start = LocalDateTime.now().plusDays(3).withNano(0);
+        Offer imported = new Offer(id("offer"), o.id(), "Cursus van het ROC", null, null, OfferKind.COURSE, null, List.of(), List.of(), null,
+                Price.UNKNOWN, "ROC", null, null, new Offer.Source("roc", "C-1", "hash-1"), null, List.of(session(l.id(), start, 12)));
+        catalog().createOffer(imported);
+        assertEquals(Price.UNKNOWN, catalog().offer(imported.id()).orElseThrow().price());
+        AgendaEntry entry = catalog().upcoming(start.minusMinutes(1).atZone(Session.ZONE).toInstant(), 1000).stream()
+                .filter(a -> a.offerId().equals(imported.id())).findFirst().orElseThrow();
+        assertEquals(Price.UNKNOWN, entry.price());
+        assertFalse(entry.price().isFree());
+    }
+
+    @Test
     void anOfferIdIsTakenOnce() {
         Offer offer = storedOffer(stores, EnrolmentScope.PER_SESSION, 1, 10);
         ConflictException e = assertThrows(ConflictException.class, () -> catalog().createOffer(offer));
