@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class PartnerImport {
     /** The content hash of a withdrawn offer: matches no feed row, so a row that returns is written again. */
-    static final String WITHDRAWN = "withdrawn";
+    public static final String WITHDRAWN = "withdrawn";
 
     private final Catalog catalog;
     private final OfferService offers;

@@ -25,7 +25,9 @@ import nl.ontwikkelplein.store.dynamodb.DynamoStores;
  * by the reader of their format and upserted; every run leaves a {@link FeedRun} for the feed's
  * editors. The schedule runs the feeds that are due (nightly ones every night, weekly ones in the
  * night to Monday); an invoke with {@code {"feeds": [id, …]}} runs those now, whatever their
- * schedule, and {@code {"confirmShrink": [id, …]}} runs those with a large shrink allowed.
+ * schedule, {@code {"confirmShrink": [id, …]}} runs those with a large shrink allowed, and
+ * {@code {"removeFeeds": [id, …]}} ends those stored feeds: their offers are withdrawn as if the
+ * feed listed none (staff's own stay), then the feed and its reports are forgotten.
  * One broken feed does not stop the others; the function fails (so the schedule retries) only when
  * a feed could not be fetched or read at all, after the others are done.
  */
@@ -66,7 +68,8 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         List<String> failures = new ArrayList<>();
         Set<String> confirmed = confirmedShrinks(event);
         Set<String> named = ids(event, "feeds");
-        boolean onDemand = !named.isEmpty() || !confirmed.isEmpty();
+        Set<String> removing = ids(event, "removeFeeds");
+        boolean onDemand = !named.isEmpty() || !confirmed.isEmpty() || !removing.isEmpty();
         Map<String, Planned> feeds = new java.util.LinkedHashMap<>();
         for (FeedConfig f : configured) feeds.put(f.sourceId(), new Planned(f, PartnerFeed.Schedule.NIGHTLY, Categories.DEFAULT));
         List<PartnerFeed> kept;
@@ -79,6 +82,10 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
             log(context, "import failed the stored feeds could not be read " + e.getClass().getName());
         }
         for (PartnerFeed f : kept) {
+            if (removing.remove(f.id())) {
+                end(context, f, summaries, failures);
+                continue;
+            }
             FeedConfig config = FeedConfig.of(f);
             if (config == null) {
                 failures.add(f.id() + ": its URL or format cannot be used");
@@ -86,6 +93,10 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
                 continue;
             }
             feeds.put(f.id(), new Planned(config, f.schedule(), Categories.of(f)));
+        }
+        for (String id : removing) { // not stored (any more): a repeated ask, or an id from the template only
+            summaries.add("source=" + id + " not found");
+            log(context, "import source=" + id + " not found");
         }
         for (String id : named) {
             if (!feeds.containsKey(id)) {
@@ -120,6 +131,30 @@ public final class ImportHandler implements RequestHandler<Map<String, Object>, 
         }
         if (!failures.isEmpty()) throw new IllegalStateException("feeds not fetched: " + String.join("; ", failures));
         return String.join("\n", summaries);
+    }
+
+    /**
+     * Withdraws a stored feed's offers (the shrink confirmed: the admin asked for this), then forgets
+     * the feed. An offer that could not be withdrawn keeps the feed, with the run's report saying why,
+     * and fails the invoke so Lambda asks again.
+     */
+    private void end(Context context, PartnerFeed feed, List<String> summaries, List<String> failures) {
+        java.time.Instant started = clock.instant();
+        try {
+            PartnerImport.Report report = importer.run(feed.id(), feed.organisationId(), List.of(), List.of(), List.of(), true);
+            if (!report.rejected().isEmpty()) {
+                record(context, FeedRun.of(feed.id(), started, clock.instant(), report));
+                failures.add(feed.id() + ": " + report.rejected().size() + " offers could not be withdrawn");
+                log(context, "import remove incomplete " + report.summary());
+                return;
+            }
+            stored.remove(feed.id());
+            summaries.add(report.summary() + " feedRemoved=true");
+            log(context, "import feed removed " + report.summary());
+        } catch (RuntimeException e) {
+            failures.add(feed.id() + ": " + e.getClass().getSimpleName());
+            log(context, "import remove failed source=" + feed.id() + " " + e.getClass().getName());
+        }
     }
 
     /** Nightly feeds every night; weekly ones in the night to Monday (the region's time); paused ones only when asked. */

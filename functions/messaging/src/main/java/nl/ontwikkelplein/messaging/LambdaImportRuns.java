@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
  * Asks the import function (template: ImportFunction, its name in {@code IMPORT_FUNCTION}) to run
- * one feed now, with an asynchronous Invoke: a feed may take a minute, the admin does not wait.
+ * or end one feed now, with an asynchronous Invoke: a feed may take a minute, the admin does not wait.
  */
 public final class LambdaImportRuns implements ImportRuns {
     private static final Logger LOG = Logger.getLogger(LambdaImportRuns.class.getName());
@@ -34,21 +34,30 @@ public final class LambdaImportRuns implements ImportRuns {
                 .credentialsProvider(AwsClients.credentials()).build(), name.strip());
     }
 
-    /** The event the import reads: {@code {"feeds": [id]}}, or {@code {"confirmShrink": [id]}}, which also runs it. */
-    static String event(String feedId, boolean confirmShrink) {
+    /** The event the import reads: {@code {"feeds": [id]}}, {@code {"confirmShrink": [id]}} (which also runs it) or {@code {"removeFeeds": [id]}}. */
+    static String event(String key, String feedId) {
         // A valid id is [a-z0-9-]: the event needs no JSON escaping.
-        return "{\"" + (confirmShrink ? "confirmShrink" : "feeds") + "\":[\"" + Ids.requireValid(feedId) + "\"]}";
+        return "{\"" + key + "\":[\"" + Ids.requireValid(feedId) + "\"]}";
     }
 
     @Override
     public boolean runNow(String feedId, boolean confirmShrink) {
-        String event = event(feedId, confirmShrink); // an invalid id is a bug of the caller: thrown, not swallowed below
+        return ask(event(confirmShrink ? "confirmShrink" : "feeds", feedId));
+    }
+
+    @Override
+    public boolean removeFeed(String feedId) {
+        return ask(event("removeFeeds", feedId));
+    }
+
+    /** @param event built by {@link #event}: an invalid id is a bug of the caller, thrown there, not swallowed here */
+    private boolean ask(String event) {
         try {
             lambda.invoke(b -> b.functionName(functionName).invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromString(event, StandardCharsets.UTF_8)));
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not ask " + functionName + " to run a feed now", e);
+            LOG.log(Level.WARNING, "could not ask " + functionName + " about a feed", e);
             return false;
         }
     }

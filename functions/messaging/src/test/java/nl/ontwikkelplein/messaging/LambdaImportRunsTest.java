@@ -45,9 +45,12 @@ class LambdaImportRunsTest {
             ImportRuns runs = new LambdaImportRuns(lambda, "ImportFunction");
             assertTrue(runs.runNow("taalhuis", false));
             assertTrue(runs.runNow("taalhuis", true));
+            assertTrue(runs.removeFeed("taalhuis"));
             assertEquals(List.of("/2015-03-31/functions/ImportFunction/invocations Event {\"feeds\":[\"taalhuis\"]}",
-                    "/2015-03-31/functions/ImportFunction/invocations Event {\"confirmShrink\":[\"taalhuis\"]}"), seen);
+                    "/2015-03-31/functions/ImportFunction/invocations Event {\"confirmShrink\":[\"taalhuis\"]}",
+                    "/2015-03-31/functions/ImportFunction/invocations Event {\"removeFeeds\":[\"taalhuis\"]}"), seen);
             assertThrows(IllegalArgumentException.class, () -> runs.runNow("\"]}, {\"x", false), "a hostile id never reaches the event");
+            assertThrows(IllegalArgumentException.class, () -> runs.removeFeed("../x"));
         } finally {
             server.stop(0);
         }
@@ -59,6 +62,7 @@ class LambdaImportRunsTest {
         try (ServerSocket s = new ServerSocket(0)) { closed = s.getLocalPort(); }
         try (LambdaClient lambda = client(closed)) {
             assertFalse(new LambdaImportRuns(lambda, "ImportFunction").runNow("taalhuis", false));
+            assertFalse(new LambdaImportRuns(lambda, "ImportFunction").removeFeed("taalhuis"));
         }
         assertSame(ImportRuns.NONE, LambdaImportRuns.fromEnvironment(Map.of()));
     }

@@ -38,7 +38,7 @@ import nl.ontwikkelplein.web.workspace.WorkspacePages;
  */
 final class FeedPages {
     static final String BASE = "/beheer/importen";
-    static final String RUN_NOW = "nu", CONFIRM_SHRINK = "krimp-bevestigen";
+    static final String RUN_NOW = "nu", CONFIRM_SHRINK = "krimp-bevestigen", REMOVE = "verwijderen", SURE = "zeker";
     static final List<String> FORMATS = List.of("csv", "ical", "schemaorg", "ooapi");
     static final int MAX_RULES = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
@@ -120,6 +120,7 @@ final class FeedPages {
         List<AdminPage.RowAction> actions = new ArrayList<>();
         if (admin) {
             actions.add(new AdminPage.RowAction("Nu importeren", BASE + "/" + feed.id() + "/" + RUN_NOW));
+            actions.add(new AdminPage.RowAction("Import verwijderen", BASE + "/" + feed.id() + "/" + REMOVE));
             if (!runs.isEmpty() && runs.get(0).report() != null && runs.get(0).report().held()) {
                 PartnerImport.Report held = runs.get(0).report();
                 intro.add("De laatste import noemde " + held.listed() + " van de " + held.before() + " aanbiedingen. Daarom is er niets ingetrokken."
@@ -183,6 +184,37 @@ final class FeedPages {
         boolean asked = this.runs.runNow(feed.id(), confirmShrink);
         if (asked) audit.record(actor, "FEED", feed.id(), feed.organisationId(), confirmShrink ? "SHRINK_CONFIRMED" : "RUN_NOW", List.of());
         return WebResponse.seeOther(BASE + "/" + feed.id() + "?melding=" + (asked ? (confirmShrink ? "bevestigd" : "gestart") : "niet-gestart"), List.of());
+    }
+
+    /** Before a feed is ended: what that does to its offers on the site, and the button that does it. */
+    APIGatewayV2HTTPResponse confirmRemoval(Actor actor, AdminPages.Frame frame, String id) {
+        Permissions.require(actor, Permission.MANAGE_FEEDS, null);
+        PartnerFeed feed = byId(id);
+        int online = 0, kept = 0;
+        for (nl.ontwikkelplein.domain.Offer o : catalog.offersOf(feed.organisationId())) {
+            if (o.source() == null || !o.source().sourceId().equals(feed.id())) continue;
+            if (o.source().takenOver()) kept++;
+            else if (!PartnerImport.WITHDRAWN.equals(o.source().contentHash())) online++;
+        }
+        List<String> intro = new ArrayList<>();
+        intro.add("Verwijdert u de import ‘" + feed.id() + "’, dan haalt Ontwikkelplein het aanbod uit deze import van de website: nu "
+                + online + (online == 1 ? " aanbieding." : " aanbiedingen."));
+        intro.add("Hebben mensen zich aangemeld voor een datum die nog komt? Dan gaat die datum niet door. De aanmeldingen blijven bewaard.");
+        if (kept > 0) intro.add("Aanbod dat medewerkers zelf bijhouden, blijft staan: " + kept + (kept == 1 ? " aanbieding." : " aanbiedingen."));
+        intro.add("De verslagen van deze import worden ook verwijderd. Dit kunt u niet ongedaan maken.");
+        return html(200, new AdminPage(frame.page("Import " + feed.id() + " verwijderen", "importen"), "Import " + feed.id() + " verwijderen", intro,
+                null, null, List.of(new AdminPage.RowAction("Ja, verwijder de import en haal het aanbod van de website",
+                        BASE + "/" + feed.id() + "/" + REMOVE + "/" + SURE)), null, null, BASE + "/" + feed.id()));
+    }
+
+    /** The admin ends a feed: the import withdraws its offers and then forgets it (a minute, so asynchronously). */
+    APIGatewayV2HTTPResponse remove(Actor actor, String id) {
+        Permissions.require(actor, Permission.MANAGE_FEEDS, null);
+        PartnerFeed feed = byId(id);
+        boolean asked = runs.removeFeed(feed.id());
+        if (!asked) return WebResponse.seeOther(BASE + "/" + feed.id() + "?melding=niet-verwijderd", List.of());
+        audit.record(actor, "FEED", feed.id(), feed.organisationId(), "REMOVED", List.of());
+        return WebResponse.seeOther(BASE + "?melding=verwijderd", List.of());
     }
 
     /**
@@ -344,6 +376,8 @@ final class FeedPages {
             case "gestart" -> "De import is gestart. Over een minuut staat het verslag hieronder: ververs dan de pagina.";
             case "bevestigd" -> "Bevestigd. De import draait nu en trekt het aanbod in dat de partner niet meer noemt.";
             case "niet-gestart" -> "De import kon niet worden gestart. Probeer het over een paar minuten opnieuw.";
+            case "verwijderd" -> "De import wordt verwijderd. Binnen een paar minuten is het aanbod eruit van de website en staat de import niet meer in de lijst.";
+            case "niet-verwijderd" -> "De import kon niet worden verwijderd. Probeer het over een paar minuten opnieuw.";
             default -> null;
         };
     }

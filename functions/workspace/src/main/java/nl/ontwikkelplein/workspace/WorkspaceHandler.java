@@ -209,7 +209,8 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /**
      * {@code /beheer/importen}, {@code /beheer/importen/{id}}: read by the admin and the feed's organisation's editors, changed by the
-     * admin, who also runs a feed now ({@code {id}/nu}) or confirms its shrink ({@code {id}/krimp-bevestigen}).
+     * admin, who also runs a feed now ({@code {id}/nu}), confirms its shrink ({@code {id}/krimp-bevestigen}) or ends it
+     * ({@code {id}/verwijderen} asks, {@code {id}/verwijderen/zeker} does it; both POST).
      */
     private APIGatewayV2HTTPResponse feedRoute(WebRequest request, String rest, boolean get, boolean post) {
         Optional<Actor> signedIn = signedIn(request);
@@ -219,10 +220,12 @@ public final class WorkspaceHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (post && !validPost(request)) return expiredForm(request);
         AdminPages.Frame frame = (title, current) -> staffPage(request, actor, title, current);
         String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
-        boolean action = parts.length == 2 && (parts[1].equals(FeedPages.RUN_NOW) || parts[1].equals(FeedPages.CONFIRM_SHRINK));
-        if (parts.length > 2 || (parts.length == 2 && !action) || (parts.length > 0 && parts[0].isEmpty()))
+        boolean removal = parts.length >= 2 && parts[1].equals(FeedPages.REMOVE) && (parts.length == 2 || parts.length == 3 && parts[2].equals(FeedPages.SURE));
+        boolean action = removal || parts.length == 2 && (parts[1].equals(FeedPages.RUN_NOW) || parts[1].equals(FeedPages.CONFIRM_SHRINK));
+        if ((parts.length > 2 && !removal) || (parts.length == 2 && !action) || (parts.length > 0 && parts[0].isEmpty()))
             return message(request, 404, "Deze pagina bestaat niet", List.of("Misschien is de link oud of verkeerd getypt."), SIGNED_IN_HOME, "Naar ons aanbod");
         String id = parts.length >= 1 ? parts[0] : null;
+        if (removal && post) return parts.length == 3 ? feedPages.remove(actor, id) : feedPages.confirmRemoval(actor, frame, id);
         if (action && post) return feedPages.runNow(actor, id, parts[1].equals(FeedPages.CONFIRM_SHRINK));
         if (action) return message(request, 405, "Dat lukte niet", List.of("Deze pagina werkt zo niet. Ga terug en probeer het opnieuw."), SIGNED_IN_HOME, "Naar ons aanbod");
         if (id == null && get) return feedPages.list(request, actor, frame, null, 200);

@@ -69,6 +69,8 @@ class AuthorisationMatrixTest {
         importedA = stores.catalog().offersOf("bieb-a").stream().filter(o -> o.source() != null).findFirst().orElseThrow().id();
         Instant now = Instant.now();
         stores.feeds().save(new nl.ontwikkelplein.domain.PartnerFeed("feed-a", "bieb-a", "https://partner.example/a.csv?key=geheim", "csv", null, List.of(), now, now));
+        // Ended by the admin's row below (the import forgets it), so no other row uses it.
+        stores.feeds().save(new nl.ontwikkelplein.domain.PartnerFeed("feed-z", "bieb-a", "https://partner.example/z.csv", "csv", null, List.of(), now, now));
         stores.staff().create(new StaffMember("editor-a", "a@bieb.test", "Editor A", Role.EDITOR, List.of("bieb-a"), now, null));
         stores.staff().create(new StaffMember("editor-b", "b@bieb.test", "Editor B", Role.EDITOR, List.of("bieb-b"), now, null));
         stores.staff().create(new StaffMember("admin", "admin@bieb.test", "Beheerder", Role.ADMIN, List.of(), now, null));
@@ -160,6 +162,8 @@ class AuthorisationMatrixTest {
         m.put("POST /beheer/importen/feed-a", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/importen/feed-a/nu", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/importen/feed-a/krimp-bevestigen", new int[]{303, 403, 403, 303, 303, 303});
+        m.put("POST /beheer/importen/feed-a/verwijderen", new int[]{303, 403, 403, 200, 303, 303});
+        m.put("POST /beheer/importen/feed-z/verwijderen/zeker", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/locaties", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/medewerkers", new int[]{303, 403, 403, 303, 303, 303});
         m.put("POST /beheer/tokens", new int[]{303, 403, 403, 201, 303, 303});

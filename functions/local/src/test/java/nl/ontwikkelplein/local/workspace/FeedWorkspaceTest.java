@@ -158,6 +158,64 @@ class FeedWorkspaceTest {
     }
 
     @Test
+    void theAdminEndsAFeedItsOffersLeaveTheSiteAndStaffsOwnStay() throws Exception {
+        String url = "http://127.0.0.1:" + partner.getAddress().getPort() + "/aanbod.csv";
+        var feeds = stack.stack().stores().feeds();
+        var catalog = stack.stack().stores().catalog();
+        Instant now = Instant.now();
+        feeds.save(new PartnerFeed("afscheid", "bieb-f", url, "csv", PartnerFeed.Schedule.NIGHTLY,
+                List.of(new PartnerFeed.CategoryRule("Sollicitatie", ProgrammeLine.WORK, "werk")), now, now));
+        StaffClient admin = new StaffClient(stack);
+        admin.signIn("beheer-f@bieb.test");
+        admin.get("/beheer/importen/afscheid");
+        assertEquals("/beheer/importen/afscheid?melding=gestart", admin.post("/beheer/importen/afscheid/nu", Map.of()).headers().firstValue("location").orElse(""));
+        assertTrue(TestStack.await(java.time.Duration.ofSeconds(30), () -> !feeds.runs("afscheid", 1).isEmpty()), "the feed ran");
+        List<nl.ontwikkelplein.domain.Offer> imported = catalog.offersOf("bieb-f").stream()
+                .filter(o -> o.source() != null && o.source().sourceId().equals("afscheid")).toList();
+        assertEquals(1, imported.size(), "W-1 (W-2 has no end): " + feeds.runs("afscheid", 1));
+        String id = imported.get(0).id();
+        assertTrue(TestStack.await(java.time.Duration.ofSeconds(30), () -> pageStatus("/aanbod/" + id + "/") == 200), "its page is online");
+        nl.ontwikkelplein.domain.Offer o = imported.get(0);
+        nl.ontwikkelplein.domain.Offer kept = new nl.ontwikkelplein.domain.Offer("afscheid-bijgehouden", o.organisationId(), "Door ons bijgehouden", null, null,
+                o.kind(), o.programmeLine(), List.of(), List.of(), o.format(), o.price(), null, null, o.enrolmentScope(),
+                new nl.ontwikkelplein.domain.Offer.Source("afscheid", "W-9", "hash", true), now, List.of());
+        catalog.createOffer(kept);
+
+        StaffClient fien = new StaffClient(stack);
+        fien.signIn("fien@bieb.test");
+        assertFalse(fien.get("/beheer/importen/afscheid").body().contains("/verwijderen"), "editors do not end feeds");
+        assertEquals(403, fien.post("/beheer/importen/afscheid/verwijderen", Map.of()).statusCode());
+        assertEquals(403, fien.post("/beheer/importen/afscheid/verwijderen/zeker", Map.of()).statusCode());
+
+        HttpResponse<String> page = admin.get("/beheer/importen/afscheid");
+        assertTrue(page.body().contains("action=\"/beheer/importen/afscheid/verwijderen\""), page.body());
+        HttpResponse<String> asked = admin.post("/beheer/importen/afscheid/verwijderen", Map.of());
+        assertEquals(200, asked.statusCode(), "first what it does");
+        assertTrue(asked.body().contains("blijft staan: 1 aanbieding."), asked.body());
+        assertTrue(asked.body().contains("nu 1 aanbieding.") && asked.body().contains("action=\"/beheer/importen/afscheid/verwijderen/zeker\""), asked.body());
+        assertTrue(feeds.feed("afscheid").isPresent(), "asking removes nothing");
+
+        HttpResponse<String> done = admin.post("/beheer/importen/afscheid/verwijderen/zeker", Map.of());
+        assertEquals(303, done.statusCode(), done.body());
+        assertEquals("/beheer/importen?melding=verwijderd", done.headers().firstValue("location").orElse(""));
+        assertTrue(TestStack.await(java.time.Duration.ofSeconds(30), () -> feeds.feed("afscheid").isEmpty()), "the import forgot the feed");
+        assertTrue(catalog.offer(id).isEmpty(), "its offer, without enrolments, is gone");
+        assertTrue(catalog.offer(kept.id()).isPresent(), "the one staff took over stays");
+        assertTrue(feeds.runs("afscheid", 10).isEmpty(), "and its reports");
+        assertTrue(TestStack.await(java.time.Duration.ofSeconds(30), () -> pageStatus("/aanbod/" + id + "/") == 404), "its page left the site");
+        assertTrue(stack.stack().stores().audit().forRecord("FEED", "afscheid", 10).stream().anyMatch(e -> e.action().equals("REMOVED")));
+        assertEquals(404, admin.post("/beheer/importen/afscheid/verwijderen/zeker", Map.of()).statusCode(), "a second click finds nothing");
+    }
+
+    private static int pageStatus(String path) {
+        try {
+            return stack.get(path).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
     void hostileAndOversizedMappingsAreRefusedWithAReason() throws Exception {
         StaffClient admin = new StaffClient(stack);
         admin.signIn("beheer-f@bieb.test");
