@@ -10,6 +10,8 @@ import java.util.List;
  * @param provider who gives it when that is not the library itself (a Taalhuis, a college, UWV)
  * @param source   where an imported offer came from; {@code null} for offers made by editors
  * @param languages the languages it is given in, as {@link Languages} codes; Dutch when none is given
+ * @param period    for an offer without dates: the period it runs in, its days and times told by the
+ *                  provider (a college's course as its OOAPI feed gives it); null otherwise
  */
 public record Offer(
         String id,
@@ -31,7 +33,8 @@ public record Offer(
         List<Session> sessions,
         OfferStatus status,
         EnrolmentPolicy enrolmentPolicy,
-        List<String> languages) {
+        List<String> languages,
+        Period period) {
 
     public Offer {
         Ids.requireValid(id);
@@ -46,6 +49,15 @@ public record Offer(
         if (status == null) status = OfferStatus.PUBLISHED;
         if (enrolmentPolicy == null) enrolmentPolicy = EnrolmentPolicy.DEFAULT;
         languages = Languages.of(languages);
+    }
+
+    /** Without a period (every offer with dates, and e-learning). */
+    public Offer(String id, String organisationId, String title, String summary, String description, OfferKind kind,
+                 ProgrammeLine programmeLine, List<String> themes, List<String> targetGroups, DeliveryFormat format, Price price,
+                 String provider, String moreInfoUrl, EnrolmentScope enrolmentScope, Source source, Instant updatedAt,
+                 List<Session> sessions, OfferStatus status, EnrolmentPolicy enrolmentPolicy, List<String> languages) {
+        this(id, organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, price, provider,
+                moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, enrolmentPolicy, languages, null);
     }
 
     /** In Dutch. */
@@ -108,24 +120,39 @@ public record Offer(
         public Source takenOver(boolean taken) { return new Source(sourceId, externalId, contentHash, taken); }
     }
 
+    /**
+     * When an offer without dates runs: from {@code start} to {@code end}, both days included, at a
+     * place of ours or the partner's ({@code locationId}; null when the feed names none or online).
+     */
+    public record Period(java.time.LocalDate start, java.time.LocalDate end, String locationId) {
+        public Period {
+            java.util.Objects.requireNonNull(start, "start");
+            java.util.Objects.requireNonNull(end, "end");
+            if (end.isBefore(start)) throw new IllegalArgumentException("a period ends on or after its start");
+        }
+
+        /** Not over yet on this day (the last day counts). */
+        public boolean runsOnOrAfter(java.time.LocalDate day) { return !end.isBefore(day); }
+    }
+
     public Offer withSource(Source newSource, Instant at) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, newSource, at, sessions, status, enrolmentPolicy, languages);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, newSource, at, sessions, status, enrolmentPolicy, languages, period);
     }
 
     public Offer withSessions(List<Session> newSessions) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy, languages);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy, languages, period);
     }
 
     public Offer withStatus(OfferStatus newStatus) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy, languages);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy, languages, period);
     }
 
     public Offer withEnrolmentPolicy(EnrolmentPolicy policy) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
-                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy, languages);
+                targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy, languages, period);
     }
 
     public java.util.Optional<Session> session(String sessionId) {

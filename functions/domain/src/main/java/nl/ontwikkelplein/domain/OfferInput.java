@@ -24,7 +24,17 @@ public record OfferInput(
         String status,
         Integer waitlistLimit,
         String intake,
-        List<String> languages) {
+        List<String> languages,
+        PeriodInput period) {
+
+    /** Without a period: an offer with dates (or none). */
+    public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
+                      List<String> themes, List<String> targetGroups, String format, Long priceCents, String provider,
+                      String moreInfoUrl, String enrolmentScope, List<SessionInput> sessions, String status, Integer waitlistLimit,
+                      String intake, List<String> languages) {
+        this(organisationId, title, summary, description, kind, programmeLine, themes, targetGroups, format, priceCents, provider,
+                moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake, languages, null);
+    }
 
     /** Without languages: in Dutch. */
     public OfferInput(String organisationId, String title, String summary, String description, String kind, String programmeLine,
@@ -61,8 +71,11 @@ public record OfferInput(
 
     public OfferInput withOrganisation(String id) {
         return new OfferInput(id, title, summary, description, kind, programmeLine, themes, targetGroups, format,
-                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake, languages);
+                priceCents, provider, moreInfoUrl, enrolmentScope, sessions, status, waitlistLimit, intake, languages, period);
     }
+
+    /** For an offer without dates: the days it runs from and to (ISO dates, both included) and where. */
+    public record PeriodInput(String start, String end, String locationId) {}
 
     /**
      * @param id   absent for a new session; present to keep an existing one (and its enrolments)

@@ -10,7 +10,8 @@ public final class OfferInputs {
     public static OfferInput from(Offer o) {
         return new OfferInput(o.organisationId(), o.title(), o.summary(), o.description(), name(o.kind()), name(o.programmeLine()),
                 o.themes(), o.targetGroups(), o.format().name(), o.price().isKnown() ? o.price().cents() : null, o.provider(), o.moreInfoUrl(),
-                o.enrolmentScope().name(), sessions(o.sessions()), o.status().name(), o.enrolmentPolicy().waitlistLimit(), intake(o.enrolmentPolicy()), o.languages());
+                o.enrolmentScope().name(), sessions(o.sessions()), o.status().name(), o.enrolmentPolicy().waitlistLimit(), intake(o.enrolmentPolicy()), o.languages(),
+                period(o.period()));
     }
 
     public static List<OfferInput.SessionInput> sessions(List<Session> sessions) {
@@ -23,12 +24,16 @@ public final class OfferInputs {
     /** The same input with other sessions. */
     public static OfferInput withSessions(OfferInput in, List<OfferInput.SessionInput> sessions) {
         return new OfferInput(in.organisationId(), in.title(), in.summary(), in.description(), in.kind(), in.programmeLine(), in.themes(),
-                in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), sessions, in.status(), in.waitlistLimit(), in.intake(), in.languages());
+                in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), sessions, in.status(), in.waitlistLimit(), in.intake(), in.languages(), in.period());
     }
 
     public static OfferInput withStatus(OfferInput in, OfferStatus status) {
         return new OfferInput(in.organisationId(), in.title(), in.summary(), in.description(), in.kind(), in.programmeLine(), in.themes(),
-                in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), in.sessions(), status.name(), in.waitlistLimit(), in.intake(), in.languages());
+                in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), in.sessions(), status.name(), in.waitlistLimit(), in.intake(), in.languages(), in.period());
+    }
+
+    public static OfferInput.PeriodInput period(Offer.Period p) {
+        return p == null ? null : new OfferInput.PeriodInput(p.start().toString(), p.end().toString(), p.locationId());
     }
 
     /** NONE, WITH_SEAT or WITHOUT_SEAT, as OfferInput.intake names them. */

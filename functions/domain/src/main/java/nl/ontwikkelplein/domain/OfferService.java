@@ -190,6 +190,9 @@ public final class OfferService {
         EnrolmentScope scope = in.enrolmentScope() == null ? EnrolmentScope.PER_SESSION
                 : choice(EnrolmentScope.class, in.enrolmentScope(), "enrolmentScope", errors);
         List<Session> sessions = sessions(in.sessions(), existingSessions, newSessionId, errors);
+        Offer.Period period = period(in.period(), errors);
+        if (period != null && !sessions.isEmpty())
+            errors.add(new FieldError("period", "Een aanbod heeft datums met tijden of een periode, niet allebei."));
         OfferStatus status = in.status() == null ? defaultStatus : choice(OfferStatus.class, in.status(), "status", errors);
         if (scope == EnrolmentScope.WHOLE_COURSE) {
             // A draft may wait for its lessons (a new course, a copy for next season); a published course needs them.
@@ -209,7 +212,35 @@ public final class OfferService {
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Offer(id, organisationId, title, summary, description, kind, line, themes, groups, format,
                 new Price(cents), provider, url, scope, source, clock.instant(), sessions, status,
-                new EnrolmentPolicy(waitlist, !intake.equals("NONE"), intake.equals("WITH_SEAT")), languages);
+                new EnrolmentPolicy(waitlist, !intake.equals("NONE"), intake.equals("WITH_SEAT")), languages, period);
+    }
+
+    /** From and to (ISO dates, both included, at most two years apart) and an existing place, or none. */
+    private Offer.Period period(OfferInput.PeriodInput in, List<FieldError> errors) {
+        if (in == null) return null;
+        java.time.LocalDate start = date(in.start(), "period.start", errors), end = date(in.end(), "period.end", errors);
+        if (in.locationId() != null && !locationIds.get().contains(in.locationId()))
+            errors.add(new FieldError("period.locationId", "Kies een bestaande locatie, of geen."));
+        if (start == null || end == null) return null;
+        if (end.isBefore(start)) {
+            errors.add(new FieldError("period.end", "De laatste dag ligt op of na de eerste."));
+            return null;
+        }
+        if (end.isAfter(start.plusYears(2))) {
+            errors.add(new FieldError("period.end", "Een periode duurt hoogstens twee jaar."));
+            return null;
+        }
+        return new Offer.Period(start, end, in.locationId());
+    }
+
+    private static java.time.LocalDate date(String value, String field, List<FieldError> errors) {
+        try {
+            if (value != null) return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            // below
+        }
+        errors.add(new FieldError(field, "Vul een datum in, zoals 2026-09-07."));
+        return null;
     }
 
     /** Codes or names of languages (Nederlands, en, Arabic, nl-NL) → codes; Dutch when none is given. */

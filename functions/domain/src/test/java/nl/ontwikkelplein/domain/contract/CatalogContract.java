@@ -97,6 +97,27 @@ public abstract class CatalogContract extends StoreContract {
     }
 
     @Test
+    void anOfferWithAPeriodInsteadOfDatesKeepsItsPeriodAndPlace() {
+        Organisation o = organisation(stores);
+        Location l = location(stores, o.id());
+        Offer template = offer(o.id(), EnrolmentScope.PER_SESSION, List.of());
+        Offer withPeriod = new Offer(template.id(), o.id(), "Nederlands B1 bij het ROC", null, null, OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
+                List.of(), List.of(), null, Price.UNKNOWN, "ROC", "https://roc.example/b1", null, new Offer.Source("roc", "B1-2026", "hash"),
+                template.updatedAt(), List.of(), null, null, List.of("nl"),
+                new Offer.Period(java.time.LocalDate.of(2027, 9, 6), java.time.LocalDate.of(2028, 1, 28), l.id()));
+        catalog().createOffer(withPeriod);
+        assertEquals(withPeriod, catalog().offer(withPeriod.id()).orElseThrow());
+        assertEquals(withPeriod.period(), catalog().offersOf(o.id()).stream().filter(x -> x.id().equals(withPeriod.id())).findFirst().orElseThrow().period());
+        assertEquals(withPeriod.period(), catalog().publicOffers().stream().filter(x -> x.id().equals(withPeriod.id())).findFirst().orElseThrow().period());
+
+        Offer online = new Offer(withPeriod.id(), o.id(), withPeriod.title(), null, null, OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS, List.of(), List.of(),
+                null, Price.UNKNOWN, "ROC", null, null, withPeriod.source(), java.time.Instant.now(), List.of(), null, null, List.of("nl"),
+                new Offer.Period(java.time.LocalDate.of(2027, 9, 6), java.time.LocalDate.of(2027, 9, 6), null));
+        catalog().updateOffer(online);
+        assertEquals(online.period(), catalog().offer(withPeriod.id()).orElseThrow().period(), "one day, no place");
+    }
+
+    @Test
     void publicOffersAreEveryOfferButDraftsWithAllTheirSessions() {
         Organisation o = organisation(stores);
         Location l = location(stores, o.id());

@@ -94,6 +94,10 @@ final class CatalogItems {
                     .put("contentHash", o.source().contentHash())
                     .put("takenOver", o.source().takenOver() ? "true" : null);
         }
+        if (o.period() != null) {
+            item.put("periodStart", o.period().start().toString()).put("periodEnd", o.period().end().toString())
+                    .put("periodLocation", o.period().locationId());
+        }
         return item.build();
     }
 
@@ -108,7 +112,9 @@ final class CatalogItems {
                 valueOrNull(EnrolmentScope.class, str(i, "enrolmentScope")), source,
                 updatedAt == null ? null : Instant.parse(updatedAt), sessions, valueOrNull(OfferStatus.class, str(i, "status")),
                 new EnrolmentPolicy(num(i, "waitlistLimit") == null ? null : num(i, "waitlistLimit").intValue(), str(i, "intake") != null,
-                        "WITH_SEAT".equals(str(i, "intake"))), strings(i, "languages"));
+                        "WITH_SEAT".equals(str(i, "intake"))), strings(i, "languages"),
+                str(i, "periodStart") == null ? null
+                        : new Offer.Period(java.time.LocalDate.parse(str(i, "periodStart")), java.time.LocalDate.parse(str(i, "periodEnd")), str(i, "periodLocation")));
     }
 
     /** The attributes an editor controls on a session, with the offer fields the agenda shows beside it. */

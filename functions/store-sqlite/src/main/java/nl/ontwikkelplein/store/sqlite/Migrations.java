@@ -30,7 +30,8 @@ final class Migrations {
             new Migration(9, "db/migration/V9__intake.sql"),
             new Migration(10, "db/migration/V10__languages.sql"),
             new Migration(11, "db/migration/V11__taken_over.sql"),
-            new Migration(12, "db/migration/V12__partner_feeds.sql"));
+            new Migration(12, "db/migration/V12__partner_feeds.sql"),
+            new Migration(13, "db/migration/V13__offer_period.sql"));
 
     record Migration(int version, String resource) {}
 

@@ -53,7 +53,8 @@ public final class SqliteCatalog implements Catalog {
     private static final DateTimeFormatter UTC_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final String OFFER_COLUMNS = "id, organisation_id, title, summary, description, kind, programme_line, themes,"
             + " target_groups, format, price_cents, provider, more_info_url, enrolment_scope, source_id, external_id, content_hash, updated_at,"
-            + " status, waitlist_limit, intake, intake_holds_seat, languages, taken_over";
+            + " status, waitlist_limit, intake, intake_holds_seat, languages, taken_over,"
+            + " period_start, period_end, period_location";
     private static final String SESSION_COLUMNS = "id, starts_at, ends_at, location_id, seats, taken, status, note";
 
     private final SqliteDatabase database;
@@ -183,7 +184,8 @@ public final class SqliteCatalog implements Catalog {
                 new Price(r.getLong(11)), r.getString(12), r.getString(13), valueOrNull(EnrolmentScope.class, r.getString(14)),
                 source, updatedAt == null ? null : Instant.parse(updatedAt), sessions, OfferStatus.valueOf(r.getString(19)),
                 new EnrolmentPolicy(r.getObject(20) == null ? null : r.getInt(20), r.getInt(21) == 1, r.getInt(22) == 1),
-                r.getString(23) == null ? null : Json.strings(r.getString(23)));
+                r.getString(23) == null ? null : Json.strings(r.getString(23)),
+                r.getString(25) == null ? null : new Offer.Period(java.time.LocalDate.parse(r.getString(25)), java.time.LocalDate.parse(r.getString(26)), r.getString(27)));
     }
 
     /** A session from the result columns starting at {@code first}, in the order of SESSION_COLUMNS. */
@@ -413,6 +415,9 @@ public final class SqliteCatalog implements Catalog {
         v.put("intake", o.enrolmentPolicy().intake() ? 1 : 0);
         v.put("intake_holds_seat", o.enrolmentPolicy().requestHoldsSeat() ? 1 : 0);
         v.put("languages", Json.strings(o.languages()));
+        v.put("period_start", o.period() == null ? null : o.period().start().toString());
+        v.put("period_end", o.period() == null ? null : o.period().end().toString());
+        v.put("period_location", o.period() == null ? null : o.period().locationId());
         return v;
     }
 
