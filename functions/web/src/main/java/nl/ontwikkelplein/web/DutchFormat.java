@@ -31,6 +31,11 @@ public final class DutchFormat {
     /** "dinsdag 1 december" */
     public static String dateWithoutYear(LocalDate date) { return DATE_NO_YEAR.format(date); }
 
+    /** "van maandag 6 september 2027 tot en met vrijdag 28 januari 2028", or "op maandag 6 september 2027" for one day */
+    public static String period(LocalDate start, LocalDate end) {
+        return start.equals(end) ? "op " + date(start) : "van " + date(start) + " tot en met " + date(end);
+    }
+
     /** "14.00" (hours without a leading zero: "9.30") */
     public static String time(LocalTime time) { return TIME.format(time); }
 

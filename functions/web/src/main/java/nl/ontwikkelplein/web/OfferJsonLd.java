@@ -11,7 +11,10 @@ import nl.ontwikkelplein.domain.Offer;
 import nl.ontwikkelplein.domain.Organisation;
 import nl.ontwikkelplein.domain.Session;
 
-/** schema.org EducationEvent per session of an offer, for search engines (JSON-LD). */
+/**
+ * schema.org EducationEvent per session of an offer, for search engines (JSON-LD); an offer that
+ * runs in a period has one, from its first to its last day (dates without times, as schema.org allows).
+ */
 final class OfferJsonLd {
     private static final String SCHEMA = "https://schema.org/";
 
@@ -26,6 +29,11 @@ final class OfferJsonLd {
         String page = (baseUrl == null ? "" : baseUrl) + Pages.offerPath(offer.id());
         List<Object> events = new ArrayList<>();
         for (Session s : sessions) events.add(event(offer, s, locations.get(s.locationId()), organisation, page));
+        if (offer.period() != null) {
+            Offer.Period p = offer.period();
+            events.add(event(offer, "periode", p.start().toString(), p.end().toString(), false,
+                    p.locationId() == null ? null : locations.get(p.locationId()), organisation, page, null));
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", "https://schema.org");
         root.put("@graph", events);
@@ -33,17 +41,23 @@ final class OfferJsonLd {
     }
 
     private static Map<String, Object> event(Offer offer, Session s, Location location, Organisation organisation, String page) {
+        return event(offer, s.id(), DutchFormat.isoWithOffset(s.start()), DutchFormat.isoWithOffset(s.end()), s.isCancelled(), location, organisation, page, s);
+    }
+
+    /** @param s the session, or null for a period (no seats or enrolment here) */
+    private static Map<String, Object> event(Offer offer, String anchor, String start, String end, boolean cancelled, Location location,
+                                             Organisation organisation, String page, Session s) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("@type", "EducationEvent");
-        e.put("@id", page + "#" + s.id());
+        e.put("@id", page + "#" + anchor);
         e.put("name", offer.title());
         e.put("description", blankToNull(offer.summary()));
         e.put("url", page);
-        e.put("startDate", DutchFormat.isoWithOffset(s.start()));
-        e.put("endDate", DutchFormat.isoWithOffset(s.end()));
+        e.put("startDate", start);
+        e.put("endDate", end);
         // BCP 47 tags; ISO 639 codes are valid ones.
         e.put("inLanguage", offer.languages().size() == 1 ? offer.languages().get(0) : offer.languages());
-        e.put("eventStatus", SCHEMA + (s.isCancelled() ? "EventCancelled" : "EventScheduled"));
+        e.put("eventStatus", SCHEMA + (cancelled ? "EventCancelled" : "EventScheduled"));
         e.put("eventAttendanceMode", SCHEMA + attendanceMode(offer.format(), location));
         e.put("location", location(offer, location, page));
         Map<String, Object> price = new LinkedHashMap<>();
@@ -53,7 +67,7 @@ final class OfferJsonLd {
             price.put("priceCurrency", "EUR");
         }
         price.put("url", page);
-        if (s.needsEnrolment()) price.put("availability", SCHEMA + (s.isFull() ? "SoldOut" : "InStock"));
+        if (s != null && s.needsEnrolment()) price.put("availability", SCHEMA + (s.isFull() ? "SoldOut" : "InStock"));
         e.put("offers", price);
         if (organisation != null) {
             Map<String, Object> org = new LinkedHashMap<>();
@@ -62,7 +76,7 @@ final class OfferJsonLd {
             org.put("url", Pages.safeUrl(organisation.website()));
             e.put("organizer", org);
         }
-        if (s.seats() != null) e.put("maximumAttendeeCapacity", s.seats());
+        if (s != null && s.seats() != null) e.put("maximumAttendeeCapacity", s.seats());
         if (offer.targetGroups() != null && !offer.targetGroups().isEmpty())
             e.put("audience", obj("@type", "Audience", "audienceType", String.join(", ", offer.targetGroups())));
         return e;

@@ -117,7 +117,7 @@ public final class Pages {
 
     /**
      * An offer in a list: its next date that is not called off (with how many more), place and
-     * price. E-learning without dates has no next date.
+     * price; or the period it runs in. E-learning without dates has no next date.
      */
     public OfferCard offerCard(Offer offer, Map<String, Location> locations, Organisation organisation, Instant now) {
         List<Session> coming = offer.sessions().stream().filter(s -> !s.hasStarted(now) && !s.isCancelled())
@@ -128,6 +128,13 @@ public final class Pages {
         String more = coming.size() <= 1 ? null : "en nog " + (coming.size() - 1) + " keer";
         String place = next == null ? (offer.format() == DeliveryFormat.ONLINE ? "Online" : "")
                 : placeName(offer.format(), locations.get(next.locationId()), organisation, true);
+        String isoWhen = next == null ? null : DutchFormat.isoWithOffset(next.start());
+        if (next == null && offer.period() != null) {
+            Offer.Period p = offer.period();
+            when = DutchFormat.capitalise(DutchFormat.period(p.start(), p.end()));
+            isoWhen = p.start().toString();
+            if (p.locationId() != null) place = placeName(offer.format(), locations.get(p.locationId()), organisation, true);
+        }
         Availability availability = null;
         if (next != null && offer.isCourse() && next.needsEnrolment()) {
             int left = offer.courseSeatsLeft();
@@ -137,7 +144,7 @@ public final class Pages {
             availability = withWaitlist(availability(next, false), offer);
         }
         return new OfferCard(offerPath(offer.id()), offer.title(), blankToNull(offer.summary()), label(offer.kind()), when,
-                next == null ? null : DutchFormat.isoWithOffset(next.start()), more, place, offer.price().label(), availability);
+                isoWhen, more, place, offer.price().label(), availability);
     }
 
     /** The page of one offer with its sessions that have not started yet, each with an enrolment form when it has seats left. */
@@ -169,8 +176,25 @@ public final class Pages {
                 Languages.onlyDutch(offer.languages()) ? null : inWords(Languages.names(offer.languages())),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
-                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote);
+                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote, periodView(offer, locations, provider));
         return render("offer.jte", page);
+    }
+
+    /** When and where an offer without dates runs, and that its provider tells the days and times. */
+    private static OfferPage.PeriodView periodView(Offer offer, Map<String, Location> locations, String provider) {
+        Offer.Period p = offer.period();
+        if (p == null) return null;
+        Location location = p.locationId() == null ? null : locations.get(p.locationId());
+        String where = null;
+        if (location != null) {
+            String address = address(location);
+            where = placeName(offer.format(), location, null, false) + (address.isEmpty() ? "" : ", " + address);
+        } else if (offer.format() == DeliveryFormat.ONLINE) {
+            where = "Online";
+        }
+        String who = provider == null ? "de aanbieder" : provider;
+        return new OfferPage.PeriodView(DutchFormat.capitalise(DutchFormat.period(p.start(), p.end())) + ".", p.start().toString(), p.end().toString(),
+                where, "Op welke dagen en hoe laat, hoort u van " + who + ". Aanmelden gaat ook via " + who + ".");
     }
 
     /** "Nederlands", "Nederlands en Arabisch", "Nederlands, Engels en Arabisch". */

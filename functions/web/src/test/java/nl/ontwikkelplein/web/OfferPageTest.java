@@ -4,6 +4,7 @@ import static nl.ontwikkelplein.web.Fixtures.LOCATIONS;
 import static nl.ontwikkelplein.web.Fixtures.NOW;
 import static nl.ontwikkelplein.web.Fixtures.ORG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,24 @@ class OfferPageTest {
         assertNull(offers.get("price"), "no price rather than 0.00: " + offers);
         assertNull(offers.get("priceCurrency"));
         assertEquals("https://schema.org/InStock", offers.get("availability").asText());
+    }
+
+    @Test
+    void anOfferThatRunsInAPeriodSaysWhenWhereAndWhoTellsTheTimes() throws Exception {
+        Offer o = PublicSiteTest.periodOffer("roc-b1", java.time.LocalDate.of(2027, 9, 6), java.time.LocalDate.of(2028, 1, 28));
+        String html = pages.offer(o, LOCATIONS, ORG, NOW);
+        Document doc = Html.parse(html);
+        String dates = doc.select("#datums ~ p").eachText().toString();
+        assertTrue(dates.contains("Van maandag 6 september 2027 tot en met vrijdag 28 januari 2028."), dates);
+        assertTrue(dates.contains("Waar: Bibliotheek, Julianastraat 1, 7701 JA Dedemsvaart"), dates);
+        assertTrue(dates.contains("Op welke dagen en hoe laat, hoort u van ROC Twente. Aanmelden gaat ook via ROC Twente."), dates);
+        assertFalse(html.contains("Er zijn nu nog geen datums"));
+        assertEquals(0, doc.select("form").size(), "enrolment is at the provider");
+        JsonNode event = Html.jsonLd(html).get("@graph").get(0);
+        assertEquals("2027-09-06", event.get("startDate").asText());
+        assertEquals("2028-01-28", event.get("endDate").asText());
+        assertEquals("Dedemsvaart", event.at("/location/address/addressLocality").asText());
+        assertNull(event.get("offers").get("availability"));
     }
 
     @Test

@@ -198,6 +198,31 @@ class PublicSiteTest {
                 "a pair is linked from both its filters");
     }
 
+    /** A college course as its OOAPI feed gives it: a period and a place, no dates with times. */
+    static Offer periodOffer(String id, java.time.LocalDate start, java.time.LocalDate end) {
+        return new Offer(id, Fixtures.ORG.id(), "Nederlands B1 bij het ROC", "Een jaar lang Nederlands leren.", "Beschrijving", OfferKind.COURSE,
+                ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("anderstaligen"), DeliveryFormat.IN_PERSON, Price.UNKNOWN, "ROC Twente",
+                "https://roc.example/b1", null, new Offer.Source("roc", id, "hash"), NOW, List.of(), null, null, List.of("nl"),
+                new Offer.Period(start, end, Fixtures.DEDEMSVAART.id()));
+    }
+
+    @Test
+    void anOfferThatRunsInAPeriodIsListedUntilItsLastDayFoundByItsPlaceButNotInTheAgenda() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(NOW, Session.ZONE);
+        Offer running = periodOffer("roc-lopend", today.minusMonths(2), today.plusMonths(3));
+        Offer lastDay = periodOffer("roc-laatste-dag", today.minusMonths(1), today);
+        Offer over = periodOffer("roc-voorbij", today.minusMonths(6), today.minusDays(1));
+        Map<String, SitePage> all = pagesOf(List.of(running, lastDay, over, Fixtures.klikEnTik()));
+        String list = text(all.get("thema/taal/index.html"));
+        assertTrue(list.contains("/aanbod/roc-lopend/") && list.contains("/aanbod/roc-laatste-dag/"), "still running, the last day included");
+        assertFalse(list.contains("/aanbod/roc-voorbij/"), "over");
+        assertTrue(list.contains("Van " + DutchFormat.date(today.minusMonths(2)) + " tot en met " + DutchFormat.date(today.plusMonths(3))), list);
+        assertTrue(text(all.get("zoeken/plaats-dedemsvaart/index.html")).contains("/aanbod/roc-lopend/"), "found by the town of its place");
+        assertFalse(text(all.getOrDefault("zoeken/plaatsen-vrij/index.html", SitePage.text("x", SitePage.HTML, () -> ""))).contains("roc-lopend"),
+                "the provider keeps its places: we cannot say there is room");
+        assertFalse(text(all.get("agenda/index.html")).contains("roc-lopend"), "no day to put it on");
+    }
+
     @Test
     void anOfferWithoutAKnownPriceIsFoundNeitherAsFreeNorAsPaid() {
         Offer free = new Offer("gratis-les", Fixtures.ORG.id(), "Gratis les", "Samenvatting", "Beschrijving", OfferKind.WORKSHOP,

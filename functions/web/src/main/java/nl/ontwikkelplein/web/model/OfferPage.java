@@ -12,6 +12,7 @@ import java.util.List;
  * @param jsonLd     schema.org JSON, already safe to place inside a script element
  * @param course     for a course: its one enrolment form for all lessons (null otherwise)
  * @param courseNote for a course: how enrolment works, in words
+ * @param period     for an offer that runs in a period instead of on dates: when and where, in words; null otherwise
  */
 public record OfferPage(
         PageMeta meta,
@@ -31,4 +32,13 @@ public record OfferPage(
         List<SessionView> sessions,
         String jsonLd,
         SessionView course,
-        String courseNote) {}
+        String courseNote,
+        PeriodView period) {
+
+    /**
+     * @param when    "Van maandag 6 september 2027 tot en met vrijdag 28 januari 2028."
+     * @param where   the place and its address, or null when the feed names none
+     * @param howTo   where the days and times and the enrolment come from
+     */
+    public record PeriodView(String when, String isoStart, String isoEnd, String where, String howTo) {}
+}

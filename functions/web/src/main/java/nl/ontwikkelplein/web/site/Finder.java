@@ -99,7 +99,12 @@ final class Finder {
             for (String slug : m.themeSlugs.get(o.id())) {
                 add(perFacet, mine, new Filter(0, "onderwerp-" + slug, PublicSite.capitalise(m.themes.getOrDefault(slug, slug))));
             }
-            boolean placesLeft = o.sessions().isEmpty(); // e-learning: always open
+            // E-learning is always open; of a period the provider keeps the places, so we cannot say.
+            boolean placesLeft = o.sessions().isEmpty() && o.period() == null;
+            if (o.period() != null && o.period().locationId() != null) {
+                Filter town = towns.computeIfAbsent(o.period().locationId(), this::townOf).orElse(null);
+                if (town != null) add(perFacet, mine, town);
+            }
             for (Session s : o.sessions()) {
                 if (s.isCancelled() || s.hasStarted(m.data.now())) continue;
                 Filter town = s.locationId() == null ? null : towns.computeIfAbsent(s.locationId(), this::townOf).orElse(null);

@@ -435,7 +435,7 @@ public final class PublicSite {
         final SiteData data;
         /** Every date that has not started, of offers the public sees, earliest first. */
         final List<AgendaEntry> dates;
-        /** Offers in offer lists: not called off, with a date to come (or e-learning without dates), soonest first. */
+        /** Offers in offer lists: not called off, with a date to come, a period not over (from its first day, or today once it runs), or e-learning without dates; soonest first. */
         final List<Offer> listed;
         final Map<String, Offer> byId = new java.util.HashMap<>();
         /** Each offer's theme slugs, once: every theme list asks every offer. */
@@ -482,7 +482,10 @@ public final class PublicSite {
                 if (o.status() == OfferStatus.CANCELLED) continue;
                 java.time.Instant first = o.sessions().stream().filter(s -> !s.hasStarted(data.now()) && !s.isCancelled())
                         .map(Session::startInstant).min(Comparator.naturalOrder()).orElse(null);
-                if (first == null && o.kind() != nl.ontwikkelplein.domain.OfferKind.E_LEARNING) continue;
+                java.time.LocalDate today = data.now().atZone(Session.ZONE).toLocalDate();
+                if (first == null && o.period() != null && o.period().runsOnOrAfter(today))
+                    first = (o.period().start().isAfter(today) ? o.period().start() : today).atStartOfDay(Session.ZONE).toInstant();
+                else if (first == null && o.kind() != nl.ontwikkelplein.domain.OfferKind.E_LEARNING) continue;
                 offers.add(o);
                 next.put(o.id(), first == null ? java.time.Instant.MAX : first);
             }
