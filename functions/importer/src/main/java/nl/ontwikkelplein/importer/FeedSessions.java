@@ -52,6 +52,20 @@ final class FeedSessions {
         return out;
     }
 
+    /**
+     * The period of an offer without dates, when it is not over and begins within the window
+     * (later ones come into view on later nights); its place null when online.
+     */
+    nl.ontwikkelplein.domain.OfferInput.PeriodInput period(java.time.LocalDate start, java.time.LocalDate end, FeedLocation place) {
+        if (end.isBefore(from.toLocalDate()) || !start.isBefore(until.toLocalDate())) return null;
+        String locationId = null;
+        if (place != null && !PartnerImport.isOnline(place.name())) {
+            locations.putIfAbsent(place.name().toLowerCase(Locale.ROOT), place);
+            locationId = PartnerImport.locationId(sourceId, place.name());
+        }
+        return new nl.ontwikkelplein.domain.OfferInput.PeriodInput(start.toString(), end.toString(), locationId);
+    }
+
     /** Every date in the window is online (then the offer is an online one). */
     boolean allOnline(Collection<Dated> dates) {
         List<Dated> shown = dates.stream().filter(d -> inWindow(d.start())).toList();

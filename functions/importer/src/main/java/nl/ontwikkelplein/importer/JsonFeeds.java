@@ -116,6 +116,18 @@ final class JsonFeeds {
         }
     }
 
+    /** A day ("2027-09-06", also with a time after it, which is ignored); null when it is none. */
+    static java.time.LocalDate day(String value) {
+        if (value == null) return null;
+        String v = value.strip();
+        if (!v.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")) return null;
+        try {
+            return java.time.LocalDate.parse(v.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** A price in cents from a number or text ("25", "25.00", "€ 25,50", "gratis", "free"); null when it says no amount. */
     static Long cents(JsonNode node) {
         if (node == null || node.isNull()) return null;

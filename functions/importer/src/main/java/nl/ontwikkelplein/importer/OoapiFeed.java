@@ -31,7 +31,8 @@ import nl.ontwikkelplein.domain.PartnerImport.Problem;
  * {@code courseOffering}, and otherwise an offer of their own per component. Texts are
  * multilingual arrays ({@code [{"language": "nl-NL", "value": …}]}): Dutch first, then English,
  * then the first. A course offering with only a {@code startDate} and {@code endDate} (no times)
- * and no component offerings is left out with the reason: our pages show each date with its times.
+ * and no component offerings runs in that period: its page says so, and that the provider tells
+ * the days and times.
  */
 final class OoapiFeed {
     static final int PAGE_SIZE = 100;
@@ -195,14 +196,16 @@ final class OoapiFeed {
             FeedLocation place = place(offering, course);
             List<FeedSessions.Dated> found = new ArrayList<>();
             List<JsonNode> timed = components == null || components.isEmpty() ? List.of(offering) : components;
+            OfferInput.PeriodInput period = null;
             for (JsonNode c : timed) {
                 LocalDateTime start = JsonFeeds.moment(JsonFeeds.text(c.get("startDateTime")));
                 LocalDateTime end = JsonFeeds.moment(JsonFeeds.text(c.get("endDateTime")));
-                if (start == null || end == null) {
-                    if (c == offering) throw new Skip("Het heeft alleen een startDate en endDate (geen tijden) en geen component offerings met tijden: niet ingelezen."
-                            + " Onze pagina's tonen elke datum met de tijden.");
-                    throw new Skip("Een component offering ervan heeft geen startDateTime en endDateTime: niet ingelezen.");
+                if ((start == null || end == null) && c == offering) {
+                    period = period(offering, place); // a course offering with days, its times at the provider
+                    if (period == null) return; // over, or not yet within the horizon: not on offer now
+                    break;
                 }
+                if (start == null || end == null) throw new Skip("Een component offering ervan heeft geen startDateTime en endDateTime: niet ingelezen.");
                 if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_LENGTH) > 0)
                     throw new Skip("Een datum ervan eindigt voor het begin, of duurt langer dan 12 uur: niet ingelezen.");
                 FeedLocation where = c == offering ? place : place(c, expanded(c.get("component")));
@@ -211,7 +214,8 @@ final class OoapiFeed {
                 found.add(new FeedSessions.Dated(start, end, where, cancelled(c) || cancelled(offering)));
             }
             List<OfferInput.SessionInput> sessions = dates.sessions(found);
-            if (sessions.isEmpty()) return; // over, or not yet within the horizon: not on offer now
+            if (sessions.isEmpty() && period == null) return; // over, or not yet within the horizon: not on offer now
+            boolean online = period != null ? place == Places.ONLINE : dates.allOnline(found);
 
             List<String> words = new ArrayList<>();
             if (course != null) {
@@ -234,9 +238,21 @@ final class OoapiFeed {
             String provider = organisation == null ? null : FeedText.line(text(organisation.get("name")), 120);
 
             OfferInput input = new OfferInput(null, title, null, description, mapped.kind().name(), mapped.line().name(),
-                    mapped.themes(), mapped.targetGroups(), dates.allOnline(found) ? DeliveryFormat.ONLINE.name() : null,
-                    price(offering.get("priceInformation")), provider, url, null, sessions, null, null, null, languages);
+                    mapped.themes(), mapped.targetGroups(), online ? DeliveryFormat.ONLINE.name() : null,
+                    price(offering.get("priceInformation")), provider, url, null, sessions, null, null, null, languages, period);
             offers.add(new FeedOffer(id, position, input));
+        }
+
+        /** The days a course offering runs (startDate to endDate), or null when that is over or not yet in view. */
+        private OfferInput.PeriodInput period(JsonNode offering, FeedLocation place) {
+            java.time.LocalDate start = JsonFeeds.day(JsonFeeds.text(offering.get("startDate")));
+            java.time.LocalDate end = JsonFeeds.day(JsonFeeds.text(offering.get("endDate")));
+            if (start == null || end == null)
+                throw new Skip("Het heeft geen startDateTime en endDateTime, en ook geen startDate en endDate (zoals 2027-09-06): niet ingelezen.");
+            if (end.isBefore(start)) throw new Skip("De endDate ligt voor de startDate: niet ingelezen.");
+            if (end.isAfter(start.plusYears(2))) throw new Skip("Het duurt langer dan twee jaar (startDate tot endDate): niet ingelezen.");
+            if (place == null) throw new Skip("Het heeft geen adres en is niet online (modeOfDelivery): niet ingelezen.");
+            return dates.period(start, end, place);
         }
 
         /** Online when its mode of delivery is only online; else its (or its course's) teaching or visiting address. */

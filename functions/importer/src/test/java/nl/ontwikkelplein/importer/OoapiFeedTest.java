@@ -119,8 +119,14 @@ class OoapiFeedTest {
     @Test
     void whatCannotBeShownIsLeftOutWithItsReason() throws IOException {
         FeedContent c = read(Map.of(1, page(1, false,
-                "{\"offeringId\": \"dates-only\", \"offeringType\": \"course\", \"name\": [{\"language\": \"nl-NL\", \"value\": \"Rekenen\"}],"
-                        + " \"startDate\": \"2027-01-11\", \"endDate\": \"2027-03-29\", \"addresses\": [{\"street\": \"Markt\", \"city\": \"Ommen\"}]}",
+                "{\"offeringId\": \"backwards\", \"offeringType\": \"course\", \"name\": [{\"language\": \"nl-NL\", \"value\": \"Rekenen\"}],"
+                        + " \"startDate\": \"2027-03-29\", \"endDate\": \"2027-01-11\", \"addresses\": [{\"street\": \"Markt\", \"city\": \"Ommen\"}]}",
+                "{\"offeringId\": \"endless\", \"offeringType\": \"course\", \"name\": \"Altijd\", \"startDate\": \"2027-01-11\", \"endDate\": \"2099-12-31\","
+                        + " \"modeOfDelivery\": [\"online\"]}",
+                "{\"offeringId\": \"half\", \"offeringType\": \"course\", \"name\": \"Half\", \"startDate\": \"2027-01-11\", \"modeOfDelivery\": [\"online\"]}",
+                "{\"offeringId\": \"no-day\", \"offeringType\": \"course\", \"name\": \"Geen dag\", \"startDate\": \"maandag\", \"endDate\": 20270111,"
+                        + " \"modeOfDelivery\": [\"online\"]}",
+                "{\"offeringId\": \"period-nowhere\", \"offeringType\": \"course\", \"name\": \"Ergens\", \"startDate\": \"2027-01-11\", \"endDate\": \"2027-02-11\"}",
                 "{\"offeringType\": \"course\", \"name\": \"Zonder id\"}",
                 "{\"offeringId\": \"p1\", \"offeringType\": \"puzzle\"}",
                 "{\"offeringId\": \"nameless\", \"offeringType\": \"course\", \"startDateTime\": \"2027-01-11T19:00:00+01:00\", \"endDateTime\": \"2027-01-11T20:00:00+01:00\"}",
@@ -128,15 +134,35 @@ class OoapiFeedTest {
                 "{\"offeringId\": \"long\", \"offeringType\": \"course\", \"name\": \"Weekend\", \"modeOfDelivery\": [\"online\"],"
                         + " \"startDateTime\": \"2027-01-11T09:00:00+01:00\", \"endDateTime\": \"2027-01-12T17:00:00+01:00\"}",
                 "42")));
-        assertTrue(problem(c, "dates-only").message().contains("geen tijden"));
+        assertTrue(problem(c, "backwards").message().contains("De endDate ligt voor de startDate"));
+        assertTrue(problem(c, "endless").message().contains("langer dan twee jaar"));
+        assertTrue(problem(c, "half").message().contains("geen startDate en endDate"));
+        assertTrue(problem(c, "no-day").message().contains("geen startDate en endDate"), "a weekday or a number is no date");
+        assertTrue(problem(c, "period-nowhere").message().contains("geen adres"));
         assertTrue(problem(c, "?").message().contains("geen offeringId"));
         assertTrue(problem(c, "p1").message().contains("offeringType"));
         assertTrue(problem(c, "nameless").message().contains("geen naam"));
         assertTrue(problem(c, "nowhere").message().contains("geen adres"));
         assertTrue(problem(c, "long").message().contains("langer dan 12 uur"));
         assertEquals(List.of(), c.offers());
-        assertEquals(7, c.problems().size(), c.problems().toString());
+        assertEquals(11, c.problems().size(), c.problems().toString());
         assertTrue(complete(c));
+    }
+
+    @Test
+    void aCourseOfferingWithOnlyDaysRunsInThatPeriodAtItsAddressOrIsLeftForLater() throws IOException {
+        String days = COURSE.replace("\"startDate\": \"2027-01-11\", \"endDate\": \"2027-01-18\"", "\"startDate\": \"2027-01-11\", \"endDate\": \"2027-03-29\"");
+        FeedContent c = read(Map.of(1, page(1, false, days,
+                COURSE.replace("\"c1\"", "\"over\"").replace("\"startDate\": \"2027-01-11\", \"endDate\": \"2027-01-18\"", "\"startDate\": \"2026-09-01\", \"endDate\": \"2026-12-06\""),
+                COURSE.replace("\"c1\"", "\"next-year\"").replace("\"startDate\": \"2027-01-11\", \"endDate\": \"2027-01-18\"", "\"startDate\": \"2027-09-06\", \"endDate\": \"2028-01-28\""))));
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("c1"), c.offers().stream().map(FeedOffer::externalId).toList(), "the one that ended yesterday is over; next year's is not in view yet");
+        OfferInput in = offer(c, "c1").input();
+        assertEquals(new OfferInput.PeriodInput("2027-01-11", "2027-03-29", nl.ontwikkelplein.domain.PartnerImport.locationId("college", "Van Ittersumstraat 12, Dedemsvaart")),
+                in.period());
+        assertEquals(List.of(), in.sessions());
+        assertEquals(12_550L, in.priceCents());
+        assertEquals(List.of("Van Ittersumstraat 12, Dedemsvaart"), c.locations().stream().map(l -> l.name()).toList(), "its place comes in with it");
     }
 
     @Test

@@ -138,24 +138,33 @@ class PublicExampleFeedsTest {
         // Components of no course offering here are offers of their own.
         assertEquals(List.of("2026-10-29T19:30"), starts(offer(c, "component:f1c5f48c-1af8-5c26-9956-046037bd95f2")));
         assertEquals("Taalcafé Dedemsvaart", offer(c, "component:f1c5f48c-1af8-5c26-9956-046037bd95f2").input().title());
-        assertEquals(4, c.offers().size(), c.offers().stream().map(FeedOffer::externalId).toList().toString());
-
-        // Course and program offerings with only a date range are quarantined, each with the reason.
-        assertEquals(Set.of("c9268abd-4ddf-5cdc-9473-e204622b6494", "cc9f0c01-5f86-574b-a711-80c00b51d894", "9fbfad80-bac8-538e-9847-11e4eff1ec7c",
-                        "d5dfcd7c-1c86-53af-9548-8109ca5bb6af", "10e14f20-b263-5169-a82d-a58e23a0d2d3", "b115fa5a-37f3-59ea-bcac-9f5479065675"),
-                c.problems().stream().map(p -> p.externalId()).collect(Collectors.toSet()));
-        assertTrue(c.problems().stream().allMatch(p -> p.message().contains("geen tijden")), c.problems().toString());
+        // Course and program offerings with only a date range run in that period (the provider tells the times);
+        // the one that ended before today (70e73291 has lessons) is not among them, nor are problems.
+        List<String> periods = c.offers().stream().filter(o -> o.input().period() != null).map(FeedOffer::externalId).sorted().toList();
+        assertEquals(List.of("10e14f20-b263-5169-a82d-a58e23a0d2d3", "9fbfad80-bac8-538e-9847-11e4eff1ec7c", "b115fa5a-37f3-59ea-bcac-9f5479065675",
+                "c9268abd-4ddf-5cdc-9473-e204622b6494", "cc9f0c01-5f86-574b-a711-80c00b51d894", "d5dfcd7c-1c86-53af-9548-8109ca5bb6af"), periods);
+        assertEquals(10, c.offers().size(), c.offers().stream().map(FeedOffer::externalId).toList().toString());
+        assertEquals(List.of(), c.problems());
+        OfferInput.PeriodInput program = offer(c, "c9268abd-4ddf-5cdc-9473-e204622b6494").input().period();
+        assertEquals("2026-09-07", program.start());
+        assertEquals("2027-06-28", program.end());
+        assertTrue(program.locationId() != null, "at its teaching address");
+        FeedOffer online = offer(c, "d5dfcd7c-1c86-53af-9548-8109ca5bb6af");
+        assertEquals("ONLINE", online.input().format());
+        assertEquals(null, online.input().period().locationId(), "online: no place");
+        assertEquals(List.of(), online.input().sessions());
 
         Set<String> places = c.locations().stream().map(l -> l.name()).collect(Collectors.toSet());
-        assertEquals(Set.of("Thorbeckegracht 12, Zwolle", "Julianastraat 3, Dedemsvaart", "Online"), places);
+        assertEquals(Set.of("Thorbeckegracht 12, Zwolle", "Julianastraat 3, Dedemsvaart", "Stationsstraat 5, Hardenberg", "Markt 1, Ommen", "Online"), places,
+                "the periods' places too");
     }
 
     @Test
-    void ooapiOfferingsOfOneCourseWithoutComponentsAreAllQuarantinedNotLost() throws IOException {
+    void ooapiOfferingsOfOneCourseWithoutComponentsEachRunInTheirPeriod() throws IOException {
         FeedContent c = ooapi(URI.create("https://api.leerpunt.example/ooapi/courses/555db6fa/offerings"), url -> fixture("/ooapi/courses-offerings.json"));
-        assertTrue(c.offers().isEmpty());
-        assertEquals(3, c.problems().size());
-        assertTrue(c.problems().stream().allMatch(p -> p.externalId() != null && !p.externalId().isEmpty()),
-                "each problem names its offering, so the run counts the feed complete and withdraws nothing it still lists");
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("2026-09-14/2027-01-25", "2026-09-16/2027-02-03", "2027-02-08/2027-06-21"),
+                c.offers().stream().map(o -> o.input().period().start() + "/" + o.input().period().end()).sorted().toList(),
+                "the autumn's, still running, and the spring's, within half a year");
     }
 }
