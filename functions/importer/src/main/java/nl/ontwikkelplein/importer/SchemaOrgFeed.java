@@ -276,7 +276,16 @@ final class SchemaOrgFeed {
             List<JsonNode> schedules = new ArrayList<>(JsonFeeds.many(node.get("eventSchedule")));
             schedules.addAll(JsonFeeds.many(node.get("courseSchedule")));
             List<JsonNode> subEvents = JsonFeeds.many(node.get("subEvent"));
-            if (!schedules.isEmpty()) {
+            OfferInput.PeriodInput period = null;
+            if (schedules.isEmpty() && subEvents.isEmpty() && daysOnly(node)) {
+                // Days without times (a CourseInstance from September to January, a fair on a Saturday): a period.
+                LocalDate first = JsonFeeds.day(JsonFeeds.text(node.get("startDate")));
+                LocalDate last = node.hasNonNull("endDate") ? JsonFeeds.day(JsonFeeds.text(node.get("endDate"))) : first;
+                if (last.isBefore(first)) throw new Skip("De endDate ligt voor de startDate: niet ingelezen.");
+                if (last.isAfter(first.plusYears(2))) throw new Skip("Het duurt langer dan twee jaar (startDate tot endDate): niet ingelezen.");
+                period = dates.period(first, last, need(place));
+                if (period == null) return; // over, or not yet within the horizon: not on offer now
+            } else if (!schedules.isEmpty()) {
                 for (JsonNode s : schedules) found.addAll(schedule(resolve(s), node, need(place), cancelled));
             } else if (!subEvents.isEmpty()) {
                 for (JsonNode raw : subEvents) {
@@ -290,7 +299,8 @@ final class SchemaOrgFeed {
                 found.add(single(node, need(place), cancelled));
             }
             List<OfferInput.SessionInput> sessions = dates.sessions(found);
-            if (sessions.isEmpty()) return; // over, or not yet within the horizon: not on offer now
+            if (sessions.isEmpty() && period == null) return; // over, or not yet within the horizon: not on offer now
+            boolean allOnline = period != null ? place == Places.ONLINE : dates.allOnline(found);
 
             List<String> words = new ArrayList<>(words(node));
             if (course != null) words.addAll(words(course));
@@ -308,9 +318,16 @@ final class SchemaOrgFeed {
             if (languages.isEmpty() && course != null) languages = languages(course.get("inLanguage"));
 
             OfferInput input = new OfferInput(null, title, null, description, mapped.kind().name(), mapped.line().name(),
-                    mapped.themes(), mapped.targetGroups(), dates.allOnline(found) ? DeliveryFormat.ONLINE.name() : null, price,
-                    provider, url, null, sessions, null, null, null, languages);
+                    mapped.themes(), mapped.targetGroups(), allOnline ? DeliveryFormat.ONLINE.name() : null, price,
+                    provider, url, null, sessions, null, null, null, languages, period);
             offers.add(new FeedOffer(id, f.position, input));
+        }
+
+        /** A startDate that is a day without a time, and an endDate that is one too or none. */
+        private static boolean daysOnly(JsonNode node) {
+            String start = JsonFeeds.text(node.get("startDate")), end = JsonFeeds.text(node.get("endDate"));
+            return start != null && start.strip().matches("\\d{4}-\\d{2}-\\d{2}") && JsonFeeds.day(start) != null
+                    && (end == null || end.strip().matches("\\d{4}-\\d{2}-\\d{2}") && JsonFeeds.day(end) != null);
         }
 
         private static FeedLocation need(FeedLocation place) {

@@ -128,9 +128,11 @@ class SchemaOrgFeedTest {
     }
 
     @Test
-    void whatHasNoTimeOfDayOrNoPlaceIsLeftOutWithItsReason() {
+    void whatHasNoClearTimesOrNoPlaceIsLeftOutWithItsReasonAndADayWithoutTimesIsAPeriod() {
         FeedContent c = parse("""
                 [{"@type": "Event", "@id": "date-only", "name": "Boekenmarkt", "startDate": "2026-12-12", "location": "Bibliotheek Ommen"},
+                 {"@type": "Event", "@id": "days-backwards", "name": "Markt", "startDate": "2026-12-12", "endDate": "2026-12-10", "location": "Bieb"},
+                 {"@type": "Event", "@id": "mixed", "name": "Markt", "startDate": "2026-12-12", "endDate": "2026-12-12T17:00", "location": "Bieb"},
                  {"@type": "Event", "@id": "weeks", "name": "Cursus Excel", "startDate": "2027-01-04T19:00", "endDate": "2027-03-01T21:00", "location": "Bibliotheek Ommen"},
                  {"@type": "Event", "@id": "nowhere", "name": "Lezing", "startDate": "2026-12-12T19:00", "endDate": "2026-12-12T21:00"},
                  {"@type": "Event", "@id": "backwards", "name": "Lezing", "startDate": "2026-12-12T19:00", "endDate": "2026-12-12T18:00", "location": "Bieb"},
@@ -141,16 +143,44 @@ class SchemaOrgFeedTest {
                  {"@type": "Course", "@id": "no-instances", "name": "Cursus zonder data"},
                  {"@type": "Person", "name": "Not an event at all"}]
                 """);
-        assertTrue(problem(c, "date-only").message().contains("geen tijd"));
+        assertTrue(problem(c, "days-backwards").message().contains("De endDate ligt voor de startDate"));
+        assertTrue(problem(c, "mixed").message().contains("geen tijd"), "a day, then a time: which is meant is not clear");
         assertTrue(problem(c, "weeks").message().contains("langer dan 12 uur"));
         assertTrue(problem(c, "nowhere").message().contains("geen plaats"));
         assertTrue(problem(c, "backwards").message().contains("niet na"));
         assertTrue(problem(c, "hourly").message().contains("vaker dan dagelijks"));
         assertTrue(problem(c, "nameless").message().contains("geen naam"));
         assertTrue(problem(c, "no-instances").message().contains("hasCourseInstance"));
-        assertEquals(List.of(), c.offers(), "a past event is simply not on offer");
-        assertEquals(7, c.problems().size(), c.problems().toString());
+        // A day without times: on that day, the organiser tells the times. A past event is simply not on offer.
+        assertEquals(List.of("date-only"), c.offers().stream().map(o -> o.externalId()).toList());
+        assertEquals(new nl.ontwikkelplein.domain.OfferInput.PeriodInput("2026-12-12", "2026-12-12",
+                nl.ontwikkelplein.domain.PartnerImport.locationId("partner", "Bibliotheek Ommen")), c.offers().get(0).input().period());
+        assertEquals(8, c.problems().size(), c.problems().toString());
         assertTrue(complete(c), "every problem names its item, so offers that left the feed may be withdrawn");
+    }
+
+    @Test
+    void aCourseInstanceFromDayToDayRunsInThatPeriodAtItsPlaceOrOnline() {
+        FeedContent c = parse("""
+                {"@context": "https://schema.org", "@type": "Course", "@id": "https://roc.example/nt2", "name": "Nederlands als tweede taal B1",
+                 "provider": {"@type": "Organization", "name": "ROC Twente"},
+                 "hasCourseInstance": [
+                   {"@type": "CourseInstance", "@id": "https://roc.example/nt2#najaar", "courseMode": "onsite", "startDate": "2026-09-07", "endDate": "2027-01-29",
+                    "location": {"@type": "Place", "name": "ROC Twente", "address": {"@type": "PostalAddress", "streetAddress": "Gieterij 200",
+                                 "postalCode": "7553 VZ", "addressLocality": "Hengelo"}}},
+                   {"@type": "CourseInstance", "@id": "https://roc.example/nt2#online", "courseMode": "online", "startDate": "2027-02-01", "endDate": "2027-06-25"},
+                   {"@type": "CourseInstance", "@id": "https://roc.example/nt2#lang", "courseMode": "online", "startDate": "2027-02-01", "endDate": "2030-06-25"}]}
+                """);
+        FeedOffer autumn = offer(c, "https://roc.example/nt2#najaar");
+        assertEquals("2026-09-07", autumn.input().period().start(), "begun, still running");
+        assertEquals("2027-01-29", autumn.input().period().end());
+        assertEquals(List.of(), autumn.input().sessions());
+        assertEquals("ROC Twente", autumn.input().provider());
+        assertEquals("COURSE", autumn.input().kind());
+        FeedOffer online = offer(c, "https://roc.example/nt2#online");
+        assertEquals("ONLINE", online.input().format());
+        assertEquals(null, online.input().period().locationId());
+        assertTrue(problem(c, "https://roc.example/nt2#lang").message().contains("langer dan twee jaar"));
     }
 
     @Test
