@@ -27,7 +27,9 @@ record OfferJson(
         String updatedAt,
         String status,
         String page,
-        List<SessionJson> sessions) {
+        List<SessionJson> sessions,
+        /** an offer without dates: the days it runs (from its feed); null otherwise */
+        nl.ontwikkelplein.domain.OfferInput.PeriodInput period) {
 
     record SessionJson(String id, String start, String end, String locationId, Integer seats, int taken, String status, String note) {}
 
@@ -36,7 +38,7 @@ record OfferJson(
                 name(o.programmeLine()), o.themes(), o.targetGroups(), name(o.format()), o.languages(), o.price().isKnown() ? o.price().cents() : null, o.provider(),
                 o.moreInfoUrl(), o.enrolmentScope().name(), o.enrolmentPolicy().waitlistLimit(),
                 nl.ontwikkelplein.domain.OfferInputs.intake(o.enrolmentPolicy()), o.updatedAt() == null ? null : o.updatedAt().toString(), o.status().name(), "/aanbod/" + o.id() + "/",
-                o.sessions().stream().map(OfferJson::session).toList());
+                o.sessions().stream().map(OfferJson::session).toList(), nl.ontwikkelplein.domain.OfferInputs.period(o.period()));
     }
 
     private static SessionJson session(Session s) {

@@ -69,7 +69,7 @@ public final class DutchFormat {
     /** "Nog 1 plaats", "Nog 12 plaatsen" */
     public static String seatsLeft(int n) { return "Nog " + n + (n == 1 ? " plaats" : " plaatsen"); }
 
-    static String capitalise(String s) {
+    public static String capitalise(String s) {
         if (s == null || s.isEmpty()) return s;
         return s.substring(0, 1).toUpperCase(DUTCH) + s.substring(1);
     }

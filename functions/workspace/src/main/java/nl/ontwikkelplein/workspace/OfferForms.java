@@ -126,7 +126,7 @@ final class OfferForms {
                 request.fields("doelgroep"), emptyToNull(request.field("vorm")), cents, request.field("aanbieder"),
                 request.field("meerInfo"), emptyToNull(request.field("aanmelden")), base.sessions(), base.status(),
                 waitlist.isEmpty() ? null : Integer.valueOf(waitlist), request.field("intake").isEmpty() ? "NONE" : request.field("intake"),
-                request.fields("taal"));
+                request.fields("taal"), base.period()); // a period comes with the feed; the form keeps it
     }
 
     /** Domain errors on this form's fields, in the form's order. */

@@ -136,7 +136,13 @@ final class OfferPages {
         facts.add(new OfferOverviewPage.Fact("Voor wie", offer.targetGroups().isEmpty() ? "–" : String.join(", ", offer.targetGroups())));
         facts.add(new OfferOverviewPage.Fact("Taal", String.join(", ", nl.ontwikkelplein.domain.Languages.names(offer.languages()))));
         facts.add(new OfferOverviewPage.Fact("Prijs", offer.price().label()));
-        facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));
+        if (offer.period() != null) {
+            // From the feed: the days it runs, its times and enrolment at the provider (the form keeps the period).
+            facts.add(new OfferOverviewPage.Fact("Periode", nl.ontwikkelplein.web.DutchFormat.capitalise(
+                    nl.ontwikkelplein.web.DutchFormat.period(offer.period().start(), offer.period().end())) + ". Dagen, tijden en aanmelden: bij de aanbieder."));
+        } else {
+            facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));
+        }
         OfferOverviewPage.Origin origin = null;
         if (offer.source() != null) {
             String feed = offer.source().sourceId();

@@ -99,7 +99,10 @@ final class OffersView {
         String nextDate = upcoming.isEmpty() ? null
                 : DutchFormat.date(upcoming.get(0).start().toLocalDate()) + ", " + DutchFormat.time(upcoming.get(0).start().toLocalTime());
         String seats;
-        if (upcoming.isEmpty()) seats = "–";
+        if (upcoming.isEmpty() && offer.period() != null) {
+            nextDate = DutchFormat.capitalise(DutchFormat.period(offer.period().start(), offer.period().end()));
+            seats = "Aanmelden bij de aanbieder";
+        } else if (upcoming.isEmpty()) seats = "–";
         else if (!upcoming.get(0).needsEnrolment()) seats = "Vrije inloop";
         else {
             Session s = upcoming.get(0);

@@ -58,6 +58,13 @@ class FeedFormatsImportTest {
              "addresses": [{"addressType": "teaching", "street": "Voorstraat", "streetNumber": "1", "postalCode": "7783AA", "city": "Gramsbergen",
                             "additional": [{"language": "nl-NL", "value": "Bibliotheek Gramsbergen"}]}]}
             """;
+    /** A year course with days but no times, and no price: it runs in its period, the college tells the rest. */
+    static final String YEAR_COURSE = """
+            {"offeringId": "nt2-b1-jaar", "offeringType": "course", "name": [{"language": "nl-NL", "value": "Nederlands B1, een jaar"}],
+             "modeOfDelivery": ["situated"], "startDate": "%s", "endDate": "%s",
+             "addresses": [{"addressType": "teaching", "street": "Stationsstraat", "streetNumber": "5", "postalCode": "7772AA", "city": "Hardenberg"}],
+             "organization": {"organizationId": "deltion", "name": [{"language": "nl-NL", "value": "Deltion College"}]}}
+            """.formatted(DAY.minusDays(30), DAY.plusDays(120));
     static final AtomicReference<String> secondPage = new AtomicReference<>(page(2, false, lesson("les-2", DAY.plusDays(7), "")));
 
     @TempDir
@@ -72,7 +79,7 @@ class FeedFormatsImportTest {
         partner.createContext("/ooapi/offerings", exchange -> {
             String query = exchange.getRequestURI().getQuery();
             String body = query != null && query.contains("pageNumber=2") ? secondPage.get()
-                    : page(1, true, COURSE + "," + lesson("les-1", DAY, ""));
+                    : page(1, true, COURSE + "," + lesson("les-1", DAY, "") + "," + YEAR_COURSE);
             send(exchange, body, "application/json");
         });
         partner.start();
@@ -115,7 +122,7 @@ class FeedFormatsImportTest {
     void anAgendaPageAndAnOoapiEndpointBecomeOffersOnTheSiteAndASecondRunChangesNothing() throws Exception {
         String first = runImport();
         assertTrue(first.matches("(?s).*source=welzijn created=1 updated=0 unchanged=0 locationsWritten=1 removed=0 cancelled=0 rejected=0(?![0-9 ]).*"), first);
-        assertTrue(first.matches("(?s).*source=college created=1 updated=0 unchanged=0 locationsWritten=1 removed=0 cancelled=0 rejected=0(?![0-9 ]).*"), first);
+        assertTrue(first.matches("(?s).*source=college created=2 updated=0 unchanged=0 locationsWritten=2 removed=0 cancelled=0 rejected=0(?![0-9 ]).*"), first);
 
         String help = PartnerImport.newOfferId("Hulp bij <formulieren>", "welzijn", "https://welzijn.example/agenda#formulieren");
         Offer helpOffer = Fixtures.catalog(stack).offer(help).orElseThrow(() -> new AssertionError(Fixtures.catalog(stack).offersOf(Fixtures.ORG)));
@@ -129,13 +136,21 @@ class FeedFormatsImportTest {
                 "lessons from both pages, in Dutch time");
         assertEquals(7500, course.price().cents());
 
+        String year = PartnerImport.newOfferId("Nederlands B1, een jaar", "college", "nt2-b1-jaar");
+        Offer yearCourse = Fixtures.catalog(stack).offer(year).orElseThrow();
+        assertEquals(new Offer.Period(DAY.minusDays(30), DAY.plusDays(120), PartnerImport.locationId("college", "Stationsstraat 5, Hardenberg")), yearCourse.period());
+        assertEquals(List.of(), yearCourse.sessions());
+        assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, yearCourse.price());
+        assertTrue(TestStack.await(Duration.ofSeconds(30), () -> online(year, "tot en met", "Stationsstraat 5", "hoort u van Deltion College",
+                "Vraag het aan de aanbieder")), "the year course is online with its period, place and provider");
+
         assertTrue(TestStack.await(Duration.ofSeconds(30), () -> online(help, "Hulp bij &lt;formulieren&gt;", "Buurthuis De Schakel")
                 && online(nt2, "Nederlands A2 &amp; meer", "Voorstraat 1, Gramsbergen")), "both online, their texts escaped");
 
         List<List<Map<String, Object>>> before = Fixtures.catalogRows(stack);
         String second = runImport();
         assertTrue(second.contains("source=welzijn created=0 updated=0 unchanged=1 locationsWritten=0 removed=0"), second);
-        assertTrue(second.contains("source=college created=0 updated=0 unchanged=1 locationsWritten=0 removed=0"), second);
+        assertTrue(second.contains("source=college created=0 updated=0 unchanged=2 locationsWritten=0 removed=0"), second);
         assertEquals(before, Fixtures.catalogRows(stack), "nothing written");
 
         // The college calls the second lesson off.

@@ -175,6 +175,32 @@ class TakeOverTest {
     }
 
     @Test
+    void anEditOfAnOfferThatRunsInAPeriodKeepsThePeriodAndTheUnknownPrice() throws Exception {
+        java.time.LocalDate start = LocalDate.now().minusDays(10), end = LocalDate.now().plusMonths(4);
+        Offer roc = new Offer("roc-b1-periode", ORG, "Nederlands B1", null, null, nl.ontwikkelplein.domain.OfferKind.COURSE,
+                nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, List.of(), List.of(), null, nl.ontwikkelplein.domain.Price.UNKNOWN, "ROC", null, null,
+                new Offer.Source("roc", "B1", "hash"), Instant.now(), List.of(), null, null, List.of("nl"), new Offer.Period(start, end, "vestiging-import"));
+        catalog().createOffer(roc);
+        StaffClient imke = new StaffClient(stack);
+        imke.signIn("imke@bieb.test");
+        String path = "/beheer/aanbod/" + roc.id();
+        HttpResponse<String> overview = imke.get(path);
+        assertTrue(overview.body().contains("Dagen, tijden en aanmelden: bij de aanbieder."), overview.body());
+        HttpResponse<String> form = imke.get(path + "/bewerken");
+        assertTrue(form.body().contains("name=\"prijs\"") && !form.body().matches("(?s).*name=\"prijs\"[^>]*value=\"0\".*"), "an unknown price is not shown as 0");
+        Map<String, String> fields = editFields("Nederlands B1 in Hardenberg", OfferWorkspaceTest.version(form.body()));
+        fields.put("soort", "COURSE");
+        fields.put("prijs", "");
+        HttpResponse<String> saved = imke.post(path + "/bewerken", fields);
+        assertEquals(303, saved.statusCode(), saved.body());
+        Offer edited = catalog().offer(roc.id()).orElseThrow();
+        assertEquals("Nederlands B1 in Hardenberg", edited.title());
+        assertEquals(roc.period(), edited.period(), "the form keeps the period");
+        assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, edited.price(), "an empty price of an imported offer stays unknown");
+        assertTrue(edited.source().takenOver());
+    }
+
+    @Test
     void anOfferMadeHereHasNoImportButtons() throws Exception {
         StaffClient imke = new StaffClient(stack);
         imke.signIn("imke@bieb.test");
