@@ -92,7 +92,7 @@ final class CsvFeed {
             for (int c = 0; c < header.length; c++) v.put(header[c], row[c].strip());
             String externalId = v.get("external_id");
             if (externalId.isEmpty() || externalId.length() > 200) {
-                problems.add(new Problem("", line, "external_id is empty or longer than 200 characters."));
+                problems.add(new Problem("", line, "external_id is leeg of langer dan 200 tekens: niet ingelezen."));
                 continue;
             }
             try {
@@ -122,6 +122,7 @@ final class CsvFeed {
 
         final Long priceCents;
         final Categories categories;
+        final String kind, programmeLine, format;
 
         Builder(String externalId, int line, Map<String, String> first, Categories categories) {
             this.categories = categories;
@@ -129,20 +130,39 @@ final class CsvFeed {
             this.line = line;
             this.first = first;
             this.priceCents = cents(first.get("price_eur")); // may throw: the row is then reported
+            // In the partner's words or ours; what is neither is reported in the editors' terms, not the API's codes.
+            this.kind = known(OfferKind.class, first.get("kind"), OfferKind::label, "kind", true, false);
+            this.programmeLine = known(ProgrammeLine.class, categories.line(first.get("programme_line")), ProgrammeLine::label, "programme_line", true, true);
+            this.format = known(DeliveryFormat.class, first.get("format"), DeliveryFormat::label, "format", false, false);
         }
 
         FeedOffer build() {
             OfferInput input = new OfferInput(null, first.get("title"), blankToNull(first.get("summary")),
                     blankToNull(first.get("description")),
-                    enumName(OfferKind.class, first.get("kind"), OfferKind::label),
-                    enumName(ProgrammeLine.class, categories.line(first.get("programme_line")), ProgrammeLine::label),
-                    categories.themes(list(first.get("themes"))), list(first.get("target_groups")),
-                    first.get("format") == null || first.get("format").isEmpty() ? null
-                            : enumName(DeliveryFormat.class, first.get("format"), DeliveryFormat::label),
+                    kind, programmeLine, categories.themes(list(first.get("themes"))), list(first.get("target_groups")), format,
                     priceCents, blankToNull(first.get("provider")), blankToNull(first.get("more_info_url")),
                     enrolmentScope(first.get("enrolment")), List.copyOf(sessions), null, null, null, list(first.get("languages")));
             return new FeedOffer(externalId, line, input);
         }
+    }
+
+    /**
+     * The code of one of ours, by its Dutch label (Cursus) or its code (COURSE); else the row is
+     * reported, naming the column and our labels (never the cell: it is the partner's text).
+     */
+    private static <E extends Enum<E>> String known(Class<E> type, String value, java.util.function.Function<E, String> label, String column,
+                                                   boolean required, boolean mappable) {
+        if (value == null || value.isBlank()) {
+            if (!required) return null;
+        } else {
+            String name = enumName(type, value.strip(), label);
+            for (E e : type.getEnumConstants()) if (e.name().equals(name)) return name;
+        }
+        List<String> labels = new ArrayList<>();
+        for (E e : type.getEnumConstants()) labels.add(label.apply(e));
+        throw new IllegalArgumentException(column + (value == null || value.isBlank() ? " is leeg" : " is geen van onze waarden") + ": kies uit "
+                + String.join(", ", labels) + (mappable ? ", of laat de beheerder het woord van de partner koppelen bij ‘Eigen categorieën’" : "")
+                + ". Niet ingelezen.");
     }
 
     /** Accepts the enum name (COURSE) or the Dutch label (Cursus); unknown values pass through for validation to report. */

@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,7 +58,10 @@ class CategoriesTest {
         OfferInput in = c.offers().stream().filter(o -> o.externalId().equals("C-1")).findFirst().orElseThrow().input();
         assertEquals("WORK", in.programmeLine());
         assertEquals(List.of("digitale vaardigheden", "voorlezen"), in.themes());
+        // A word nobody mapped is refused with the reason, and the hint where to map it.
+        assertEquals(List.of("C-1"), c.offers().stream().map(o -> o.externalId()).toList());
+        assertTrue(c.problems().get(0).message().contains("Eigen categorieën"), c.problems().toString());
         FeedContent unmapped = CsvFeed.parse("taalhuis", csv.getBytes(StandardCharsets.UTF_8));
-        assertEquals(unmapped.offers().get(1), c.offers().get(1), "a word nobody mapped stays as written: the import's check refuses it, with its reason");
+        assertEquals(2, unmapped.problems().size(), "without the mapping neither partner word is ours");
     }
 }
