@@ -103,7 +103,7 @@ final class LocalEndpoints {
             json(exchange, 404, JSON.createObjectNode().put("message", "no demo feed " + file));
             return;
         }
-        HttpFront.send(exchange, 200, "text/csv; charset=utf-8", body.get(), false);
+        HttpFront.send(exchange, 200, DemoFeeds.contentType(file), body.get(), false);
     }
 
     private ObjectNode wiring() {

@@ -28,7 +28,11 @@ public final class LocalMain {
 
     private static final Logger LOG = Logger.getLogger(LocalMain.class.getName());
     /** Demo feeds in src/main/resources/demo/feeds, imported for the demo organisation. */
-    static final List<String> DEMO_FEEDS = List.of("taalhuis-vechtdal");
+    /** The demo partner feeds: id, file under /_local/feeds/, format. */
+    record DemoFeed(String id, String file, String format) {}
+
+    static final List<DemoFeed> DEMO_FEEDS = List.of(new DemoFeed("taalhuis-vechtdal", "taalhuis-vechtdal.csv", "csv"),
+            new DemoFeed("deltion-college", "deltion-college.json", "ooapi"));
     static final String REBUILD_FUNCTION = "SiteRebuildFunction";
     /** The finder's search index, built nightly and after changes; at start too, like the site. */
     static final String SEARCH_INDEX_FUNCTION = "SearchIndexFunction";
@@ -60,12 +64,12 @@ public final class LocalMain {
      * to schedule or mapping stay).
      */
     static void registerDemoFeeds(nl.ontwikkelplein.domain.PartnerFeeds feeds, String httpUrl, Clock clock) {
-        for (String source : DEMO_FEEDS) {
-            String url = httpUrl + "/_local/feeds/" + source + ".csv";
+        for (DemoFeed demo : DEMO_FEEDS) {
+            String url = httpUrl + "/_local/feeds/" + demo.file();
             java.time.Instant now = clock.instant();
-            java.util.Optional<nl.ontwikkelplein.domain.PartnerFeed> known = feeds.feed(source);
+            java.util.Optional<nl.ontwikkelplein.domain.PartnerFeed> known = feeds.feed(demo.id());
             if (known.isEmpty()) {
-                feeds.save(new nl.ontwikkelplein.domain.PartnerFeed(source, DemoData.ORGANISATION, url, "csv", null, List.of(), now, now));
+                feeds.save(new nl.ontwikkelplein.domain.PartnerFeed(demo.id(), DemoData.ORGANISATION, url, demo.format(), null, List.of(), now, now));
             } else if (!known.get().url().equals(url)) {
                 nl.ontwikkelplein.domain.PartnerFeed f = known.get();
                 feeds.save(new nl.ontwikkelplein.domain.PartnerFeed(f.id(), f.organisationId(), url, f.format(), f.schedule(), f.categories(), f.createdAt(), now));

@@ -1,6 +1,7 @@
 package nl.ontwikkelplein.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,26 @@ class DemoFeedsTest {
             assertEquals("http://localhost:9090/_local/feeds/taalhuis-vechtdal.csv", after.url());
             assertEquals(PartnerFeed.Schedule.PAUSED, after.schedule());
             assertEquals(1, after.categories().size());
-            assertEquals(1, feeds.all().size());
+            assertEquals(List.of("deltion-college", "taalhuis-vechtdal"), feeds.all().stream().map(PartnerFeed::id).sorted().toList());
+            assertEquals("ooapi", feeds.feed("deltion-college").orElseThrow().format());
+        }
+    }
+
+    @Test
+    void theDemoCollegesOoapiFeedBringsAYearCourseWithoutTimesAndACourseWithLessons() throws Exception {
+        try (TestStack stack = TestStack.start(TestStack.realTemplate(), data, java.util.Map.of())) {
+            var stores = stack.stack().stores();
+            nl.ontwikkelplein.local.demo.DemoData.loadIfEmpty(stores.catalog(), Clock.systemUTC());
+            LocalMain.registerDemoFeeds(stores.feeds(), stack.url(""), Clock.systemUTC());
+            String run = String.join("\n", stack.stack().scheduler().runNow("ImportFunction"));
+            assertTrue(run.contains("source=deltion-college created=2 updated=0 unchanged=0 locationsWritten=1 removed=0 cancelled=0 rejected=0"), run);
+            var offers = stores.catalog().offersOf(DemoData.ORGANISATION).stream()
+                    .filter(o -> o.source() != null && o.source().sourceId().equals("deltion-college")).toList();
+            var year = offers.stream().filter(o -> o.period() != null).findFirst().orElseThrow(() -> new AssertionError(offers));
+            assertEquals(java.time.LocalDate.now(nl.ontwikkelplein.domain.Session.ZONE).minusDays(21), year.period().start());
+            assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, year.price());
+            assertEquals(3, stores.catalog().offer(offers.stream().filter(o -> o.period() == null).findFirst().orElseThrow().id()).orElseThrow()
+                    .sessions().size(), "the lessons are the other course's dates");
         }
     }
 }

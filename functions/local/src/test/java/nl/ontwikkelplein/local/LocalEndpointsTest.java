@@ -29,6 +29,14 @@ class LocalEndpointsTest {
         assertEquals(404, stack.get("/_local/feeds/README.txt").statusCode());
         assertEquals(404, stack.get("/_local/feeds/nope.csv").statusCode());
         assertEquals(405, stack.post("/_local/feeds/taalhuis-vechtdal.csv", "text/csv", "x").statusCode());
+
+        HttpResponse<String> ooapi = stack.get("/_local/feeds/deltion-college.json");
+        assertEquals(200, ooapi.statusCode());
+        assertEquals("application/json", ooapi.headers().firstValue("content-type").orElseThrow());
+        new ObjectMapper().readTree(ooapi.body()); // JSON after the dates are filled in
+        assertTrue(ooapi.body().contains("\"startDate\": \"" + LocalDate.now(ZoneId.of("Europe/Amsterdam")).minusDays(21) + "\""), "days before today too");
+        assertFalse(ooapi.body().contains("{{day"));
+        assertEquals(404, stack.get("/_local/feeds/deltion-college.xml").statusCode());
     }
 
     @Test
