@@ -74,6 +74,17 @@ class SiteBuilderHandlerTest {
     }
 
     @Test
+    void aLocationChangeRendersTheOffersThatRunInAPeriodThere() throws Exception {
+        local.catalog().createOffer(TestData.periodOffer("roc", "Nederlands B1", TestData.LOC2.id()));
+        local.catalog().saveLocation(new nl.ontwikkelplein.domain.Location(TestData.LOC2.id(), TestData.ORG.id(), "Bibliotheek Dedemsvaart",
+                nl.ontwikkelplein.domain.Location.LocationKind.BRANCH, new nl.ontwikkelplein.domain.Location.Address("Nieuwe Straat 9", "7701 AA", "Dedemsvaart"), null, null));
+        StreamsEventResponse r = handler().handleRequest(event("1", "LOC#dedemsvaart"), null);
+        assertTrue(failures(r).isEmpty());
+        assertTrue(counting.puts.contains("aanbod/roc/index.html"), "its page names the place: " + counting.puts);
+        assertTrue(local.text("aanbod/roc/index.html").contains("Nieuwe Straat 9"));
+    }
+
+    @Test
     void anOrganisationChangeRendersItsOffers() {
         handler().handleRequest(event("1", "ORG#bibliotheek-hardenberg"), null);
         assertTrue(counting.puts.containsAll(List.of("aanbod/a/index.html", "aanbod/b/index.html")));

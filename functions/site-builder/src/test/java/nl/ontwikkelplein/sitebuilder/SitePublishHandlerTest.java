@@ -28,6 +28,17 @@ class SitePublishHandlerTest {
     }
 
     @Test
+    void anOfferThatRunsInAPeriodIsPublishedWithItsPlace() throws Exception {
+        try (LocalSite local = new LocalSite(CLOCK)) {
+            TestData.seed(local.catalog(), TestData.periodOffer("roc", "Nederlands B1", TestData.LOC2.id()));
+            new SitePublishHandler(local.builder(CLOCK, local.publisher)).handleRequest(Map.of("offerIds", List.of("roc")), null);
+            String page = local.text("aanbod/roc/index.html");
+            assertTrue(page.contains("Waar: Bibliotheek Dedemsvaart, Julianastraat 1, 7701 AA Dedemsvaart"), page);
+            assertTrue(page.contains("\"addressLocality\":\"Dedemsvaart\""), "and in its JSON-LD");
+        }
+    }
+
+    @Test
     void anOfferThatLeftThePublicSiteIsTakenOffItsListsAndItsPageRemoved() throws Exception {
         try (LocalSite local = new LocalSite(CLOCK)) {
             TestData.seed(local.catalog(), TestData.offer("a", "Blijft", TestData.LOC.id(), List.of("taal"), "2026-12-01T14:00"),

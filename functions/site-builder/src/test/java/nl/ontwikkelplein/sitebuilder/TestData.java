@@ -49,6 +49,13 @@ public final class TestData {
                 themes, List.of("volwassenen"), DeliveryFormat.IN_PERSON, Price.FREE, null, null, null, null, NOW, sessions);
     }
 
+    /** A partner's course without dates that runs in a period at {@code location}. */
+    public static Offer periodOffer(String id, String title, String location) {
+        return new Offer(id, ORG.id(), title, "Samenvatting van " + title, "Beschrijving", OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS,
+                List.of("taal"), List.of(), DeliveryFormat.IN_PERSON, Price.UNKNOWN, "ROC", null, null, new Offer.Source("roc", id, "hash"), NOW,
+                List.of(), null, null, List.of("nl"), new Offer.Period(java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2027-03-01"), location));
+    }
+
     /** The organisation, both places and the offers, written through the real catalog. */
     public static void seed(nl.ontwikkelplein.domain.Catalog catalog, Offer... offers) {
         catalog.saveOrganisation(ORG);
