@@ -239,7 +239,9 @@ final class OoapiFeed {
 
             OfferInput input = new OfferInput(null, title, null, description, mapped.kind().name(), mapped.line().name(),
                     mapped.themes(), mapped.targetGroups(), online ? DeliveryFormat.ONLINE.name() : null,
-                    price(offering.get("priceInformation")), provider, url, null, sessions, null, null, null, languages, period);
+                    // A period has no dates to call off: the offering itself is (its page says so, and it leaves the lists).
+                    price(offering.get("priceInformation")), provider, url, null, sessions, period != null && cancelled(offering) ? "CANCELLED" : null,
+                    null, null, languages, period);
             offers.add(new FeedOffer(id, position, input));
         }
 

@@ -280,7 +280,8 @@ final class SchemaOrgFeed {
             if (schedules.isEmpty() && subEvents.isEmpty() && daysOnly(node)) {
                 // Days without times (a CourseInstance from September to January, a fair on a Saturday): a period.
                 LocalDate first = JsonFeeds.day(JsonFeeds.text(node.get("startDate")));
-                LocalDate last = node.hasNonNull("endDate") ? JsonFeeds.day(JsonFeeds.text(node.get("endDate"))) : first;
+                String endText = JsonFeeds.text(node.get("endDate")); // null also for {}, [] or true: then one day, as daysOnly said
+                LocalDate last = endText == null ? first : JsonFeeds.day(endText);
                 if (last.isBefore(first)) throw new Skip("De endDate ligt voor de startDate: niet ingelezen.");
                 if (last.isAfter(first.plusYears(2))) throw new Skip("Het duurt langer dan twee jaar (startDate tot endDate): niet ingelezen.");
                 period = dates.period(first, last, need(place));
@@ -319,7 +320,7 @@ final class SchemaOrgFeed {
 
             OfferInput input = new OfferInput(null, title, null, description, mapped.kind().name(), mapped.line().name(),
                     mapped.themes(), mapped.targetGroups(), allOnline ? DeliveryFormat.ONLINE.name() : null, price,
-                    provider, url, null, sessions, null, null, null, languages, period);
+                    provider, url, null, sessions, period != null && cancelled ? "CANCELLED" : null, null, null, languages, period);
             offers.add(new FeedOffer(id, f.position, input));
         }
 

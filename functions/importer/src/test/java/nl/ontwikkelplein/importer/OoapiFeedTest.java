@@ -163,6 +163,10 @@ class OoapiFeedTest {
         assertEquals(List.of(), in.sessions());
         assertEquals(12_550L, in.priceCents());
         assertEquals(List.of("Van Ittersumstraat 12, Dedemsvaart"), c.locations().stream().map(l -> l.name()).toList(), "its place comes in with it");
+        assertEquals(null, in.status());
+
+        FeedContent called = read(Map.of(1, page(1, false, days.replace("\"offeringType\": \"course\"", "\"offeringType\": \"course\", \"offeringState\": \"cancelled\""))));
+        assertEquals("CANCELLED", offer(called, "c1").input().status(), "a period called off is an offer called off");
     }
 
     @Test

@@ -181,6 +181,23 @@ class SchemaOrgFeedTest {
         assertEquals("ONLINE", online.input().format());
         assertEquals(null, online.input().period().locationId());
         assertTrue(problem(c, "https://roc.example/nt2#lang").message().contains("langer dan twee jaar"));
+        assertEquals(null, autumn.input().status());
+    }
+
+    @Test
+    void aPeriodCalledOffIsAnOfferCalledOffAndAnOddEndDateIsOneDay() {
+        FeedContent c = parse("""
+                [{"@type": "Event", "@id": "afgelast", "name": "GEANNULEERD - Boekenmarkt", "eventStatus": "https://schema.org/EventCancelled",
+                  "startDate": "2026-12-12", "location": "Bibliotheek Ommen"},
+                 {"@type": "Event", "@id": "raar", "name": "Markt", "startDate": "2026-12-19", "endDate": {}, "location": "Bieb"},
+                 {"@type": "Event", "@id": "lijst", "name": "Markt", "startDate": "2026-12-20", "endDate": [], "location": "Bieb"}]
+                """);
+        assertEquals(List.of(), c.problems());
+        FeedOffer called = offer(c, "afgelast");
+        assertEquals("CANCELLED", called.input().status());
+        assertEquals("Boekenmarkt", called.input().title(), "the marker left the title; the status says it");
+        assertEquals("2026-12-19", offer(c, "raar").input().period().end());
+        assertEquals("2026-12-20", offer(c, "lijst").input().period().end());
     }
 
     @Test

@@ -31,7 +31,7 @@ final class OfferJsonLd {
         for (Session s : sessions) events.add(event(offer, s, locations.get(s.locationId()), organisation, page));
         if (offer.period() != null) {
             Offer.Period p = offer.period();
-            events.add(event(offer, "periode", p.start().toString(), p.end().toString(), false,
+            events.add(event(offer, "periode", p.start().toString(), p.end().toString(), offer.status() == nl.ontwikkelplein.domain.OfferStatus.CANCELLED,
                     p.locationId() == null ? null : locations.get(p.locationId()), organisation, page, null));
         }
         Map<String, Object> root = new LinkedHashMap<>();

@@ -176,12 +176,12 @@ public final class Pages {
                 Languages.onlyDutch(offer.languages()) ? null : inWords(Languages.names(offer.languages())),
                 offer.format().label(), offer.price().label(), provider,
                 moreInfoUrl == null ? null : new Link(moreInfoUrl, "Meer informatie over " + offer.title()),
-                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote, periodView(offer, locations, provider));
+                sessions, OfferJsonLd.of(offer, upcoming, locations, organisation, baseUrl), course, courseNote, periodView(offer, locations, provider, now));
         return render("offer.jte", page);
     }
 
     /** When and where an offer without dates runs, and that its provider tells the days and times. */
-    private static OfferPage.PeriodView periodView(Offer offer, Map<String, Location> locations, String provider) {
+    private static OfferPage.PeriodView periodView(Offer offer, Map<String, Location> locations, String provider, Instant now) {
         Offer.Period p = offer.period();
         if (p == null) return null;
         Location location = p.locationId() == null ? null : locations.get(p.locationId());
@@ -193,8 +193,16 @@ public final class Pages {
             where = "Online";
         }
         String who = provider == null ? "de aanbieder" : provider;
-        return new OfferPage.PeriodView(DutchFormat.capitalise(DutchFormat.period(p.start(), p.end())) + ".", p.start().toString(), p.end().toString(),
-                where, "Op welke dagen en hoe laat, hoort u van " + who + ". Aanmelden gaat ook via " + who + ".");
+        String when = DutchFormat.capitalise(DutchFormat.period(p.start(), p.end())) + ".";
+        String howTo = "Op welke dagen en hoe laat, hoort u van " + who + ". Aanmelden gaat ook via " + who + ".";
+        if (offer.status() == OfferStatus.CANCELLED) {
+            when += " Dit gaat niet door.";
+            howTo = "Aanmelden kan niet.";
+        } else if (!p.runsOnOrAfter(DutchFormat.today(now))) {
+            when += " Deze periode is voorbij.";
+            howTo = "Aanmelden kan niet meer. Vraag " + who + " wanneer het weer begint.";
+        }
+        return new OfferPage.PeriodView(when, p.start().toString(), p.end().toString(), where, howTo);
     }
 
     /** "Nederlands", "Nederlands en Arabisch", "Nederlands, Engels en Arabisch". */

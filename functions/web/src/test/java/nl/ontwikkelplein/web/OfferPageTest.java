@@ -178,6 +178,19 @@ class OfferPageTest {
     }
 
     @Test
+    void aPeriodCalledOffOrOverSaysSo() throws Exception {
+        Offer running = PublicSiteTest.periodOffer("roc-b1", java.time.LocalDate.of(2027, 9, 6), java.time.LocalDate.of(2028, 1, 28));
+        String called = pages.offer(running.withStatus(nl.ontwikkelplein.domain.OfferStatus.CANCELLED), LOCATIONS, ORG, NOW);
+        String text = Html.parse(called).select("#datums ~ p").eachText().toString();
+        assertTrue(text.contains("tot en met vrijdag 28 januari 2028. Dit gaat niet door.") && text.contains("Aanmelden kan niet."), text);
+        assertEquals("https://schema.org/EventCancelled", Html.jsonLd(called).get("@graph").get(0).get("eventStatus").asText());
+
+        Offer over = PublicSiteTest.periodOffer("roc-a2", java.time.LocalDate.of(2026, 9, 7), java.time.LocalDate.of(2026, 11, 23)); // NOW is 24 November
+        String past = Html.parse(pages.offer(over, LOCATIONS, ORG, NOW)).select("#datums ~ p").eachText().toString();
+        assertTrue(past.contains("Deze periode is voorbij.") && past.contains("Vraag ROC Twente wanneer het weer begint."), past);
+    }
+
+    @Test
     void offerWithoutUpcomingSessionsSaysSo() {
         Offer offer = Fixtures.klikEnTik().withSessions(List.of());
         Document doc = Html.parse(pages.offer(offer, LOCATIONS, ORG, NOW));
