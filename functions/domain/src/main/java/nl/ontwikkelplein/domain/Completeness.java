@@ -14,7 +14,9 @@ public final class Completeness {
         if (offer.summary() == null) out.add("Er is nog geen korte samenvatting. Die staat in de agenda onder de titel.");
         if (offer.targetGroups().isEmpty()) out.add("Er is nog geen doelgroep gekozen. Bezoekers zoeken daarop.");
         if (offer.themes().isEmpty()) out.add("Er is nog geen thema gekozen. Bezoekers zoeken daarop.");
-        if (offer.sessions().stream().noneMatch(s -> !s.hasStarted(now) && !s.isCancelled())) out.add("Er is nog geen datum in de toekomst.");
+        boolean periodRuns = offer.period() != null && offer.period().runsOnOrAfter(now.atZone(Session.ZONE).toLocalDate());
+        if (!periodRuns && offer.sessions().stream().noneMatch(s -> !s.hasStarted(now) && !s.isCancelled())) out.add("Er is nog geen datum in de toekomst.");
+        if (!offer.price().isKnown()) out.add("De prijs is niet bekend. Bezoekers lezen: vraag het aan de aanbieder.");
         boolean missingAddress = offer.format() != DeliveryFormat.ONLINE && offer.sessions().stream().anyMatch(s -> {
             Location l = locations.get(s.locationId());
             return l == null || (l.kind() != Location.LocationKind.ONLINE && (l.address() == null || l.address().oneLine().isEmpty()));

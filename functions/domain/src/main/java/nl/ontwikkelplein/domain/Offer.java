@@ -145,6 +145,11 @@ public record Offer(
                 targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, newSessions, status, enrolmentPolicy, languages, period);
     }
 
+    public Offer withPrice(Price newPrice) {
+        return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
+                targetGroups, format, newPrice, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, enrolmentPolicy, languages, period);
+    }
+
     public Offer withStatus(OfferStatus newStatus) {
         return new Offer(id, organisationId, title, summary, description, kind, programmeLine, themes,
                 targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, newStatus, enrolmentPolicy, languages, period);

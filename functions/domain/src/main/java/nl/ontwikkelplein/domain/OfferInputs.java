@@ -27,6 +27,12 @@ public final class OfferInputs {
                 in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), sessions, in.status(), in.waitlistLimit(), in.intake(), in.languages(), in.period());
     }
 
+    public static OfferInput withPeriod(OfferInput in, OfferInput.PeriodInput period) {
+        return new OfferInput(in.organisationId(), in.title(), in.summary(), in.description(), in.kind(), in.programmeLine(), in.themes(),
+                in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), in.sessions(), in.status(),
+                in.waitlistLimit(), in.intake(), in.languages(), period);
+    }
+
     public static OfferInput withStatus(OfferInput in, OfferStatus status) {
         return new OfferInput(in.organisationId(), in.title(), in.summary(), in.description(), in.kind(), in.programmeLine(), in.themes(),
                 in.targetGroups(), in.format(), in.priceCents(), in.provider(), in.moreInfoUrl(), in.enrolmentScope(), in.sessions(), status.name(), in.waitlistLimit(), in.intake(), in.languages(), in.period());

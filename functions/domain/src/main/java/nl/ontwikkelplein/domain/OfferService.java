@@ -104,11 +104,15 @@ public final class OfferService {
         return get(offerId);
     }
 
-    /** A draft copy of an offer for a new season: every field, no dates, no import source. */
+    /**
+     * A draft copy of an offer for a new season: every field, no dates (nor a feed's period), no
+     * import source; a price the feed did not give stays unknown (never free by accident).
+     */
     public Offer copy(String offerId) {
         Offer original = get(offerId);
-        OfferInput input = OfferInputs.withStatus(OfferInputs.withSessions(OfferInputs.from(original), List.of()), OfferStatus.DRAFT);
+        OfferInput input = OfferInputs.withPeriod(OfferInputs.withStatus(OfferInputs.withSessions(OfferInputs.from(original), List.of()), OfferStatus.DRAFT), null);
         Offer copy = toOffer(Ids.newId(original.title()), input, List.of(), null, s -> Ids.randomSuffix(8), OfferStatus.DRAFT);
+        if (!original.price().isKnown()) copy = copy.withPrice(Price.UNKNOWN);
         catalog.createOffer(copy);
         return copy;
     }
@@ -181,7 +185,8 @@ public final class OfferService {
         List<String> languages = languages(in.languages(), errors);
         // An editor who gives no price means free; a feed that gives none leaves it unknown (also once staff took the offer over).
         long cents = in.priceCents() != null ? in.priceCents() : source != null ? Price.UNKNOWN.cents() : 0;
-        if (in.priceCents() != null && (cents < 0 || cents > MAX_PRICE_CENTS))
+        // -1 says "not known" outright (the form keeps an unknown price so when its field stays empty).
+        if (in.priceCents() != null && cents != Price.UNKNOWN.cents() && (cents < 0 || cents > MAX_PRICE_CENTS))
             errors.add(new FieldError("priceCents", "De prijs moet tussen 0 (gratis) en 100000 euro liggen, in centen."));
         String provider = text(in.provider(), "provider", 0, 120, false, errors);
         String url = text(in.moreInfoUrl(), "moreInfoUrl", 0, 500, false, errors);

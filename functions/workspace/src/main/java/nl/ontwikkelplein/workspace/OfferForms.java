@@ -116,7 +116,8 @@ final class OfferForms {
      */
     static OfferInput input(WebRequest request, OfferInput base) {
         String price = request.field("prijs").strip();
-        Long cents = price.isEmpty() ? null : cents(price); // empty: free for an editor's offer, unknown for an imported one
+        // Empty: an unknown price stays unknown; else free for an editor's offer, unknown for an imported one.
+        Long cents = !price.isEmpty() ? cents(price) : base.priceCents() == null ? Long.valueOf(nl.ontwikkelplein.domain.Price.UNKNOWN.cents()) : null;
         if (cents == null && !price.isEmpty()) throw nl.ontwikkelplein.domain.InvalidInputException.of("priceCents", "Schrijf de prijs in euro, zoals 0 of 12,50.");
         String waitlist = request.field("wachtlijst").strip();
         if (!waitlist.isEmpty() && !waitlist.matches("\\d{1,4}"))

@@ -198,6 +198,23 @@ class TakeOverTest {
         assertEquals(roc.period(), edited.period(), "the form keeps the period");
         assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, edited.price(), "an empty price of an imported offer stays unknown");
         assertTrue(edited.source().takenOver());
+
+        // A copy for next season: no period (nor dates), the price still unknown rather than free, and said so.
+        imke.get(path);
+        HttpResponse<String> copied = imke.post(path + "/kopie", Map.of());
+        assertEquals(303, copied.statusCode(), copied.body());
+        String copyPath = copied.headers().firstValue("location").orElseThrow().replaceAll("\\?.*", "");
+        Offer copy = catalog().offer(copyPath.substring(copyPath.lastIndexOf('/') + 1)).orElseThrow(() -> new AssertionError(copyPath));
+        assertEquals(null, copy.period());
+        assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, copy.price());
+        assertEquals(null, copy.source());
+        assertTrue(imke.get(copyPath).body().contains("De prijs is niet bekend."));
+        HttpResponse<String> copyForm = imke.get(copyPath + "/bewerken");
+        Map<String, String> again = editFields("Nederlands B1, volgend jaar", OfferWorkspaceTest.version(copyForm.body()));
+        again.put("soort", "COURSE");
+        again.put("prijs", "");
+        assertEquals(303, imke.post(copyPath + "/bewerken", again).statusCode());
+        assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, catalog().offer(copy.id()).orElseThrow().price(), "an empty field keeps it unknown, never free");
     }
 
     @Test
