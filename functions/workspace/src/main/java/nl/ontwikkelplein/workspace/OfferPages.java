@@ -139,7 +139,8 @@ final class OfferPages {
         if (offer.period() != null) {
             // From the feed: the days it runs, its times and enrolment at the provider (the form keeps the period).
             facts.add(new OfferOverviewPage.Fact("Periode", nl.ontwikkelplein.web.DutchFormat.capitalise(
-                    nl.ontwikkelplein.web.DutchFormat.period(offer.period().start(), offer.period().end())) + ". Dagen, tijden en aanmelden: bij de aanbieder."));
+                    nl.ontwikkelplein.web.DutchFormat.period(offer.period().start(), offer.period().end())) + ". Dagen, tijden en aanmelden: bij de aanbieder."
+                    + " Voegt u zelf data toe? Dan telt de periode niet meer."));
         } else {
             facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));
         }
@@ -365,8 +366,10 @@ final class OfferPages {
             List<OfferInput.SessionInput> added = series.expand();
             List<OfferInput.SessionInput> all = new ArrayList<>(OfferInputs.sessions(current.sessions()));
             all.addAll(added);
-            upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withSessions(OfferInputs.from(current), all), current.updatedAt()));
-            audit.record(actor, "OFFER", offerId, current.organisationId(), "DATES_ADDED", List.of("sessions"));
+            // Dates staff add replace a feed's period: they know the days now (an offer has one or the other).
+            upkeep.afterEdit(current, offers.update(offerId, OfferInputs.withPeriod(OfferInputs.withSessions(OfferInputs.from(current), all), null),
+                    current.updatedAt()));
+            audit.record(actor, "OFFER", offerId, current.organisationId(), "DATES_ADDED", current.period() == null ? List.of("sessions") : List.of("sessions", "period"));
             site.offersChanged(List.of(offerId));
             return WebResponse.seeOther(offerHref(offerId) + "?melding=data", List.of());
         } catch (InvalidInputException e) {

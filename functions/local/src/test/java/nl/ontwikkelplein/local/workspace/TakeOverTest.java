@@ -215,6 +215,16 @@ class TakeOverTest {
         again.put("prijs", "");
         assertEquals(303, imke.post(copyPath + "/bewerken", again).statusCode());
         assertEquals(nl.ontwikkelplein.domain.Price.UNKNOWN, catalog().offer(copy.id()).orElseThrow().price(), "an empty field keeps it unknown, never free");
+
+        // Imke adds the real dates: they replace the period.
+        HttpResponse<String> datesForm = imke.get(path + "/data");
+        Map<String, String> date = new LinkedHashMap<>(Map.of("versie", OfferWorkspaceTest.version(datesForm.body()), "datum", LocalDate.now().plusDays(20).toString(),
+                "begintijd", "09:00", "eindtijd", "11:00", "locatie", "vestiging-import", "plaatsen", "12", "herhaling", "geen"));
+        HttpResponse<String> added = imke.post(path + "/data", date);
+        assertEquals(303, added.statusCode(), added.body());
+        Offer dated = catalog().offer(roc.id()).orElseThrow();
+        assertEquals(null, dated.period());
+        assertEquals(1, dated.sessions().size());
     }
 
     @Test
