@@ -10,10 +10,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.ontwikkelplein.domain.DeliveryFormat;
 import nl.ontwikkelplein.domain.Location;
 import nl.ontwikkelplein.domain.OfferInput;
@@ -80,6 +82,7 @@ final class CsvFeed {
         }
 
         Map<String, Builder> offers = new LinkedHashMap<>();
+        Set<String> refused = new HashSet<>(); // offers whose first row was refused: their later rows are not an offer of their own
         Map<String, FeedLocation> locations = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             String[] row = rows.get(r);
@@ -95,6 +98,7 @@ final class CsvFeed {
                 problems.add(new Problem("", line, "external_id is leeg of langer dan 200 tekens: niet ingelezen."));
                 continue;
             }
+            if (refused.contains(externalId)) continue;
             try {
                 String locationName = v.get("location_name");
                 if (locationName.isEmpty() || locationName.length() > 120) throw new IllegalArgumentException("location_name is leeg of te lang.");
@@ -103,7 +107,15 @@ final class CsvFeed {
                 OfferInput.SessionInput session = new OfferInput.SessionInput(null, dateTime(v.get("start")), dateTime(v.get("end")),
                         PartnerImport.locationId(sourceId, locationName), seats(v.get("seats")), null);
                 Builder offer = offers.get(externalId);
-                if (offer == null) offers.put(externalId, offer = new Builder(externalId, line, v, categories));
+                if (offer == null) {
+                    try {
+                        offer = new Builder(externalId, line, v, categories);
+                    } catch (IllegalArgumentException e) {
+                        refused.add(externalId); // the offer's own fields are on its first row
+                        throw e;
+                    }
+                    offers.put(externalId, offer);
+                }
                 offer.sessions.add(session);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(externalId, line, e.getMessage()));

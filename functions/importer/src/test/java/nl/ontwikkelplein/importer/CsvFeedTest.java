@@ -62,7 +62,8 @@ class CsvFeedTest {
                 + "K-2,Les,,Les,Basisvaardigheden,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
                 + "K-3,Les,,Cursus,,,,,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
                 + "K-4,Les,,Cursus,Basisvaardigheden,,,per post,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
-                + "K-5,Les,,COURSE,work,,,Online,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n");
+                + "K-5,Les,,COURSE,work,,,Online,,,Bieb,,,,2026-12-01 14:00,2026-12-01 16:00,5\n"
+                + "K-1,,,,,,,,,,Bieb,,,,2026-12-08 14:00,2026-12-08 16:00,5\n");
         List<String> messages = p.problems().stream().map(x -> x.externalId() + " " + x.message()).toList();
         assertEquals(4, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("K-1 programme_line is geen van onze waarden: kies uit Basisvaardigheden")
@@ -70,7 +71,8 @@ class CsvFeedTest {
         assertTrue(messages.get(1).startsWith("K-2 kind is geen van onze waarden: kies uit Cursus") && !messages.get(1).contains("Eigen"), messages.get(1));
         assertTrue(messages.get(2).startsWith("K-3 programme_line is leeg"), messages.get(2));
         assertTrue(messages.get(3).startsWith("K-4 format is geen van onze waarden"), messages.get(3));
-        assertEquals(List.of("K-5"), p.offers().stream().map(o -> o.externalId()).toList(), "codes and labels in any case are ours");
+        assertEquals(List.of("K-5"), p.offers().stream().map(o -> o.externalId()).toList(),
+                "codes and labels in any case are ours; K-1's second date is no offer without its first row");
         assertEquals("WORK", p.offers().get(0).input().programmeLine());
         assertEquals("ONLINE", p.offers().get(0).input().format());
     }
