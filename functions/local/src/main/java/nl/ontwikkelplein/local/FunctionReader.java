@@ -61,7 +61,8 @@ final class FunctionReader {
             }
         });
         return new FunctionSpec(id, handlerClass, handlerMethod, Collections.unmodifiableMap(environment),
-                timeout, memory, asyncRetries, asyncOnFailure, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules));
+                timeout, memory, asyncRetries, asyncOnFailure, List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules),
+                properties.path("ReservedConcurrentExecutions").asInt(-1));
     }
 
     private static HttpRoute route(String functionId, String eventName, JsonNode properties) {

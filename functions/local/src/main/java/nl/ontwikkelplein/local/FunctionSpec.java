@@ -13,6 +13,9 @@ import java.util.Map;
  * @param asyncRetryAttempts how often Lambda retries a failed asynchronous (scheduled) invocation:
  *                      EventInvokeConfig.MaximumRetryAttempts, default 2
  * @param asyncOnFailure logical id of EventInvokeConfig's on-failure destination, or null
+ * @param reservedConcurrency ReservedConcurrentExecutions: at most this many invocations at once
+ *                      (locally the others wait, as Lambda's queue holds throttled asynchronous
+ *                      events); -1 when the template sets none
  */
 public record FunctionSpec(
         String logicalId,
@@ -25,5 +28,6 @@ public record FunctionSpec(
         String asyncOnFailure,
         List<HttpRoute> routes,
         List<StreamSource> streams,
-        List<ScheduleSpec> schedules) {
+        List<ScheduleSpec> schedules,
+        int reservedConcurrency) {
 }

@@ -177,27 +177,46 @@ public final class LocalFunctions implements AutoCloseable {
             this.spec = spec;
         }
 
-        /** An idle environment, or a new one (constructed outside the lock, so cold starts overlap). */
+        /**
+         * An idle environment, or a new one (constructed outside the lock, so cold starts overlap);
+         * at the function's reserved concurrency, the next invocation waits for one to be free.
+         */
         Object acquire() throws FunctionError {
             synchronized (this) {
+                while (idle.isEmpty() && spec.reservedConcurrency() > 0 && created.get() >= spec.reservedConcurrency()) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new FunctionError("Interrupted", "waiting for " + spec.logicalId() + " to be free", e);
+                    }
+                }
                 if (!idle.isEmpty()) {
                     return idle.pop();
                 }
+                created.incrementAndGet(); // this environment's slot, before it is made (the wait above counts it)
             }
-            Object handler = create();
+            Object handler;
+            try {
+                handler = create();
+            } catch (FunctionError | RuntimeException e) {
+                discard();
+                throw e;
+            }
             if (inputType == null) {
                 inputType = inputType(handler.getClass());
             }
-            created.incrementAndGet();
             return handler;
         }
 
         synchronized void release(Object handler) {
             idle.push(handler);
+            notifyAll();
         }
 
-        void discard() {
+        synchronized void discard() {
             created.decrementAndGet();
+            notifyAll();
         }
 
         String handle(Object instance, String eventJson, Context context) throws Exception {

@@ -218,6 +218,20 @@ class HttpFrontTest {
     }
 
     @Test
+    void aFunctionWithReservedConcurrencyOfOneRunsOneInvocationAtATime() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) answers.add(pool.submit(() -> stack.stack().functions().invoke("OneAtATimeFunction", "{}")));
+            for (var answer : answers) assertEquals("\"done\"", answer.get(30, java.util.concurrent.TimeUnit.SECONDS), "each waited its turn");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, nl.ontwikkelplein.local.fixtures.OneAtATimeHandler.MOST_INSIDE.get());
+        assertEquals(1, stack.stack().functions().environments("OneAtATimeFunction"));
+    }
+
+    @Test
     void handlerGetsItsEnvironmentOnceAndAContext() throws Exception {
         int before = EnvHandler.instances;
         HttpResponse<String> first = stack.get("/api/env");
