@@ -30,6 +30,7 @@ public final class OfferDiff {
         add(out, "enrolmentScope", before.enrolmentScope(), after.enrolmentScope());
         add(out, "status", before.status(), after.status());
         add(out, "sessions", comparable(before.sessions()), comparable(after.sessions()));
+        add(out, "period", before.period(), after.period());
         return out;
     }
 

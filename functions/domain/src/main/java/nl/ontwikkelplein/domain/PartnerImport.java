@@ -249,7 +249,11 @@ public final class PartnerImport {
         return offer.source() != null && offer.source().sourceId().equals(sourceId) && offer.source().externalId().equals(externalId);
     }
 
-    /** The offer with its dates that have not begun called off, marked as withdrawn from its feed. */
+    /**
+     * The offer with its dates that have not begun called off, marked as withdrawn from its feed
+     * (without a feed's period: that would keep it listed; such an offer has no enrolments, so it
+     * is removed rather than withdrawn anyway).
+     */
     static Offer withdrawn(Offer offer, Instant now) {
         List<Session> sessions = offer.sessions().stream()
                 .map(s -> s.hasStarted(now) ? s : new Session(s.id(), s.start(), s.end(), s.locationId(), s.seats(), s.taken(),

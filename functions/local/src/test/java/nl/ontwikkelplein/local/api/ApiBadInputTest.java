@@ -82,6 +82,19 @@ class ApiBadInputTest {
                 Arguments.of("unknown location", VALID_OFFER.replace("test-vestiging", "nergens"), 400, "sessions[0].locationId"),
                 Arguments.of("unknown organisation", VALID_OFFER.replace("bibliotheek-test", "bibliotheek-nergens"), 400, "organisationId"),
                 Arguments.of("control characters", VALID_OFFER.replace("Taalcafé", "Taal\\u0000café"), 400, "stuurtekens"),
+                Arguments.of("a period and sessions", VALID_OFFER.replace("\"kind\"", "\"period\":{\"start\":\"2030-01-01\",\"end\":\"2030-03-01\"},\"kind\""), 400,
+                        "niet allebei"),
+                Arguments.of("a period backwards", VALID_OFFER.replaceAll(",\\s*\"sessions\":.*}", "}").replace("\"kind\"",
+                        "\"period\":{\"start\":\"2030-03-01\",\"end\":\"2030-01-01\"},\"kind\""), 400, "period.end"),
+                Arguments.of("a period without days", VALID_OFFER.replaceAll(",\\s*\"sessions\":.*}", "}").replace("\"kind\"",
+                        "\"period\":{\"start\":\"maandag\",\"end\":20300101},\"kind\""), 400, "period.end"),
+                Arguments.of("a period on no day", VALID_OFFER.replaceAll(",\\s*\"sessions\":.*}", "}").replace("\"kind\"",
+                        "\"period\":{\"start\":\"maandag\",\"end\":\"2030-01-01\"},\"kind\""), 400, "Vul een datum in, zoals 2026-09-07."),
+                Arguments.of("a period of ten years", VALID_OFFER.replaceAll(",\\s*\"sessions\":.*}", "}").replace("\"kind\"",
+                        "\"period\":{\"start\":\"2030-01-01\",\"end\":\"2040-01-01\"},\"kind\""), 400, "hoogstens twee jaar"),
+                Arguments.of("a period somewhere unknown", VALID_OFFER.replaceAll(",\\s*\"sessions\":.*}", "}").replace("\"kind\"",
+                        "\"period\":{\"start\":\"2030-01-01\",\"end\":\"2030-02-01\",\"locationId\":\"nergens\"},\"kind\""), 400, "period.locationId"),
+                Arguments.of("a price below -1", VALID_OFFER.replace("\"kind\"", "\"priceCents\":-5,\"kind\""), 400, "priceCents"),
                 Arguments.of("oversized", big, 413, "larger than"));
     }
 

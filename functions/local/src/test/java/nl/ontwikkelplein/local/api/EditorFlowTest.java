@@ -113,6 +113,23 @@ class EditorFlowTest {
             assertTrue(openapi.body().contains(path), path);
     }
 
+    @Test
+    void anOfferThatRunsInAPeriodWithAPriceNotKnownGoesInAndComesOutAsSent() throws Exception {
+        ObjectNode o = offerJson("Nederlands B1 bij het ROC", 2);
+        o.remove("sessions");
+        o.put("priceCents", -1).put("provider", "ROC");
+        o.putObject("period").put("start", DAY).put("end", LocalDate.parse(DAY).plusMonths(4).toString()).put("locationId", Fixtures.LOCATION);
+        HttpResponse<String> created = send("POST", "/api/offers", o);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode offer = JSON.readTree(created.body());
+        assertTrue(offer.get("priceCents").isNull(), "not known: " + offer);
+        assertEquals(LocalDate.parse(DAY).plusMonths(4).toString(), offer.at("/period/end").asText());
+        assertEquals(Fixtures.LOCATION, offer.at("/period/locationId").asText());
+        assertEquals(0, offer.get("sessions").size());
+        JsonNode read = JSON.readTree(send("GET", "/api/offers/" + offer.get("id").asText(), null).body());
+        assertEquals(offer.get("period"), read.get("period"));
+    }
+
     private static HttpResponse<String> send(String method, String path, JsonNode body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url(path)))
                 .header("Authorization", "Bearer " + token)
