@@ -221,6 +221,9 @@ class PublicSiteTest {
         assertFalse(text(all.getOrDefault("zoeken/plaatsen-vrij/index.html", SitePage.text("x", SitePage.HTML, () -> ""))).contains("roc-lopend"),
                 "the provider keeps its places: we cannot say there is room");
         assertFalse(text(all.get("agenda/index.html")).contains("roc-lopend"), "no day to put it on");
+        nl.ontwikkelplein.web.site.SearchRecord record = site.searchRecords(new SiteData(List.of(running), LOCATIONS, ORGS, NOW)).get(0);
+        assertTrue(record.content().contains("Dedemsvaart"), "its place's town is searched: " + record.content());
+        assertTrue(record.meta().get("wanneer").startsWith("Van "), record.meta().toString());
     }
 
     @Test

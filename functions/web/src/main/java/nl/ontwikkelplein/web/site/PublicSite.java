@@ -78,9 +78,12 @@ public final class PublicSite {
             add.accept(card.kind());
             add.accept(org == null ? null : org.name());
             java.util.Set<String> places = new java.util.LinkedHashSet<>();
-            for (Session s : o.sessions()) {
-                Location l = s.locationId() == null ? null : data.locations().get(s.locationId());
-                if (l == null || s.isCancelled() || s.hasStarted(data.now())) continue;
+            List<String> placeIds = new ArrayList<>();
+            for (Session s : o.sessions()) if (!s.isCancelled() && !s.hasStarted(data.now())) placeIds.add(s.locationId());
+            if (o.period() != null) placeIds.add(o.period().locationId());
+            for (String id : placeIds) {
+                Location l = id == null ? null : data.locations().get(id);
+                if (l == null) continue;
                 places.add(l.name());
                 if (l.address() != null && l.address().city() != null) places.add(l.address().city());
             }
