@@ -46,6 +46,13 @@ class SitePagesBrowserTest {
         if (Browser.missing().isPresent()) return;
         stack = TestStack.start(data);
         assertTrue(DemoData.loadIfEmpty(stack.stack().stores().catalog(), Clock.systemUTC()));
+        // A college's course as its OOAPI feed gives it: a period, no dates; its price not known.
+        LocalDate today = LocalDate.now(Session.ZONE);
+        stack.stack().stores().catalog().createOffer(new nl.ontwikkelplein.domain.Offer("nt2-b1-roc", DemoData.ORGANISATION, "Nederlands als tweede taal B1",
+                "Een schooljaar lang Nederlands leren.", "Twee ochtenden per week.", nl.ontwikkelplein.domain.OfferKind.COURSE,
+                nl.ontwikkelplein.domain.ProgrammeLine.BASIC_SKILLS, List.of("taal"), List.of("anderstaligen"), null, nl.ontwikkelplein.domain.Price.UNKNOWN,
+                "Deltion College", "https://www.deltion.nl/", null, new nl.ontwikkelplein.domain.Offer.Source("deltion", "NT2-B1", "hash"),
+                java.time.Instant.now(), List.of(), null, null, List.of("nl"), new nl.ontwikkelplein.domain.Offer.Period(today.minusDays(20), today.plusDays(150), "hardenberg")));
         stack.stack().scheduler().runNow("SiteRebuildFunction");
         String day = firstDayWithDates();
         String week = nl.ontwikkelplein.web.site.PublicSite.week(LocalDate.parse(day));
@@ -54,7 +61,7 @@ class SitePagesBrowserTest {
         pageTypes = List.of("/", "/agenda/", "/agenda/deze-week/", "/agenda/volgende-week/", "/agenda/" + day + "/", "/agenda/week/" + week + "/",
                 "/bibliotheek/" + DemoData.ORGANISATION + "/", "/bibliotheek/" + DemoData.ORGANISATION + "/week/" + week + "/",
                 "/vestiging/hardenberg/", "/lijn/basisvaardigheden/",
-                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/", offer.group(1), "/zoeken/",
+                "/thema/digitale-vaardigheden/", "/leren/computer-en-telefoon/", "/leren/gezond-leven/", offer.group(1), "/aanbod/nt2-b1-roc/", "/zoeken/",
                 firstLink("/zoeken/", "filter-plaats"), firstLink(firstLink("/zoeken/", "filter-plaats"), "filter-wanneer"));
         for (String path : pageTypes)
             assertTrue(TestStack.await(Duration.ofSeconds(30), () -> status(path) == 200), "page " + path + " was not published");

@@ -285,6 +285,9 @@ class WorkspaceBrowserTest {
         open(b, "/beheer/importen/taalhuis-axe");
         assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("<script>alert(1)</script>"), "a feed's text is shown as text");
         PageChecks.assertNoAxeViolations(b, "a feed's page with its runs and quarantined records");
+        submit(b, "Import verwijderen");
+        assertTrue(b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText().contains("Dit kunt u niet ongedaan maken."));
+        PageChecks.assertNoAxeViolations(b, "the question before a feed is removed");
 
         open(b, "/beheer/niet-bestaand");
         PageChecks.assertNoAxeViolations(b, "a workspace message page");
