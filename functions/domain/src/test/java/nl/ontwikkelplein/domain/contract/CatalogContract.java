@@ -109,6 +109,8 @@ public abstract class CatalogContract extends StoreContract {
         assertEquals(withPeriod, catalog().offer(withPeriod.id()).orElseThrow());
         assertEquals(withPeriod.period(), catalog().offersOf(o.id()).stream().filter(x -> x.id().equals(withPeriod.id())).findFirst().orElseThrow().period());
         assertEquals(withPeriod.period(), catalog().publicOffers().stream().filter(x -> x.id().equals(withPeriod.id())).findFirst().orElseThrow().period());
+        assertEquals(java.util.Set.of(l.id()), catalog().offerSummaries(o.id()).stream().filter(s -> s.offer().id().equals(withPeriod.id())).findFirst()
+                .orElseThrow().locationIds(), "the staff list finds it by the place of its period");
 
         Offer online = new Offer(withPeriod.id(), o.id(), withPeriod.title(), null, null, OfferKind.COURSE, ProgrammeLine.BASIC_SKILLS, List.of(), List.of(),
                 null, Price.UNKNOWN, "ROC", null, null, withPeriod.source(), java.time.Instant.now(), List.of(), null, null, List.of("nl"),

@@ -365,7 +365,9 @@ public final class SqliteCatalog implements Catalog {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Offer o = offer(r, List.of());
-                        out.add(new OfferSummary(o, places.getOrDefault(o.id(), java.util.Set.of())));
+                        java.util.Set<String> at = new java.util.HashSet<>(places.getOrDefault(o.id(), java.util.Set.of()));
+                        if (o.period() != null && o.period().locationId() != null) at.add(o.period().locationId()); // where a period runs
+                        out.add(new OfferSummary(o, at));
                     }
                 }
             }
