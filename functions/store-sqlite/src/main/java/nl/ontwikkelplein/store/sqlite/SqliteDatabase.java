@@ -20,7 +20,8 @@ import org.sqlite.SQLiteOpenMode;
  * One SQLite database file in WAL mode: one writer connection, used under a lock so writers in
  * this process queue without busy-waiting (a barging lock, not a fair one: a fair lock hands over
  * to a parked thread at every commit, and on a busy machine each handover waits for the scheduler;
- * an import of 10,000 offers beside the site builder took 28 s so, 20 s without), and a small pool of read-only connections that read
+ * an import of 10,000 offers beside the site builder took 28 s so, 20 s without; a writer waits at
+ * most {@link #WRITER_WAIT_MILLIS}), and a small pool of read-only connections that read
  * consistent snapshots beside it. Every connection stays in auto-commit mode between units of
  * work, and each unit opens its own transaction: {@code BEGIN IMMEDIATE} for a write (so a writer
  * in another process, the sqlite3 shell or an admin command, never deadlocks with us: it waits up
@@ -38,6 +39,8 @@ public final class SqliteDatabase implements AutoCloseable {
     static final int READERS = 8;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final long READER_WAIT_SECONDS = 30;
+    /** A writer's longest wait for its turn: the barging lock has no order, so its waits get a bound (and a clear error). */
+    static final long WRITER_WAIT_MILLIS = 60_000;
 
     private final Path file;
     private final Connection writer;
@@ -106,9 +109,19 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Runs the work in one write transaction: all of it is committed, or none. */
     public <T> T write(Work<T> work) {
+        return write(work, WRITER_WAIT_MILLIS);
+    }
+
+    <T> T write(Work<T> work, long waitMillis) {
         if (writeLock.isHeldByCurrentThread())
             throw new IllegalStateException("a write inside a write: it would commit the outer one halfway");
-        writeLock.lock();
+        try {
+            if (!writeLock.tryLock(waitMillis, TimeUnit.MILLISECONDS))
+                throw new StoreException("no turn to write in " + waitMillis + " ms: another write holds the database (one that never ends?)", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to write", e);
+        }
         try {
             ensureOpen();
             return inTransaction(writer, "BEGIN IMMEDIATE", work, "write");

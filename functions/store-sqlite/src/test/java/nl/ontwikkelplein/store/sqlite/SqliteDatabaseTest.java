@@ -87,6 +87,32 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void aWriterThatGetsNoTurnSaysSoInsteadOfWaitingForever() throws Exception {
+        try (SqliteFixture fixture = new SqliteFixture()) {
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> fixture.database.write(c -> {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holder.start();
+            try {
+                assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                StoreException e = assertThrows(StoreException.class, () -> fixture.database.write(c -> null, 100));
+                assertTrue(e.getMessage().contains("no turn to write in 100 ms"), e.getMessage());
+            } finally {
+                release.countDown();
+                holder.join(10_000);
+            }
+            assertEquals("ok", fixture.database.write(c -> "ok", 100), "its turn comes once the other is done");
+        }
+    }
+
+    @Test
     void migrationFilesSplitIntoStatements() {
         List<String> statements = Migrations.statements(Migrations.ALL.get(0).resource());
         assertTrue(statements.stream().allMatch(s -> s.startsWith("CREATE")), statements.toString());
