@@ -160,6 +160,14 @@ public record Offer(
                 targetGroups, format, price, provider, moreInfoUrl, enrolmentScope, source, updatedAt, sessions, status, policy, languages, period);
     }
 
+    /** Every place it is at, each once: its sessions' and its period's. */
+    public List<String> locationIds() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Session s : sessions) if (s.locationId() != null) out.add(s.locationId());
+        if (period != null && period.locationId() != null) out.add(period.locationId());
+        return List.copyOf(out);
+    }
+
     public java.util.Optional<Session> session(String sessionId) {
         return sessions.stream().filter(s -> s.id().equals(sessionId)).findFirst();
     }

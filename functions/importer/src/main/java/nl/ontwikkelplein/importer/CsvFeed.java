@@ -167,23 +167,13 @@ final class CsvFeed {
         if (value == null || value.isBlank()) {
             if (!required) return null;
         } else {
-            String name = enumName(type, value.strip(), label);
-            for (E e : type.getEnumConstants()) if (e.name().equals(name)) return name;
+            for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(value.strip()) || label.apply(e).equalsIgnoreCase(value.strip())) return e.name();
         }
         List<String> labels = new ArrayList<>();
         for (E e : type.getEnumConstants()) labels.add(label.apply(e));
         throw new IllegalArgumentException(column + (value == null || value.isBlank() ? " is leeg" : " is geen van onze waarden") + ": kies uit "
                 + String.join(", ", labels) + (mappable ? ", of laat de beheerder het woord van de partner koppelen bij ‘Eigen categorieën’" : "")
                 + ". Niet ingelezen.");
-    }
-
-    /** Accepts the enum name (COURSE) or the Dutch label (Cursus); unknown values pass through for validation to report. */
-    private static <E extends Enum<E>> String enumName(Class<E> type, String value, java.util.function.Function<E, String> label) {
-        if (value == null) return null;
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value) || label.apply(e).equalsIgnoreCase(value)) return e.name();
-        }
-        return value;
     }
 
     /** "cursus" (one enrolment for all lessons) or "per datum"/empty (enrol per date). */

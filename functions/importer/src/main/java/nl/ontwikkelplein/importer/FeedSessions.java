@@ -55,8 +55,12 @@ final class FeedSessions {
     /**
      * The period of an offer without dates, when it is not over and begins within the window
      * (later ones come into view on later nights); its place null when online.
+     *
+     * @throws IllegalArgumentException when it ends before it starts or lasts over two years (the offer is refused)
      */
     nl.ontwikkelplein.domain.OfferInput.PeriodInput period(java.time.LocalDate start, java.time.LocalDate end, FeedLocation place) {
+        if (end.isBefore(start)) throw new IllegalArgumentException("De endDate ligt voor de startDate");
+        if (end.isAfter(start.plusYears(2))) throw new IllegalArgumentException("Het duurt langer dan twee jaar (startDate tot endDate)");
         if (end.isBefore(from.toLocalDate()) || !start.isBefore(until.toLocalDate())) return null;
         String locationId = null;
         if (place != null && !PartnerImport.isOnline(place.name())) {

@@ -251,8 +251,6 @@ final class OoapiFeed {
             java.time.LocalDate end = JsonFeeds.day(JsonFeeds.text(offering.get("endDate")));
             if (start == null || end == null)
                 throw new Skip("Het heeft geen startDateTime en endDateTime, en ook geen startDate en endDate (zoals 2027-09-06): niet ingelezen.");
-            if (end.isBefore(start)) throw new Skip("De endDate ligt voor de startDate: niet ingelezen.");
-            if (end.isAfter(start.plusYears(2))) throw new Skip("Het duurt langer dan twee jaar (startDate tot endDate): niet ingelezen.");
             if (place == null) throw new Skip("Het heeft geen adres en is niet online (modeOfDelivery): niet ingelezen.");
             return dates.period(start, end, place);
         }

@@ -282,8 +282,6 @@ final class SchemaOrgFeed {
                 LocalDate first = JsonFeeds.day(JsonFeeds.text(node.get("startDate")));
                 String endText = JsonFeeds.text(node.get("endDate")); // null also for {}, [] or true: then one day, as daysOnly said
                 LocalDate last = endText == null ? first : JsonFeeds.day(endText);
-                if (last.isBefore(first)) throw new Skip("De endDate ligt voor de startDate: niet ingelezen.");
-                if (last.isAfter(first.plusYears(2))) throw new Skip("Het duurt langer dan twee jaar (startDate tot endDate): niet ingelezen.");
                 period = dates.period(first, last, need(place));
                 if (period == null) return; // over, or not yet within the horizon: not on offer now
             } else if (!schedules.isEmpty()) {

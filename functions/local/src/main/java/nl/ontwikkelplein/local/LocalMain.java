@@ -27,8 +27,7 @@ public final class LocalMain {
     }
 
     private static final Logger LOG = Logger.getLogger(LocalMain.class.getName());
-    /** Demo feeds in src/main/resources/demo/feeds, imported for the demo organisation. */
-    /** The demo partner feeds: id, file under /_local/feeds/, format. */
+    /** The demo partner feeds (src/main/resources/demo/feeds), of the demo organisation: id, file under /_local/feeds/, format. */
     record DemoFeed(String id, String file, String format) {}
 
     static final List<DemoFeed> DEMO_FEEDS = List.of(new DemoFeed("taalhuis-vechtdal", "taalhuis-vechtdal.csv", "csv"),

@@ -212,11 +212,7 @@ public final class SiteBuilder {
         if (!changes.locationIds().isEmpty() || !changes.organisationIds().isEmpty()) {
             for (Offer o : data.offers()) {
                 if (changes.organisationIds().contains(o.organisationId())) touched.add(o.id());
-                else if (o.period() != null && o.period().locationId() != null && changes.locationIds().contains(o.period().locationId())) touched.add(o.id());
-                else for (Session s : o.sessions()) if (s.locationId() != null && changes.locationIds().contains(s.locationId())) {
-                    touched.add(o.id());
-                    break;
-                }
+                else if (o.locationIds().stream().anyMatch(changes.locationIds()::contains)) touched.add(o.id());
             }
         }
         List<Section> sections = site.sections(data);
@@ -301,12 +297,7 @@ public final class SiteBuilder {
             Offer o = found.get();
             if (organisations.isEmpty()) for (var org : catalog.organisations()) organisations.put(org.id(), org);
             Map<String, Location> locations = new HashMap<>();
-            List<String> places = new ArrayList<>();
-            for (Session s : o.sessions()) places.add(s.locationId());
-            if (o.period() != null) places.add(o.period().locationId()); // the place of an offer that runs in a period
-            for (String place : places) {
-                if (place != null && !locations.containsKey(place)) catalog.location(place).ifPresent(l -> locations.put(l.id(), l));
-            }
+            for (String place : o.locationIds()) catalog.location(place).ifPresent(l -> locations.put(l.id(), l));
             Optional<SitePublisher.Online> was = before.get(id);
             // A page online keeps its listing as it is; a new page is on no list yet.
             String listing = was.map(w -> w.metadata().getOrDefault(LISTED_ON, Listings.EVERYTHING)).orElse(Listings.encode(EMPTY));

@@ -31,9 +31,9 @@ public final class DutchFormat {
     /** "dinsdag 1 december" */
     public static String dateWithoutYear(LocalDate date) { return DATE_NO_YEAR.format(date); }
 
-    /** "van maandag 6 september 2027 tot en met vrijdag 28 januari 2028", or "op maandag 6 september 2027" for one day */
-    public static String period(LocalDate start, LocalDate end) {
-        return start.equals(end) ? "op " + date(start) : "van " + date(start) + " tot en met " + date(end);
+    /** "Van maandag 6 september 2027 tot en met vrijdag 28 januari 2028", or "Op maandag 6 september 2027" for one day */
+    public static String period(nl.ontwikkelplein.domain.Offer.Period p) {
+        return p.start().equals(p.end()) ? "Op " + date(p.start()) : "Van " + date(p.start()) + " tot en met " + date(p.end());
     }
 
     /** "14.00" (hours without a leading zero: "9.30") */
@@ -69,7 +69,7 @@ public final class DutchFormat {
     /** "Nog 1 plaats", "Nog 12 plaatsen" */
     public static String seatsLeft(int n) { return "Nog " + n + (n == 1 ? " plaats" : " plaatsen"); }
 
-    public static String capitalise(String s) {
+    static String capitalise(String s) {
         if (s == null || s.isEmpty()) return s;
         return s.substring(0, 1).toUpperCase(DUTCH) + s.substring(1);
     }

@@ -131,7 +131,7 @@ public final class Pages {
         String isoWhen = next == null ? null : DutchFormat.isoWithOffset(next.start());
         if (next == null && offer.period() != null) {
             Offer.Period p = offer.period();
-            when = DutchFormat.capitalise(DutchFormat.period(p.start(), p.end()));
+            when = DutchFormat.period(p);
             isoWhen = p.start().toString();
             if (p.locationId() != null) place = placeName(offer.format(), locations.get(p.locationId()), organisation, true);
         }
@@ -193,7 +193,7 @@ public final class Pages {
             where = "Online";
         }
         String who = provider == null ? "de aanbieder" : provider;
-        String when = DutchFormat.capitalise(DutchFormat.period(p.start(), p.end())) + ".";
+        String when = DutchFormat.period(p) + ".";
         String howTo = "Op welke dagen en hoe laat, hoort u van " + who + ". Aanmelden gaat ook via " + who + ".";
         if (offer.status() == OfferStatus.CANCELLED) {
             when += " Dit gaat niet door.";
@@ -202,7 +202,7 @@ public final class Pages {
             when += " Deze periode is voorbij.";
             howTo = "Aanmelden kan niet meer. Vraag " + who + " wanneer het weer begint.";
         }
-        return new OfferPage.PeriodView(when, p.start().toString(), p.end().toString(), where, howTo);
+        return new OfferPage.PeriodView(when, where, howTo);
     }
 
     /** "Nederlands", "Nederlands en Arabisch", "Nederlands, Engels en Arabisch". */

@@ -138,8 +138,7 @@ final class OfferPages {
         facts.add(new OfferOverviewPage.Fact("Prijs", offer.price().label()));
         if (offer.period() != null) {
             // From the feed: the days it runs, its times and enrolment at the provider (the form keeps the period).
-            facts.add(new OfferOverviewPage.Fact("Periode", nl.ontwikkelplein.web.DutchFormat.capitalise(
-                    nl.ontwikkelplein.web.DutchFormat.period(offer.period().start(), offer.period().end())) + ". Dagen, tijden en aanmelden: bij de aanbieder."
+            facts.add(new OfferOverviewPage.Fact("Periode", nl.ontwikkelplein.web.DutchFormat.period(offer.period()) + ". Dagen, tijden en aanmelden: bij de aanbieder."
                     + " Voegt u zelf data toe? Dan telt de periode niet meer."));
         } else {
             facts.add(new OfferOverviewPage.Fact("Aanmelden", offer.isCourse() ? "Voor de hele cursus" : "Per datum"));

@@ -100,7 +100,7 @@ final class OffersView {
                 : DutchFormat.date(upcoming.get(0).start().toLocalDate()) + ", " + DutchFormat.time(upcoming.get(0).start().toLocalTime());
         String seats;
         if (upcoming.isEmpty() && offer.period() != null) {
-            nextDate = DutchFormat.capitalise(DutchFormat.period(offer.period().start(), offer.period().end()));
+            nextDate = DutchFormat.period(offer.period());
             seats = "Aanmelden bij de aanbieder";
         } else if (upcoming.isEmpty()) seats = "–";
         else if (!upcoming.get(0).needsEnrolment()) seats = "Vrije inloop";

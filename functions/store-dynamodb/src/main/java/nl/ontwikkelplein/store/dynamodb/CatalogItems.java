@@ -88,9 +88,7 @@ final class CatalogItems {
                 .put("waitlistLimit", o.enrolmentPolicy().waitlistLimit() == null ? null : o.enrolmentPolicy().waitlistLimit().longValue())
                 .put("intake", o.enrolmentPolicy().intake() ? (o.enrolmentPolicy().requestHoldsSeat() ? "WITH_SEAT" : "WITHOUT_SEAT") : null)
                 // Where its dates are (or its period runs), so the staff list filters by place without reading every offer's sessions.
-                .put("locationIds", java.util.stream.Stream.concat(o.sessions().stream().map(Session::locationId),
-                        java.util.stream.Stream.of(o.period() == null ? null : o.period().locationId()))
-                        .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+                .put("locationIds", o.locationIds().stream().sorted().toList());
         if (o.source() != null) {
             item.put("sourceId", o.source().sourceId()).put("externalId", o.source().externalId())
                     .put("contentHash", o.source().contentHash())

@@ -40,5 +40,5 @@ public record OfferPage(
      * @param where   the place and its address, or null when the feed names none
      * @param howTo   where the days and times and the enrolment come from
      */
-    public record PeriodView(String when, String isoStart, String isoEnd, String where, String howTo) {}
+    public record PeriodView(String when, String where, String howTo) {}
 }

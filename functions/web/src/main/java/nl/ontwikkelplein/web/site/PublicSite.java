@@ -481,11 +481,11 @@ public final class PublicSite {
             }
             List<Offer> offers = new ArrayList<>();
             Map<String, java.time.Instant> next = new LinkedHashMap<>();
+            java.time.LocalDate today = data.now().atZone(Session.ZONE).toLocalDate();
             for (Offer o : data.offers()) {
                 if (o.status() == OfferStatus.CANCELLED) continue;
                 java.time.Instant first = o.sessions().stream().filter(s -> !s.hasStarted(data.now()) && !s.isCancelled())
                         .map(Session::startInstant).min(Comparator.naturalOrder()).orElse(null);
-                java.time.LocalDate today = data.now().atZone(Session.ZONE).toLocalDate();
                 if (first == null && o.period() != null && o.period().runsOnOrAfter(today))
                     first = (o.period().start().isAfter(today) ? o.period().start() : today).atStartOfDay(Session.ZONE).toInstant();
                 else if (first == null && o.kind() != nl.ontwikkelplein.domain.OfferKind.E_LEARNING) continue;
